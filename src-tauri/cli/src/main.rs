@@ -1,0 +1,644 @@
+//! taizhang-cli: the core's operations without a GUI. Exit status 0 on success; on any error a
+//! Chinese message on stderr and status 1 (2 for a mistyped command line, from clap).
+//! `--json` prints a JSON array of objects for a list (each with its `id`), one object otherwise.
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use taizhang_core::roster::{self, deputy, export, import, org, stats, status};
+use taizhang_core::vocab::{DeputyStatus, EventKind, RosterOrder, TerminationGround, Vocab};
+use taizhang_core::{backup, dates, demo, history, paths, settings, Error, Result, Stamp, Store};
+
+#[derive(Parser)]
+#[command(name = "taizhang-cli", version, about = "乡镇人大台账 命令行工具")]
+struct Cli {
+    /// Database file (default: the app's, or $TAIZHANG_DB).
+    #[arg(long, global = true)]
+    db: Option<PathBuf>,
+    /// Who is recorded in the history (default: the operator in settings).
+    #[arg(long = "as", global = true)]
+    actor: Option<String>,
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Create the database (or bring an existing one up to date) and print its path.
+    Init,
+    /// Seed an empty database with the demo township.
+    Demo {
+        #[arg(long, default_value_t = 2024)]
+        seed: u64,
+    },
+    /// The roster: list, show, add, import, export, status events, void.
+    #[command(subcommand)]
+    Deputies(DeputiesCmd),
+    /// Deputy groups.
+    #[command(subcommand)]
+    Groups(ListOnly),
+    /// Constituencies.
+    #[command(subcommand)]
+    Constituencies(ListOnly),
+    /// Terms.
+    #[command(subcommand)]
+    Terms(ListOnly),
+    /// Statistics.
+    #[command(subcommand)]
+    Stats(StatsCmd),
+    /// The change history, newest first.
+    History {
+        #[arg(long)]
+        entity: Option<String>,
+        #[arg(long)]
+        id: Option<i64>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a backup now (kept until removed by hand).
+    Backup {
+        #[arg(long)]
+        json: bool,
+    },
+    /// List backups, newest first.
+    Backups {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace the database with a backup (the current data is backed up first).
+    Restore { file: PathBuf },
+    /// Check the database: integrity, foreign keys, schema version.
+    Verify {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ListOnly {
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum StatsCmd {
+    /// Roster structure on a date.
+    Roster {
+        #[arg(long)]
+        on: Option<String>,
+        #[arg(long)]
+        term: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OrderArg {
+    Stroke,
+    Group,
+    Pinyin,
+}
+
+impl From<OrderArg> for RosterOrder {
+    fn from(o: OrderArg) -> Self {
+        match o {
+            OrderArg::Stroke => RosterOrder::Stroke,
+            OrderArg::Group => RosterOrder::Group,
+            OrderArg::Pinyin => RosterOrder::Pinyin,
+        }
+    }
+}
+
+#[derive(Args)]
+struct ListArgs {
+    #[arg(long)]
+    json: bool,
+    #[arg(long, value_enum, default_value = "stroke")]
+    order: OrderArg,
+    /// Name, pinyin or initials ("zs"), card number or work unit.
+    #[arg(long)]
+    search: Option<String>,
+    #[arg(long)]
+    term: Option<i64>,
+    #[arg(long)]
+    group: Option<i64>,
+    /// in_office, suspended, ended, not_yet
+    #[arg(long)]
+    status: Option<String>,
+    /// Status date (default today).
+    #[arg(long)]
+    on: Option<String>,
+    /// Include voided entries.
+    #[arg(long)]
+    all: bool,
+}
+
+#[derive(Subcommand)]
+enum DeputiesCmd {
+    List(ListArgs),
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a deputy from a JSON file holding a DeputyInput (see README).
+    Add {
+        #[arg(long)]
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import an xlsx roster; nothing is written unless every row is valid (or --skip-bad).
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        term: Option<i64>,
+        #[arg(long)]
+        skip_bad: bool,
+        /// Only check the file and print the preview.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the roster as an xlsx 花名册.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "stroke")]
+        order: OrderArg,
+        #[arg(long)]
+        term: Option<i64>,
+        #[arg(long)]
+        on: Option<String>,
+        /// Write full ID numbers (masked otherwise).
+        #[arg(long)]
+        with_id_numbers: bool,
+    },
+    /// Record a status change: by_election, resignation, recall, termination, suspension, resumption.
+    Event {
+        id: i64,
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        date: String,
+        #[arg(long, default_value = "")]
+        reason: String,
+        #[arg(long, default_value = "")]
+        notice: String,
+        /// For termination: moved_away, absent_twice, lost_nationality, deprived_of_rights, incapacity, deceased.
+        #[arg(long)]
+        ground: Option<String>,
+        #[arg(long)]
+        votes_for: Option<i64>,
+        #[arg(long)]
+        votes_total: Option<i64>,
+    },
+    /// Void an entry made by mistake (it stays, marked void, with the reason).
+    Void {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("错误：{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn print_json<T: Serialize>(v: &T) {
+    println!("{}", serde_json::to_string_pretty(v).expect("serialisable"));
+}
+
+fn parse_on(on: &Option<String>) -> Result<NaiveDate> {
+    match on {
+        Some(s) => dates::parse_iso("on", "日期", s),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+fn parse_vocab<V: Vocab>(field: &'static str, text: &str) -> Result<V> {
+    V::from_code(text)
+        .or_else(|| V::from_text(text))
+        .ok_or_else(|| {
+            let codes: Vec<&str> = V::ALL.iter().map(|v| v.code()).collect();
+            Error::validation(
+                field,
+                format!("未知的{}“{text}”，可用：{}", V::WHAT, codes.join(", ")),
+            )
+        })
+}
+
+/// Pads to a display width where CJK characters count two columns.
+fn pad(s: &str, width: usize) -> String {
+    let w: usize = s
+        .chars()
+        .map(|c| if (c as u32) < 0x1100 { 1 } else { 2 })
+        .sum();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let db = cli.db.clone().unwrap_or_else(paths::default_db_path);
+    let mut store = Store::open(&db)?;
+    if let Some(b) = &store.open_report().backup {
+        eprintln!("数据库结构已升级，升级前的数据已备份到：{}", b.display());
+    }
+    let actor = match cli.actor.clone() {
+        Some(a) => a,
+        None => settings::load(store.conn())?.operator,
+    };
+    let stamp = Stamp::now(actor);
+    let today = stamp.today();
+
+    match cli.cmd {
+        Cmd::Init => println!("{}", store.path().display()),
+        Cmd::Demo { seed } => {
+            let s = demo::seed(&mut store, seed)?;
+            println!(
+                "已装入演示数据：{}，{} 届，{} 名代表，{} 个代表小组，{} 个选区",
+                s.township, s.terms, s.deputies, s.groups, s.constituencies
+            );
+        }
+        Cmd::Deputies(c) => deputies(&mut store, &stamp, c)?,
+        Cmd::Groups(ListOnly::List { json }) => {
+            let groups = org::groups(store.conn(), today)?;
+            if json {
+                print_json(&groups);
+            } else {
+                for g in groups {
+                    println!(
+                        "{:>3}  {}  在任{:>3}人  组长：{}  联络员：{}  联络站：{}",
+                        g.id,
+                        pad(&g.name, 14),
+                        g.member_count,
+                        pad(g.leader_name.as_deref().unwrap_or("—"), 8),
+                        pad(g.liaison_name.as_deref().unwrap_or("—"), 8),
+                        g.station_name.as_deref().unwrap_or("—")
+                    );
+                }
+            }
+        }
+        Cmd::Constituencies(ListOnly::List { json }) => {
+            let cs = org::constituencies(store.conn())?;
+            if json {
+                print_json(&cs);
+            } else {
+                for c in cs {
+                    println!(
+                        "{:>3}  {}  {}  本届代表{}人",
+                        c.id,
+                        pad(&c.name, 12),
+                        pad(&c.area, 12),
+                        c.deputy_count
+                    );
+                }
+            }
+        }
+        Cmd::Terms(ListOnly::List { json }) => {
+            let ts = org::terms(store.conn())?;
+            if json {
+                print_json(&ts);
+            } else {
+                for t in ts {
+                    let end = t
+                        .end_date
+                        .map(|e| e.to_string())
+                        .unwrap_or_else(|| "至今".into());
+                    println!(
+                        "{:>3}  {}  {} — {}{}",
+                        t.id,
+                        t.label,
+                        t.start_date,
+                        end,
+                        if t.is_current { "  （本届）" } else { "" }
+                    );
+                }
+            }
+        }
+        Cmd::Stats(StatsCmd::Roster { on, term, json }) => {
+            let s = stats::roster_stats(store.conn(), term, parse_on(&on)?)?;
+            if json {
+                print_json(&s);
+            } else {
+                println!(
+                    "{}代表结构（{}）：共 {} 名",
+                    s.term_label,
+                    dates::chinese(s.on),
+                    s.total
+                );
+                println!("  女代表      {}", s.women.chinese());
+                println!("  少数民族    {}", s.minorities.chinese());
+                println!("  基层代表    {}", s.grassroots.chinese());
+                println!("  中共党员    {}", s.cpc.chinese());
+                for (title, buckets) in [
+                    ("年龄", &s.by_age_band),
+                    ("学历", &s.by_education),
+                    ("职业类别", &s.by_occupation),
+                    ("代表层级", &s.by_level),
+                    ("代表小组", &s.by_group),
+                ] {
+                    println!("{title}：");
+                    for b in buckets.iter().filter(|b| b.count > 0) {
+                        println!("  {}  {}", pad(&b.label, 14), b.share.chinese());
+                    }
+                }
+            }
+        }
+        Cmd::History {
+            entity,
+            id,
+            limit,
+            json,
+        } => {
+            let page = history::list(store.conn(), entity.as_deref(), id, 1, limit)?;
+            if json {
+                print_json(&page.items);
+            } else {
+                for h in page.items {
+                    let changes: Vec<String> = h
+                        .changes
+                        .iter()
+                        .map(|c| format!("{}：{} → {}", c.label, c.before, c.after))
+                        .collect();
+                    println!(
+                        "{}  {}  {}#{}  {}  {} {}",
+                        h.at,
+                        h.actor,
+                        h.entity,
+                        h.entity_id,
+                        h.action,
+                        h.note,
+                        changes.join("；")
+                    );
+                }
+            }
+        }
+        Cmd::Backup { json } => {
+            let b = backup::backup_now(&store, &stamp)?;
+            if json {
+                print_json(&b);
+            } else {
+                println!("已备份到：{}", b.path);
+            }
+        }
+        Cmd::Backups { json } => {
+            let list = backup::list(&store)?;
+            if json {
+                print_json(&list);
+            } else {
+                for b in list {
+                    println!("{}  {:>10} 字节  {}", b.created_at, b.size, b.path);
+                }
+            }
+        }
+        Cmd::Restore { file } => {
+            let safety = backup::restore(&mut store, &file, &stamp)?;
+            println!(
+                "已从 {} 恢复。恢复前的数据已备份到：{}",
+                file.display(),
+                safety.path
+            );
+        }
+        Cmd::Verify { json } => {
+            let r = backup::verify(&store)?;
+            if json {
+                print_json(&r);
+            } else {
+                println!("数据文件：{}", r.path);
+                println!("结构版本：{}", r.schema_version);
+                println!("完整性：{}", r.integrity);
+                println!("外键问题：{} 处", r.foreign_key_problems);
+            }
+            if !r.ok {
+                return Err(Error::Import("数据库检查未通过，请用最近的备份恢复".into()));
+            }
+            if !json {
+                println!("检查通过");
+            }
+        }
+    }
+    Ok(())
+}
+
+fn deputies(store: &mut Store, stamp: &Stamp, c: DeputiesCmd) -> Result<()> {
+    let today = stamp.today();
+    match c {
+        DeputiesCmd::List(a) => {
+            let q = deputy::DeputyQuery {
+                search: a.search,
+                term_id: a.term,
+                group_id: a.group,
+                status: a
+                    .status
+                    .as_deref()
+                    .map(|s| parse_vocab::<DeputyStatus>("status", s))
+                    .transpose()?,
+                include_voided: a.all,
+                on: a.on,
+                order: Some(a.order.into()),
+                page: Some(1),
+                page_size: Some(500),
+                ..Default::default()
+            };
+            let page = deputy::list(store.conn(), &q, today)?;
+            if a.json {
+                print_json(&page.items);
+            } else {
+                for d in &page.items {
+                    println!(
+                        "{:>4}  {}  {}  {}  {}  {}  {}{}",
+                        d.id,
+                        pad(&d.name, 10),
+                        d.sex.label(),
+                        pad(&d.ethnicity_label, 8),
+                        pad(d.group_name.as_deref().unwrap_or("未分组"), 14),
+                        pad(d.constituency_name.as_deref().unwrap_or("—"), 10),
+                        d.status.label(),
+                        if d.voided { "（已作废）" } else { "" }
+                    );
+                }
+                eprintln!("共 {} 名", page.total);
+            }
+        }
+        DeputiesCmd::Show { id, json } => {
+            let d = deputy::detail(store.conn(), id, today)?;
+            if json {
+                print_json(&d);
+            } else {
+                let p = &d.deputy;
+                println!(
+                    "{}（{}，{}）  {}  {}",
+                    p.name,
+                    p.sex.label(),
+                    p.ethnicity_label,
+                    p.term_label,
+                    p.status.label()
+                );
+                println!(
+                    "出生年月：{}",
+                    p.birth_date.map(|b| b.chinese()).unwrap_or_default()
+                );
+                println!("政治面貌：{}", p.political_status.label());
+                println!("工作单位及职务：{}", p.work_unit_post);
+                println!(
+                    "选区：{}  代表小组：{}",
+                    p.constituency_name.as_deref().unwrap_or("—"),
+                    p.group_name.as_deref().unwrap_or("—")
+                );
+                println!(
+                    "当选：{} {}",
+                    dates::chinese(p.elected_on),
+                    p.elected_how.label()
+                );
+                println!(
+                    "身份证号码：{}",
+                    p.id_number_masked.as_deref().unwrap_or("未登记")
+                );
+                for e in &d.events {
+                    println!(
+                        "变动：{} {} {} {}{}",
+                        dates::chinese(e.date),
+                        e.kind.label(),
+                        e.reason,
+                        e.notice_no,
+                        if e.voided { "（已作废）" } else { "" }
+                    );
+                }
+            }
+        }
+        DeputiesCmd::Add { file, json } => {
+            let text = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
+            let input: deputy::DeputyInput = serde_json::from_str(&text).map_err(|e| {
+                Error::Import(format!("“{}”不是有效的代表 JSON：{e}", file.display()))
+            })?;
+            let d = deputy::create(store, stamp, &input)?;
+            if json {
+                print_json(&d);
+            } else {
+                println!("已登记代表 {}（编号 {}）", d.name, d.id);
+            }
+        }
+        DeputiesCmd::Import {
+            file,
+            term,
+            skip_bad,
+            dry_run,
+            json,
+        } => {
+            let p = import::preview(store.conn(), &file, term)?;
+            if dry_run {
+                if json {
+                    print_json(&p);
+                } else {
+                    print_preview(&p);
+                }
+                return Ok(());
+            }
+            if !json {
+                print_preview(&p);
+            }
+            let r = import::commit(store, stamp, &file, term, skip_bad)?;
+            if json {
+                print_json(&r);
+            } else {
+                println!(
+                    "已导入 {} 名代表，新建选区 {} 个、代表小组 {} 个{}",
+                    r.imported,
+                    r.created_constituencies,
+                    r.created_groups,
+                    if r.skipped_rows.is_empty() {
+                        String::new()
+                    } else {
+                        format!("；跳过第 {:?} 行", r.skipped_rows)
+                    }
+                );
+            }
+        }
+        DeputiesCmd::Export {
+            file,
+            order,
+            term,
+            on,
+            with_id_numbers,
+        } => {
+            let opts = export::ExportOptions {
+                term_id: term,
+                on: parse_on(&on)?,
+                order: order.into(),
+                with_id_numbers,
+            };
+            let r = export::export_roster(store.conn(), &file, &opts)?;
+            println!("已导出 {} 名代表到：{}", r.count, r.path);
+        }
+        DeputiesCmd::Event {
+            id,
+            kind,
+            date,
+            reason,
+            notice,
+            ground,
+            votes_for,
+            votes_total,
+        } => {
+            let input = status::DeputyEventInput {
+                deputy_id: id,
+                kind: parse_vocab::<EventKind>("kind", &kind)?,
+                date,
+                reason,
+                notice_no: notice,
+                ground: ground
+                    .as_deref()
+                    .map(|g| parse_vocab::<TerminationGround>("ground", g))
+                    .transpose()?,
+                votes_for,
+                votes_total,
+            };
+            let e = status::add_event(store, stamp, &input)?;
+            println!("已登记{}（{}）", e.kind.label(), dates::chinese(e.date));
+        }
+        DeputiesCmd::Void { id, reason } => {
+            let d = deputy::void(store, stamp, id, &reason)?;
+            println!("已作废代表记录：{}（原因：{}）", d.name, reason);
+        }
+    }
+    Ok(())
+}
+
+fn print_preview(p: &roster::import::ImportPreview) {
+    eprintln!(
+        "表头在第 {} 行；{} 行可导入，{} 行有问题（{}）",
+        p.header_row, p.valid_rows, p.invalid_rows, p.term_label
+    );
+    for c in p.columns.iter().filter(|c| c.field.is_none()) {
+        eprintln!("  未识别的列 {}：{}（不导入）", c.column, c.header);
+    }
+    for pr in &p.problems {
+        eprintln!(
+            "  第 {} 行 {}：{}",
+            pr.row,
+            pr.column.as_deref().unwrap_or(""),
+            pr.message
+        );
+    }
+    if !p.will_create.constituencies.is_empty() {
+        eprintln!("  将新建选区：{}", p.will_create.constituencies.join("、"));
+    }
+    if !p.will_create.groups.is_empty() {
+        eprintln!("  将新建代表小组：{}", p.will_create.groups.join("、"));
+    }
+}

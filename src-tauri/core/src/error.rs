@@ -1,0 +1,131 @@
+//! One error type for the core. Every variant carries a Chinese message a clerk can act on, and
+//! serialises as `{code, field, message}` so the UI can branch on `code` and put the message
+//! next to `field`.
+
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad input; `field` is the snake_case name of the input field it is about.
+    #[error("{message}")]
+    Validation {
+        field: Option<&'static str>,
+        message: String,
+    },
+
+    #[error("未找到{what}（编号 {id}），可能已被删除或编号有误")]
+    NotFound { what: &'static str, id: i64 },
+
+    /// The input is valid on its own but clashes with what is stored (duplicates).
+    #[error("{message}")]
+    Conflict {
+        field: Option<&'static str>,
+        message: String,
+    },
+
+    /// A status change that the current state does not allow.
+    #[error("{0}")]
+    InvalidTransition(String),
+
+    /// A file to import cannot be read as a whole (not xlsx, empty, no header...).
+    #[error("{0}")]
+    Import(String),
+
+    #[error("无法访问文件 {path}：{source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+
+    #[error("数据库错误：{0}。数据未作修改，请重试；如反复出现，请用“恢复备份”功能。")]
+    Database(#[from] rusqlite::Error),
+
+    #[error("数据库结构升级失败：{0}。数据未作修改。")]
+    Migration(String),
+
+    #[error("该数据文件由更新版本的台账软件创建（结构版本 {found}，本软件只认识到 {known}），请升级软件后再打开。")]
+    SchemaTooNew { found: i64, known: i64 },
+}
+
+impl Error {
+    pub fn validation(field: &'static str, message: impl Into<String>) -> Self {
+        Error::Validation {
+            field: Some(field),
+            message: message.into(),
+        }
+    }
+    pub fn conflict(field: &'static str, message: impl Into<String>) -> Self {
+        Error::Conflict {
+            field: Some(field),
+            message: message.into(),
+        }
+    }
+    pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.as_ref().display().to_string(),
+            source,
+        }
+    }
+
+    /// The machine code the UI branches on. Stable: part of the IPC and CLI JSON contract.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Validation { .. } => "validation",
+            Error::NotFound { .. } => "not_found",
+            Error::Conflict { .. } => "conflict",
+            Error::InvalidTransition(_) => "invalid_transition",
+            Error::Import(_) => "import",
+            Error::Io { .. } => "io",
+            Error::Database(_) | Error::Migration(_) => "database",
+            Error::SchemaTooNew { .. } => "schema_too_new",
+        }
+    }
+
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Error::Validation { field, .. } | Error::Conflict { field, .. } => *field,
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("AppError", 3)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("field", &self.field())?;
+        st.serialize_field("message", &self.to_string())?;
+        st.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialises_as_code_field_message_for_the_ui() {
+        let e = Error::validation("name", "请填写姓名");
+        let v = serde_json::to_value(&e).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"code": "validation", "field": "name", "message": "请填写姓名"})
+        );
+    }
+
+    #[test]
+    fn not_found_names_what_was_missing() {
+        let e = Error::NotFound {
+            what: "代表",
+            id: 7,
+        };
+        assert!(e.to_string().contains("代表") && e.to_string().contains('7'));
+        assert_eq!(
+            serde_json::to_value(&e).unwrap()["field"],
+            serde_json::Value::Null
+        );
+    }
+}

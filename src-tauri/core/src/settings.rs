@@ -1,0 +1,60 @@
+//! Office settings: the township's name (on every printout and export) and the operator, the
+//! name recorded as "who" in the history.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::history::{self, Action, Stamp};
+use crate::{Error, Result, Store};
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Settings {
+    pub township: String,
+    pub operator: String,
+}
+
+pub const DEFAULT_OPERATOR: &str = "办公室";
+
+fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+pub fn load(conn: &Connection) -> Result<Settings> {
+    Ok(Settings {
+        township: get(conn, "township")?.unwrap_or_default(),
+        operator: get(conn, "operator")?.unwrap_or_else(|| DEFAULT_OPERATOR.to_string()),
+    })
+}
+
+pub fn save(store: &mut Store, stamp: &Stamp, new: &Settings) -> Result<Settings> {
+    let township = new.township.trim();
+    let operator = new.operator.trim();
+    if township.chars().count() > 40 {
+        return Err(Error::validation("township", "乡镇名称不能超过 40 个字"));
+    }
+    if operator.is_empty() {
+        return Err(Error::validation(
+            "operator",
+            "请填写操作人姓名：它会记录在每一条修改记录中",
+        ));
+    }
+    store.write(|tx| {
+        let before = load(tx)?;
+        for (k, v) in [("township", township), ("operator", operator)] {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![k, v],
+            )?;
+        }
+        let after = load(tx)?;
+        if before != after {
+            history::record(tx, stamp, "settings", 0, Action::Update, Some(&json!(before)), Some(&json!(after)), "")?;
+        }
+        Ok(after)
+    })
+}
