@@ -121,6 +121,15 @@ const SURNAME_READINGS: &[(char, &str)] = &[
     ('禚', "zhuo"),
 ];
 
+/// A name as stored: full-width letters made ASCII and every space removed ("王　芳", padded
+/// to line up with three-character names in a spreadsheet, is 王芳). Minority names keep "·".
+pub fn clean(name: &str) -> String {
+    crate::dates::normalize_width(name)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
 /// The surname and the given name.
 pub fn split_name(name: &str) -> (&str, &str) {
     let name = name.trim();
@@ -251,12 +260,15 @@ pub fn strokes(c: char) -> Option<u8> {
 }
 
 /// Sort key of one character under 笔画序: stroke count, then the stroke types in writing order
-/// (横1 竖2 撇3 点4 折5), then the code point so the order is total. Unknown characters last.
-fn char_key(c: char) -> (u8, &'static str, u32) {
+/// (横1 竖2 撇3 点4 折5), then the code point so the order is total. A character whose stroke
+/// order is unknown (rare ones) follows the known ones of its count; one with no count goes last.
+fn char_key(c: char) -> (u8, bool, &'static str, u32) {
     let d = stroke_data();
+    let order = d.order.get(&c).copied();
     (
         d.count.get(&c).copied().unwrap_or(u8::MAX),
-        d.order.get(&c).copied().unwrap_or(""),
+        order.is_none(),
+        order.unwrap_or(""),
         c as u32,
     )
 }

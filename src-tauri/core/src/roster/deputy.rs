@@ -237,7 +237,7 @@ pub(crate) fn validate(
     input: &DeputyInput,
     editing: Option<&DeputyRecord>,
 ) -> Result<Valid> {
-    let name = input.name.trim();
+    let name = names::clean(&input.name);
     if name.is_empty() {
         return Err(Error::validation("name", "请填写姓名"));
     }
@@ -326,12 +326,14 @@ pub(crate) fn validate(
         }
     }
     if let Some(cid) = input.constituency_id {
-        org::constituency(conn, cid)
-            .map_err(|_| Error::validation("constituency_id", "所选选区不存在"))?;
+        if !org::exists(conn, "constituencies", cid)? {
+            return Err(Error::validation("constituency_id", "所选选区不存在"));
+        }
     }
     if let Some(gid) = input.group_id {
-        org::group_record(conn, gid)
-            .map_err(|_| Error::validation("group_id", "所选代表小组不存在"))?;
+        if !org::exists(conn, "deputy_groups", gid)? {
+            return Err(Error::validation("group_id", "所选代表小组不存在"));
+        }
     }
     let mut levels = input.levels.clone();
     levels.push(Level::Township);
@@ -358,7 +360,7 @@ fn check_unique(
     if !card_no.is_empty() {
         let other: Option<String> = conn
             .query_row(
-                "SELECT name FROM deputies WHERE term_id = ?1 AND card_no = ?2 AND voided_at IS NULL AND id <> ?3",
+                "SELECT name FROM deputies WHERE term_id = ?1 AND card_no = ?2 AND card_no <> '' AND voided_at IS NULL AND id <> ?3",
                 params![term_id, card_no, except],
                 |r| r.get(0),
             )
@@ -373,7 +375,7 @@ fn check_unique(
     if let Some(idn) = id_number {
         let other: Option<String> = conn
             .query_row(
-                "SELECT name FROM deputies WHERE term_id = ?1 AND id_number = ?2 AND voided_at IS NULL AND id <> ?3",
+                "SELECT name FROM deputies WHERE term_id = ?1 AND id_number = ?2 AND id_number IS NOT NULL AND voided_at IS NULL AND id <> ?3",
                 params![term_id, idn, except],
                 |r| r.get(0),
             )
@@ -421,7 +423,7 @@ pub(crate) fn insert(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
         params![
             valid.term.id,
-            input.name.trim(),
+            names::clean(&input.name),
             input.sex,
             input.ethnicity,
             valid.birth_date.map(|b| b.to_string()),
@@ -490,7 +492,7 @@ pub fn update(store: &mut Store, stamp: &Stamp, id: i64, input: &DeputyInput) ->
              WHERE id = ?1",
             params![
                 id,
-                input.name.trim(),
+                names::clean(&input.name),
                 input.sex,
                 input.ethnicity,
                 valid.birth_date.map(|b| b.to_string()),

@@ -672,6 +672,12 @@ pub(crate) fn clear_group_roles(
     Ok(())
 }
 
+/// Does a row with this id exist? A cheap check for references in validation.
+pub(crate) fn exists(conn: &Connection, table: &str, id: i64) -> Result<bool> {
+    let sql = format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)");
+    Ok(conn.prepare_cached(&sql)?.query_row([id], |r| r.get(0))?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,70 @@
+use serde::Serialize;
+use tauri::State;
+
+use crate::state::AppState;
+use taizhang_core::backup::{self, BackupInfo};
+use taizhang_core::history::{self, HistoryEntry};
+use taizhang_core::settings::{self, Settings};
+use taizhang_core::store::{Page, SCHEMA_VERSION};
+use taizhang_core::vocab::{self, Vocabulary};
+use taizhang_core::Result;
+
+#[derive(Serialize)]
+pub struct AppInfo {
+    app_version: &'static str,
+    db_path: String,
+    backup_dir: String,
+    schema_version: i64,
+    township: String,
+    operator: String,
+}
+
+#[tauri::command]
+pub fn app_info(state: State<AppState>) -> Result<AppInfo> {
+    state.with(|store, _| {
+        let s = settings::load(store.conn())?;
+        Ok(AppInfo {
+            app_version: env!("CARGO_PKG_VERSION"),
+            db_path: store.path().display().to_string(),
+            backup_dir: backup::dir_for(store.path()).display().to_string(),
+            schema_version: SCHEMA_VERSION,
+            township: s.township,
+            operator: s.operator,
+        })
+    })
+}
+
+#[tauri::command]
+pub fn vocabulary() -> Vocabulary {
+    vocab::vocabulary()
+}
+
+#[tauri::command]
+pub fn settings_get(state: State<AppState>) -> Result<Settings> {
+    state.with(|store, _| settings::load(store.conn()))
+}
+
+#[tauri::command]
+pub fn settings_save(state: State<AppState>, settings: Settings) -> Result<Settings> {
+    state.with(|store, stamp| settings::save(store, stamp, &settings))
+}
+
+#[tauri::command]
+pub fn history_list(
+    state: State<AppState>,
+    entity: Option<String>,
+    id: Option<i64>,
+    page: Option<usize>,
+) -> Result<Page<HistoryEntry>> {
+    state.with(|store, _| history::list(store.conn(), entity.as_deref(), id, page.unwrap_or(1), 20))
+}
+
+#[tauri::command]
+pub fn backup_now(state: State<AppState>) -> Result<BackupInfo> {
+    state.with(|store, stamp| backup::backup_now(store, stamp))
+}
+
+#[tauri::command]
+pub fn backups_list(state: State<AppState>) -> Result<Vec<BackupInfo>> {
+    state.with(|store, _| backup::list(store))
+}

@@ -1,0 +1,70 @@
+// Typed wrappers around the Tauri commands: one function per command.
+// Argument keys are camelCase here; Tauri 2 maps them to the Rust parameters' snake_case names
+// (e.g. `skipBad` -> `skip_bad`). The payload objects themselves (inputs, queries) keep the
+// snake_case field names of types.ts.
+import { invoke } from '@tauri-apps/api/core';
+import type {
+  AppInfo, BackupInfo, Constituency, ConstituencyInput, Deputy, DeputyDetail, DeputyEvent,
+  DeputyEventInput, DeputyGroup, DeputyGroupInput, DeputyInput, DeputyQuery, ExportResult,
+  HistoryEntry, Id, ImportPreview, ImportResult, IsoDate, LiaisonStation, LiaisonStationInput, Page,
+  PresidiumPost, PresidiumPostInput, RosterOrder, RosterStats, Settings, Term, TermInput, Vocabulary,
+} from './types';
+
+export const appInfo = () => invoke<AppInfo>('app_info');
+export const vocabulary = () => invoke<Vocabulary>('vocabulary');
+
+export const settingsGet = () => invoke<Settings>('settings_get');
+export const settingsSave = (settings: Settings) => invoke<Settings>('settings_save', { settings });
+
+export const termsList = () => invoke<Term[]>('terms_list');
+export const termCreate = (input: TermInput) => invoke<Term>('term_create', { input });
+
+export const constituenciesList = () => invoke<Constituency[]>('constituencies_list');
+export const constituencyCreate = (input: ConstituencyInput) =>
+  invoke<Constituency>('constituency_create', { input });
+export const constituencyUpdate = (id: Id, input: ConstituencyInput) =>
+  invoke<Constituency>('constituency_update', { id, input });
+
+export const stationsList = () => invoke<LiaisonStation[]>('stations_list');
+export const stationCreate = (input: LiaisonStationInput) =>
+  invoke<LiaisonStation>('station_create', { input });
+export const stationUpdate = (id: Id, input: LiaisonStationInput) =>
+  invoke<LiaisonStation>('station_update', { id, input });
+
+export const groupsList = () => invoke<DeputyGroup[]>('groups_list');
+export const groupCreate = (input: DeputyGroupInput) => invoke<DeputyGroup>('group_create', { input });
+export const groupUpdate = (id: Id, input: DeputyGroupInput) =>
+  invoke<DeputyGroup>('group_update', { id, input });
+
+export const deputiesList = (query: DeputyQuery) => invoke<Page<Deputy>>('deputies_list', { query });
+export const deputyGet = (id: Id) => invoke<DeputyDetail>('deputy_get', { id });
+export const deputyCreate = (input: DeputyInput) => invoke<Deputy>('deputy_create', { input });
+export const deputyUpdate = (id: Id, input: DeputyInput) => invoke<Deputy>('deputy_update', { id, input });
+export const deputyVoid = (id: Id, reason: string) => invoke<Deputy>('deputy_void', { id, reason });
+export const deputyRevealId = (id: Id) => invoke<string>('deputy_reveal_id', { id });
+
+export const deputyEventAdd = (input: DeputyEventInput) =>
+  invoke<DeputyEvent>('deputy_event_add', { input });
+export const deputyEventVoid = (id: Id, reason: string) =>
+  invoke<DeputyEvent>('deputy_event_void', { id, reason });
+
+export const presidiumPostAdd = (input: PresidiumPostInput) =>
+  invoke<PresidiumPost>('presidium_post_add', { input });
+export const presidiumPostEnd = (id: Id, date: IsoDate) =>
+  invoke<PresidiumPost>('presidium_post_end', { id, date });
+
+export const rosterStats = (on: IsoDate | null, term: Id | null) =>
+  invoke<RosterStats>('roster_stats', { on, term });
+
+export const historyList = (entity: string | null, id: Id | null, page: number) =>
+  invoke<Page<HistoryEntry>>('history_list', { entity, id, page });
+
+export const rosterImportPreview = (path: string, term: Id | null) =>
+  invoke<ImportPreview>('roster_import_preview', { path, term });
+export const rosterImportCommit = (path: string, term: Id | null, skipBad: boolean) =>
+  invoke<ImportResult>('roster_import_commit', { path, term, skipBad });
+export const rosterExport = (path: string, order: RosterOrder) =>
+  invoke<ExportResult>('roster_export', { path, order });
+
+export const backupNow = () => invoke<BackupInfo>('backup_now');
+export const backupsList = () => invoke<BackupInfo[]>('backups_list');

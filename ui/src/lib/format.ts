@@ -1,0 +1,90 @@
+// Formatting for the clerk: Chinese dates, ratios with numerator and denominator.
+import type { IsoDate, PartialDate, Ratio } from '../api/types';
+
+const ISO_RE = /^(\d{4})-(\d{2})(?:-(\d{2}))?/;
+
+/** "2024-03-20" -> "2024年3月20日"; "" for empty; unknown text is returned unchanged. */
+export function formatDate(d: IsoDate | null | undefined): string {
+  if (!d) return '';
+  const m = ISO_RE.exec(d);
+  if (!m || !m[3]) return m ? `${m[1]}年${Number(m[2])}月` : d;
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** Birth dates: "1975-03" -> "1975年3月", "1975-03-12" -> "1975年3月12日". */
+export function formatPartialDate(d: PartialDate | null | undefined): string {
+  return formatDate(d);
+}
+
+/** 出生年月 column: always year and month. */
+export function formatYearMonth(d: PartialDate | null | undefined): string {
+  if (!d) return '';
+  const m = ISO_RE.exec(d);
+  return m ? `${m[1]}年${Number(m[2])}月` : d;
+}
+
+/** "2026-11-23 14:05:09" -> "2026年11月23日 14:05". */
+export function formatDateTime(s: string | null | undefined): string {
+  if (!s) return '';
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})/.exec(s);
+  if (!m) return formatDate(s);
+  return `${formatDate(m[1])} ${m[2]}:${m[3]}`;
+}
+
+/** Percent with one decimal, rounded half up: 28/60 -> "46.7%". Null when the denominator is 0. */
+export function percentText(numerator: number, denominator: number): string | null {
+  if (!denominator) return null;
+  const tenths = Math.round((numerator * 1000) / denominator);
+  return `${(tenths / 10).toFixed(1)}%`;
+}
+
+/** "46.7% (28/60)"; "— (0/0)" when there is nothing to divide by. Always shows both counts. */
+export function formatRatio(r: Ratio | { numerator: number; denominator: number } | null | undefined): string {
+  if (!r) return '';
+  const p = percentText(r.numerator, r.denominator);
+  return `${p ?? '—'} (${r.numerator}/${r.denominator})`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** Today in local time as "YYYY-MM-DD". */
+export function todayIso(now: Date = new Date()): IsoDate {
+  return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
+}
+
+function validDay(y: number, mo: number, d: number): boolean {
+  const dt = new Date(y, mo - 1, d);
+  return dt.getFullYear() === y && dt.getMonth() === mo - 1 && dt.getDate() === d;
+}
+
+export type PartialDateParse = { ok: true; value: PartialDate | null } | { ok: false; message: string };
+
+/**
+ * What the clerk typed as a birth date -> "YYYY-MM" or "YYYY-MM-DD".
+ * Accepts 1975-03, 1975-3-12, 1975.03, 1975/03/12, 1975年3月, 1975年3月12日, 197503, 19750312.
+ * Empty text means "not known" (null).
+ */
+export function parsePartialDate(text: string): PartialDateParse {
+  const s = text.trim();
+  if (!s) return { ok: true, value: null };
+  const bad = { ok: false as const, message: '请按“1975-03”或“1975-03-12”填写' };
+  let m = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*(?:[-./月]\s*(?:(\d{1,2})\s*日?)?)?$/.exec(s);
+  if (!m) m = /^(\d{4})(\d{2})(\d{2})?$/.exec(s);
+  if (!m) return bad;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  if (y < 1900 || y > 2100 || mo < 1 || mo > 12) return bad;
+  if (m[3] === undefined || m[3] === '') return { ok: true, value: `${y}-${pad2(mo)}` };
+  const d = Number(m[3]);
+  if (!validDay(y, mo, d)) return { ok: false, message: '日期不存在，请检查' };
+  return { ok: true, value: `${y}-${pad2(mo)}-${pad2(d)}` };
+}
+
+/** "1.2 MB" style sizes for backup files. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,42 @@
+// App-wide data loaded once: app info (header), vocabulary (all option lists).
+import { ref } from 'vue';
+import * as api from '../api/commands';
+import type { AppInfo, Vocabulary, VocabularyProposed } from '../api/types';
+import { reportError } from '../api/errors';
+
+export const appInfo = ref<AppInfo | null>(null);
+
+const EMPTY_VOCAB: Vocabulary = {
+  sexes: [], ethnicities: [], political_statuses: [], educations: [], occupations: [], levels: [],
+  elected_hows: [], presidium_posts: [], statuses: [], event_kinds: [], termination_grounds: [], orders: [],
+};
+
+/** Always an object (empty lists until loaded), so templates never break. */
+export const vocab = ref<Vocabulary & VocabularyProposed>({ ...EMPTY_VOCAB });
+export const vocabLoaded = ref(false);
+
+let vocabPromise: Promise<void> | null = null;
+
+export function loadVocabulary(): Promise<void> {
+  if (!vocabPromise) {
+    vocabPromise = api.vocabulary().then(
+      (v) => {
+        vocab.value = { ...EMPTY_VOCAB, ...v };
+        vocabLoaded.value = true;
+      },
+      (e) => {
+        vocabPromise = null; // try again on the next screen
+        reportError(e);
+      },
+    );
+  }
+  return vocabPromise;
+}
+
+export async function loadAppInfo(): Promise<void> {
+  try {
+    appInfo.value = await api.appInfo();
+  } catch (e) {
+    reportError(e);
+  }
+}
