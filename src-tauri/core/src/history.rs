@@ -165,6 +165,12 @@ pub fn list(
         .into_iter()
         .map(|mut e| {
             e.changes = diff(e.before.as_ref(), e.after.as_ref());
+            for c in &mut e.changes {
+                c.before = reference_name(conn, &c.field, &c.before)
+                    .unwrap_or(std::mem::take(&mut c.before));
+                c.after = reference_name(conn, &c.field, &c.after)
+                    .unwrap_or(std::mem::take(&mut c.after));
+            }
             e
         })
         .collect();
@@ -182,6 +188,27 @@ pub fn last(conn: &Connection, entity: &str, entity_id: i64) -> Result<Option<Hi
         .items
         .into_iter()
         .next())
+}
+
+/// A reference stored as an id, shown by the name the clerk knows (届次, 选区, 小组, 代表...).
+fn reference_name(conn: &Connection, field: &str, value: &str) -> Option<String> {
+    let id: i64 = value.parse().ok()?;
+    let name = |sql: &str| conn.query_row(sql, [id], |r| r.get::<_, String>(0)).ok();
+    match field {
+        "term_id" => {
+            let n: i64 = conn
+                .query_row("SELECT number FROM terms WHERE id = ?1", [id], |r| r.get(0))
+                .ok()?;
+            Some(format!("第{}届", crate::roster::org::chinese_number(n)))
+        }
+        "constituency_id" => name("SELECT name FROM constituencies WHERE id = ?1"),
+        "group_id" => name("SELECT name FROM deputy_groups WHERE id = ?1"),
+        "station_id" => name("SELECT name FROM liaison_stations WHERE id = ?1"),
+        "leader_id" | "deputy_leader_id" | "liaison_id" | "deputy_id" => {
+            name("SELECT name FROM deputies WHERE id = ?1")
+        }
+        _ => None,
+    }
 }
 
 /// Chinese labels of the fields that appear in snapshots.

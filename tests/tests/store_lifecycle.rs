@@ -1,0 +1,197 @@
+//! The database file over its life: upgrades from every earlier schema with data in it, backups
+//! (automatic, rotated, before a migration, before a restore) and a restore that is tested.
+
+use rusqlite::Connection;
+use taizhang_core::store::{migrate_to, user_version, SCHEMA_VERSION};
+use taizhang_core::{backup, demo, history, settings, Store};
+use taizhang_tests::*;
+
+/// Rows that are valid at each schema version: what an office on that version would have.
+/// Index = the version the rows are written at. Add one when a migration is added.
+const DATA_AT_VERSION: &[&str] = &[
+    // 0: an empty file.
+    "",
+    // 1: settings and history only.
+    "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
+     INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');",
+];
+
+#[test]
+fn every_earlier_schema_with_data_migrates_to_the_latest_keeping_the_data() {
+    assert_eq!(
+        DATA_AT_VERSION.len() as i64,
+        SCHEMA_VERSION,
+        "add the data of the newest earlier version here"
+    );
+    for from in 0..SCHEMA_VERSION {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("taizhang.db");
+        let mut conn = Connection::open(&path).unwrap();
+        migrate_to(&mut conn, from as usize).unwrap();
+        conn.execute_batch(DATA_AT_VERSION[from as usize]).unwrap();
+        drop(conn);
+
+        let store = Store::open(&path).unwrap();
+        assert_eq!(
+            user_version(store.conn()).unwrap(),
+            SCHEMA_VERSION,
+            "from v{from}"
+        );
+        let report = store.open_report().clone();
+        assert_eq!(report.from_version, from);
+        if from >= 1 {
+            let s = settings::load(store.conn()).unwrap();
+            assert_eq!(
+                (s.township.as_str(), s.operator.as_str()),
+                ("旧镇", "老秘书"),
+                "settings survive v{from}"
+            );
+            assert_eq!(
+                history::list(store.conn(), None, None, 1, 10)
+                    .unwrap()
+                    .total,
+                1,
+                "history survives v{from}"
+            );
+            // The copy taken before migrating is the old file, readable, at the old version.
+            let b = report
+                .backup
+                .expect("a backup before migrating existing data");
+            let old = Connection::open(&b).unwrap();
+            assert_eq!(user_version(&old).unwrap(), from);
+            let township: String = old
+                .query_row(
+                    "SELECT value FROM settings WHERE key = 'township'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(township, "旧镇");
+        } else {
+            assert!(report.backup.is_none(), "a new file has nothing to back up");
+        }
+        // And the upgraded file works for the roster.
+        let mut store = store;
+        demo::seed(&mut store, 1).unwrap();
+        assert!(backup::verify(&store).unwrap().ok);
+    }
+}
+
+#[test]
+fn restore_brings_back_the_backup_and_keeps_a_copy_of_what_it_replaced() {
+    let (dir, mut store) = temp_store();
+    demo::seed(&mut store, 3).unwrap();
+    let s = clerk(day(2026, 6, 1));
+    let b = backup::backup_now(&store, &s).unwrap();
+    let before = count(&store, "deputies");
+    let first: i64 = store
+        .conn()
+        .query_row("SELECT min(id) FROM deputies", [], |r| r.get(0))
+        .unwrap();
+    taizhang_core::roster::deputy::void(&mut store, &s, first, "误操作").unwrap();
+    settings::save(
+        &mut store,
+        &s,
+        &settings::Settings {
+            township: "改错了".into(),
+            operator: "办公室".into(),
+        },
+    )
+    .unwrap();
+
+    let later = clerk(day(2026, 6, 2));
+    let safety = backup::restore(&mut store, std::path::Path::new(&b.path), &later).unwrap();
+    assert_eq!(settings::load(store.conn()).unwrap().township, "青山镇");
+    let voided: Option<String> = store
+        .conn()
+        .query_row(
+            "SELECT voided_at FROM deputies WHERE id = ?1",
+            [first],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(voided, None, "the void after the backup is undone");
+    assert_eq!(count(&store, "deputies"), before);
+    // The replaced state is kept and restorable too.
+    let safety_conn = Connection::open(&safety.path).unwrap();
+    let t: String = safety_conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'township'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(t, "改错了");
+    // Reopening the file after a restore sees the restored data.
+    drop(store);
+    let store = Store::open(dir.path().join("taizhang.db")).unwrap();
+    assert_eq!(settings::load(store.conn()).unwrap().township, "青山镇");
+}
+
+#[test]
+fn restore_refuses_files_that_are_not_backups_and_changes_nothing() {
+    let (dir, mut store) = temp_store();
+    demo::seed(&mut store, 3).unwrap();
+    let s = clerk(day(2026, 6, 1));
+    let n = count(&store, "deputies");
+    let not_db = dir.path().join("not.db");
+    std::fs::write(&not_db, "hello").unwrap();
+    let empty_db = dir.path().join("empty.db");
+    Connection::open(&empty_db)
+        .unwrap()
+        .execute_batch("CREATE TABLE x (a)")
+        .unwrap();
+    let newer = dir.path().join("newer.db");
+    backup::copy_database(store.conn(), &newer).unwrap();
+    Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+    for (file, code) in [
+        (&not_db, "import"),
+        (&empty_db, "import"),
+        (&newer, "schema_too_new"),
+        (&dir.path().join("missing.db"), "import"),
+    ] {
+        let e = backup::restore(&mut store, file, &s).unwrap_err();
+        assert_eq!(e.code(), code, "{}: {e}", file.display());
+    }
+    assert_eq!(count(&store, "deputies"), n);
+    assert!(backup::verify(&store).unwrap().ok);
+}
+
+#[test]
+fn automatic_backups_run_once_a_day_and_keep_the_newest() {
+    let (_dir, mut store) = temp_store();
+    demo::seed(&mut store, 3).unwrap();
+    let total = backup::KEEP_AUTOMATIC + 5;
+    for i in 0..total {
+        let d = day(2026, 1, 1) + chrono::Duration::days(i as i64);
+        assert!(
+            backup::automatic(&store, &clerk(d)).unwrap().is_some(),
+            "first start of day {i} backs up"
+        );
+        assert!(
+            backup::automatic(&store, &clerk(d)).unwrap().is_none(),
+            "a second start that day does not"
+        );
+    }
+    let autos: Vec<String> = backup::list(&store)
+        .unwrap()
+        .into_iter()
+        .map(|b| b.path)
+        .filter(|p| p.contains("auto-"))
+        .collect();
+    assert_eq!(autos.len(), backup::KEEP_AUTOMATIC);
+    assert!(
+        autos.iter().any(|p| p.contains("auto-20260119")),
+        "the newest is kept"
+    );
+    assert!(
+        !autos.iter().any(|p| p.contains("auto-20260101")),
+        "the oldest is gone"
+    );
+    let manual = backup::backup_now(&store, &clerk(day(2026, 2, 1))).unwrap();
+    assert!(std::path::Path::new(&manual.path).exists());
+    backup::check_backup_file(std::path::Path::new(&manual.path)).unwrap();
+}
