@@ -154,11 +154,14 @@ fn resignation_then_by_election_counts_the_right_people_on_every_date() {
     assert_eq!(count_on(&store, 2024, 1, 1).total, 3);
 }
 
+/// Spoils one field of a valid input.
+type Breaker = Box<dyn Fn(&mut deputy::DeputyInput)>;
+
 #[test]
 fn bad_input_names_the_field_and_writes_nothing() {
     let (_dir, mut store, _) = store_with_term();
     let s = clerk(day(2024, 5, 1));
-    let cases: Vec<(Box<dyn Fn(&mut deputy::DeputyInput)>, &str)> = vec![
+    let cases: Vec<(Breaker, &str)> = vec![
         (Box::new(|i| i.name = "  ".into()), "name"),
         (
             Box::new(|i| i.id_number = Some("110105194912310021".into())),

@@ -193,17 +193,27 @@ fn person(rng: &mut Rng, used: &mut Vec<String>) -> Person {
     }
 }
 
-fn input_for(
-    p: &Person,
-    rng: &mut Rng,
+/// Where and how a person sits: term, constituency, group, election, card number.
+#[derive(Clone, Copy)]
+struct Seat {
     term_id: i64,
     constituency: i64,
     group: i64,
     elected_on: NaiveDate,
     how: ElectedHow,
     card: usize,
-) -> DeputyInput {
+}
+
+fn input_for(p: &Person, rng: &mut Rng, seat: &Seat) -> DeputyInput {
     let (unit, occupation) = UNITS[p.unit];
+    let Seat {
+        term_id,
+        constituency,
+        group,
+        elected_on,
+        how,
+        card,
+    } = *seat;
     let mut levels = vec![Level::Township];
     if rng.chance(12) {
         levels.push(Level::County);
@@ -373,12 +383,14 @@ pub fn seed(store: &mut Store, seed: u64) -> Result<DemoSummary> {
         let input = input_for(
             &people[i],
             &mut rng,
-            t19.id,
-            c,
-            g,
-            t19.start_date,
-            ElectedHow::GeneralElection,
-            i + 1,
+            &Seat {
+                term_id: t19.id,
+                constituency: c,
+                group: g,
+                elected_on: t19.start_date,
+                how: ElectedHow::GeneralElection,
+                card: i + 1,
+            },
         );
         deputy::create(store, &s19, &input)?;
     }
@@ -397,12 +409,14 @@ pub fn seed(store: &mut Store, seed: u64) -> Result<DemoSummary> {
         let input = input_for(
             p,
             &mut rng,
-            t20.id,
-            c,
-            g,
-            t20.start_date,
-            ElectedHow::GeneralElection,
-            101 + slot,
+            &Seat {
+                term_id: t20.id,
+                constituency: c,
+                group: g,
+                elected_on: t20.start_date,
+                how: ElectedHow::GeneralElection,
+                card: 101 + slot,
+            },
         );
         ids.push(deputy::create(store, &s20, &input)?.id);
     }
@@ -536,12 +550,14 @@ pub fn seed(store: &mut Store, seed: u64) -> Result<DemoSummary> {
         let input = input_for(
             &p,
             &mut rng,
-            t20.id,
-            gone.constituency_id.unwrap_or(constituencies[0]),
-            gone.group_id.unwrap_or(groups[0]),
-            on,
-            ElectedHow::ByElection,
-            161 + n,
+            &Seat {
+                term_id: t20.id,
+                constituency: gone.constituency_id.unwrap_or(constituencies[0]),
+                group: gone.group_id.unwrap_or(groups[0]),
+                elected_on: on,
+                how: ElectedHow::ByElection,
+                card: 161 + n,
+            },
         );
         let s = stamp(on);
         let new = deputy::create(store, &s, &input)?;

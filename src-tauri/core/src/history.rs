@@ -105,6 +105,8 @@ pub struct HistoryEntry {
     pub id: i64,
     pub entity: String,
     pub entity_id: i64,
+    /// What the entry is about, as the clerk knows it: the deputy's or group's name, 第二十届...
+    pub entity_label: String,
     pub action: String,
     pub actor: String,
     pub at: String,
@@ -150,6 +152,7 @@ pub fn list(
                     id: r.get(0)?,
                     entity: r.get(1)?,
                     entity_id: r.get(2)?,
+                    entity_label: String::new(),
                     action: r.get(3)?,
                     actor: r.get(4)?,
                     at: r.get(5)?,
@@ -165,6 +168,7 @@ pub fn list(
         .into_iter()
         .map(|mut e| {
             e.changes = diff(e.before.as_ref(), e.after.as_ref());
+            e.entity_label = entity_label(conn, &e.entity, e.entity_id);
             for c in &mut e.changes {
                 c.before = reference_name(conn, &c.field, &c.before)
                     .unwrap_or(std::mem::take(&mut c.before));
@@ -188,6 +192,29 @@ pub fn last(conn: &Connection, entity: &str, entity_id: i64) -> Result<Option<Hi
         .items
         .into_iter()
         .next())
+}
+
+/// The name of the row a history entry is about.
+fn entity_label(conn: &Connection, entity: &str, id: i64) -> String {
+    let field = match entity {
+        "deputy" => "deputy_id",
+        "deputy_group" => "group_id",
+        "constituency" => "constituency_id",
+        "liaison_station" => "station_id",
+        "term" => "term_id",
+        "settings" => return "办公室设置".into(),
+        "deputy_event" | "presidium_post" => {
+            let table = if entity == "deputy_event" {
+                "deputy_events"
+            } else {
+                "presidium_posts"
+            };
+            let sql = format!("SELECT d.name FROM {table} x JOIN deputies d ON d.id = x.deputy_id WHERE x.id = ?1");
+            return conn.query_row(&sql, [id], |r| r.get(0)).unwrap_or_default();
+        }
+        _ => return String::new(),
+    };
+    reference_name(conn, field, &id.to_string()).unwrap_or_default()
 }
 
 /// A reference stored as an id, shown by the name the clerk knows (届次, 选区, 小组, 代表...).

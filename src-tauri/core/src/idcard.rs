@@ -39,7 +39,7 @@ impl IdNumber {
             ));
         }
         let expected = check_char(body);
-        if last.chars().next() != Some(expected) {
+        if !last.starts_with(expected) {
             return Err(Error::validation(
                 field,
                 "身份证号码校验位不正确，请核对是否输错了某一位",
@@ -59,7 +59,7 @@ impl IdNumber {
 
     /// 1 = male for odd, 0 = female for even, by the 17th digit.
     pub fn is_female(&self) -> bool {
-        self.0.as_bytes()[16] % 2 == 0
+        self.0.as_bytes()[16].is_multiple_of(2)
     }
 
     /// "110***********1234": region prefix and last four only.

@@ -163,6 +163,8 @@ export interface HistoryEntry {
   id: Id;
   entity: string;        // "deputy", "deputy_event", "deputy_group", ...
   entity_id: Id;
+  /** what the entry is about, by name: the deputy's or group's name, 第二十届, 办公室设置 */
+  entity_label: string;
   action: 'create' | 'update' | 'void' | 'reveal' | 'import' | 'end';
   actor: string;
   at: string;            // "2026-11-23 14:05:09" local time

@@ -301,8 +301,8 @@ pub fn void_event(store: &mut Store, stamp: &Stamp, id: i64, reason: &str) -> Re
         }
         let latest = events_of(tx, before.deputy_id)?
             .into_iter()
-            .filter(|e| !e.voided)
-            .last();
+            .rev()
+            .find(|e| !e.voided);
         if latest.as_ref().map(|e| e.id) != Some(id) {
             return Err(Error::InvalidTransition(
                 "只能作废该代表最近一次的变动记录，请先作废其后的记录".into(),
