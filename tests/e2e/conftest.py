@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.options import ArgOptions
+from selenium.webdriver.remote.file_detector import UselessFileDetector
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -75,6 +76,8 @@ def app(request, tmp_path, artifacts):
             opts.set_capability("tauri:options", {"application": str(Path(binary).resolve())})
             d = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=opts)
             d.implicitly_wait(0)
+            # Typed paths (the import page) are text for the app, not files to upload.
+            d.file_detector = UselessFileDetector()
             sessions.append(d)
             return d
 

@@ -363,16 +363,21 @@ pub fn seed(store: &mut Store, seed: u64) -> Result<DemoSummary> {
         groups.push(g.id);
     }
 
-    let mut used = Vec::new();
+    // Three names chosen to show polyphonic surnames and a rare character; reserved first so
+    // no generated deputy shares them.
+    let fixed = [("单德胜", false), ("曾堃", false), ("欧阳秀英", true)];
+    let mut used: Vec<String> = fixed.iter().map(|(n, _)| n.to_string()).collect();
     let mut people: Vec<Person> = (0..75).map(|_| person(&mut rng, &mut used)).collect();
-    // Two deputies of the 19th term, re-elected, with polyphonic surnames and a rare character.
-    people[0].name = "单德胜".into();
-    people[1].name = "曾堃".into();
-    people[2].name = "欧阳秀英".into();
-    people[2].female = true;
-    if people[2].id.is_some() {
-        let birth = people[2].birth;
-        people[2].id = Some(id_number(&mut rng, birth, true));
+    for (i, (name, female)) in fixed.iter().enumerate() {
+        people[i].name = name.to_string();
+        if people[i].female != *female {
+            people[i].female = *female;
+            let birth = people[i].birth;
+            people[i].id = people[i]
+                .id
+                .as_ref()
+                .map(|_| id_number(&mut rng, birth, *female));
+        }
     }
 
     // 19th term: 56 deputies, all elected at the general election.

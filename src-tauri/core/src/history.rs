@@ -262,6 +262,7 @@ const FIELD_LABELS: &[(&str, &str)] = &[
     ("id_number", "身份证号码"),
     ("notes", "备注"),
     ("void_reason", "作废原因"),
+    ("voided", "已作废"),
     ("voided_at", "作废时间"),
     ("kind", "变动类型"),
     ("date", "日期"),
@@ -329,6 +330,16 @@ fn humanize(field: &str, v: &Value) -> String {
     }
 }
 
+/// Null, false, "" and [] all read as "nothing there": a change between them is no change.
+fn is_blank(v: &Value) -> bool {
+    match v {
+        Value::Null | Value::Bool(false) => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        _ => false,
+    }
+}
+
 /// The fields whose values differ between two snapshots, in the order of the newer one.
 pub fn diff(before: Option<&Value>, after: Option<&Value>) -> Vec<Change> {
     let empty = serde_json::Map::new();
@@ -341,7 +352,7 @@ pub fn diff(before: Option<&Value>, after: Option<&Value>) -> Vec<Change> {
         .filter_map(|k| {
             let bv = b.get(k).unwrap_or(&Value::Null);
             let av = a.get(k).unwrap_or(&Value::Null);
-            (bv != av).then(|| Change {
+            (bv != av && !(is_blank(bv) && is_blank(av))).then(|| Change {
                 field: k.clone(),
                 label: field_label(k).to_string(),
                 before: humanize(k, bv),
