@@ -5,7 +5,7 @@ import re
 
 from selenium.webdriver.common.by import By
 
-from ui import choose, click, el, message, shot, text_of, type_into, wait
+from ui import choose, click, click_tab, el, shot, text_of, type_into, wait
 
 
 def row_names(d):
@@ -76,9 +76,7 @@ def test_add_find_resign_restart(app, artifacts):
     events = d.find_elements(By.CSS_SELECTOR, '[data-test="event-item"]')
     assert any(e.get_attribute("data-kind") == "resignation" for e in events)
     # The change history: created, then the resignation, with who did it.
-    for tab in d.find_elements(By.CSS_SELECTOR, ".el-tabs__item"):
-        if "修改记录" in tab.text:
-            tab.click()
+    click_tab(d, "修改记录")
     def history_text():
         return d.execute_script("return arguments[0].innerText", el(d, "history-table"))
     wait(lambda: "登记辞职" in history_text() and "办公室" in history_text(), "the resignation in the history with the operator")

@@ -71,3 +71,14 @@ def message(d, kind: str = "success") -> str:
 
 def shot(d, artifacts, name: str):
     d.save_screenshot(str(artifacts / f"{name}.png"))
+
+
+def click_tab(d, label: str):
+    """Clicks the visible el-tabs item with this label (retried while something covers it)."""
+    def go():
+        for tab in d.find_elements(By.CSS_SELECTOR, ".el-tabs__item"):
+            if tab.is_displayed() and label in tab.text:
+                tab.click()
+                return True
+        return False
+    wait(go, f"tab {label}")
