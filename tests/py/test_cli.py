@@ -87,3 +87,24 @@ def test_database_is_wal_and_refuses_deletes(cli):
         raise AssertionError("delete should be refused")
     except sqlite3.DatabaseError as e:
         assert "never deleted" in str(e)
+
+
+def test_calendar_due_follows_the_civil_code_and_the_holiday_calendar(cli, tmp_path):
+    cli("init")
+    due = lambda *a: cli("calendar", "due", *a).stdout.strip()  # noqa: E731
+    # 15 days from 2024-09-20 end on 10-05, a National Day holiday: moved to 10-08 (Art. 203).
+    assert due("--from", "2024-09-20", "--days", "15") == "2024-10-08"
+    # Working days count the make-up Sunday 2024-02-18 after the Spring Festival break.
+    assert due("--from", "2024-02-08", "--working-days", "2") == "2024-02-18"
+    assert due("--from", "2024-11-30", "--months", "3") == "2025-02-28"
+    r = cli("calendar", "due", "--from", "2024-09-20", "--days", "15")
+    assert "第二百零三条" in r.stderr and "国庆节假日" in r.stderr
+    j = json.loads(cli("calendar", "due", "--from", "2026-11-20", "--months", "3", "--json").stdout)
+    assert j["date"] == "2027-02-22" and j["beyond_calendar"] == [2027]
+    assert cli("calendar", "due", "--from", "2024-09-20", "--days", "1", "--months", "1", check=False).returncode != 0
+    # The office loads 2027 when the State Council publishes it.
+    f = tmp_path / "2027.json"
+    f.write_text(json.dumps({"source": "test", "years": {"2027": {"holidays": {"2027-02-22": "春节"}, "workdays": []}}}))
+    cli("calendar", "load", f)
+    j = json.loads(cli("calendar", "due", "--from", "2026-11-20", "--months", "3", "--json").stdout)
+    assert j["date"] == "2027-02-23" and j["beyond_calendar"] == []

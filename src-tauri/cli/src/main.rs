@@ -72,11 +72,36 @@ enum Cmd {
     },
     /// Replace the database with a backup (the current data is backed up first).
     Restore { file: PathBuf },
+    /// Deadlines under 民法典 Art. 201-203 and China's holiday calendar.
+    #[command(subcommand)]
+    Calendar(CalendarCmd),
     /// Check the database: integrity, foreign keys, schema version.
     Verify {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum CalendarCmd {
+    /// Print the due date (YYYY-MM-DD) of a period counted from a date; the reasoning goes to stderr.
+    Due {
+        #[arg(long = "from")]
+        from: String,
+        /// Calendar days (日).
+        #[arg(long, group = "period")]
+        days: Option<u32>,
+        /// Working days (工作日): weekends and holidays skipped, make-up workdays counted.
+        #[arg(long, group = "period")]
+        working_days: Option<u32>,
+        /// Months (月).
+        #[arg(long, group = "period")]
+        months: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Load a newer year's holiday arrangement from a JSON file (format: assets/calendar/extract.py).
+    Load { file: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -413,6 +438,48 @@ fn run(cli: Cli) -> Result<()> {
                 file.display(),
                 safety.path
             );
+        }
+        Cmd::Calendar(CalendarCmd::Due {
+            from,
+            days,
+            working_days,
+            months,
+            json,
+        }) => {
+            use taizhang_core::calendar::{self, HolidayCalendar, Period, Unit};
+            let start = dates::parse_iso("from", "起算日期", &from)?;
+            let period = match (days, working_days, months) {
+                (Some(n), None, None) => Period {
+                    unit: Unit::CalendarDays,
+                    count: n,
+                },
+                (None, Some(n), None) => Period {
+                    unit: Unit::WorkingDays,
+                    count: n,
+                },
+                (None, None, Some(n)) => Period {
+                    unit: Unit::Months,
+                    count: n,
+                },
+                _ => {
+                    return Err(Error::validation(
+                        "period",
+                        "请给出 --days、--working-days 或 --months 之一",
+                    ))
+                }
+            };
+            let due = calendar::due(&HolidayCalendar::for_office(store.conn())?, start, period)?;
+            if json {
+                print_json(&due);
+            } else {
+                println!("{}", due.date);
+                eprintln!("{}", due.explanation);
+            }
+        }
+        Cmd::Calendar(CalendarCmd::Load { file }) => {
+            let text = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
+            let years = taizhang_core::calendar::load_years(&mut store, &stamp, &text)?;
+            println!("已载入 {:?} 年的节假日安排", years);
         }
         Cmd::Verify { json } => {
             let r = backup::verify(&store)?;

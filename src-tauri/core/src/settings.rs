@@ -16,12 +16,22 @@ pub struct Settings {
 
 pub const DEFAULT_OPERATOR: &str = "办公室";
 
-fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+/// A raw setting (other modules keep their own keys here).
+pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
             r.get(0)
         })
         .optional()?)
+}
+
+/// Writes a raw setting inside the caller's transaction.
+pub fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
 }
 
 pub fn load(conn: &Connection) -> Result<Settings> {
