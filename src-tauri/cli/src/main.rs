@@ -356,7 +356,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Cmd::Stats(StatsCmd::Roster { on, term, json }) => {
-            let s = stats::roster_stats(store.conn(), term, parse_on(&on)?)?;
+            let s = stats::roster_stats_on(store.conn(), term, on.as_deref(), today)?;
             if json {
                 print_json(&s);
             } else {

@@ -2,7 +2,6 @@ use std::path::PathBuf;
 use tauri::State;
 
 use crate::state::AppState;
-use taizhang_core::dates;
 use taizhang_core::roster::export::{self, ExportOptions, ExportResult};
 use taizhang_core::roster::import::{self, ImportPreview, ImportResult};
 use taizhang_core::roster::org::{self, *};
@@ -145,13 +144,7 @@ pub fn roster_stats(
     on: Option<String>,
     term: Option<i64>,
 ) -> Result<RosterStats> {
-    state.with(|s, stamp| {
-        let on = match on.as_deref().filter(|d| !d.is_empty()) {
-            Some(d) => dates::parse_iso("on", "统计日期", d)?,
-            None => stamp.today(),
-        };
-        stats::roster_stats(s.conn(), term, on)
-    })
+    state.with(|s, stamp| stats::roster_stats_on(s.conn(), term, on.as_deref(), stamp.today()))
 }
 
 #[tauri::command]

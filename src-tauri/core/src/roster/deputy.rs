@@ -401,31 +401,34 @@ fn levels_text(levels: &[Level]) -> String {
         .join(",")
 }
 
-/// Inserts a validated deputy inside the caller's transaction and records its history.
-pub(crate) fn insert(
+/// Writes a validated deputy's row: a new one (`id` None) or the stored one. One statement for
+/// both, so insert and update can never disagree on a column. Term and void marks are not changed
+/// by an update.
+fn write_row(
     conn: &Connection,
-    stamp: &Stamp,
+    id: Option<i64>,
+    term_id: i64,
     input: &DeputyInput,
     valid: &Valid,
-    action: Action,
-    note: &str,
+    card_no: &str,
+    id_number: Option<&str>,
 ) -> Result<i64> {
-    let id_number = valid.id_number.clone().flatten();
-    let card_no = input.card_no.trim();
-    check_unique(
-        conn,
-        valid.term.id,
-        card_no,
-        id_number.as_ref().map(|i| i.as_str()),
-        None,
-    )?;
     conn.execute(
-        "INSERT INTO deputies (term_id, name, sex, ethnicity, birth_date, political_status, education, work_unit_post,
-            occupation, constituency_id, group_id, levels, elected_on, elected_how, card_no, phone, address,
-            returned_overseas, grassroots, id_number, notes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+        "INSERT INTO deputies (id, term_id, name, sex, ethnicity, birth_date, political_status, education,
+            work_unit_post, occupation, constituency_id, group_id, levels, elected_on, elected_how, card_no, phone,
+            address, returned_overseas, grassroots, id_number, notes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, sex = excluded.sex, ethnicity = excluded.ethnicity,
+            birth_date = excluded.birth_date, political_status = excluded.political_status,
+            education = excluded.education, work_unit_post = excluded.work_unit_post,
+            occupation = excluded.occupation, constituency_id = excluded.constituency_id,
+            group_id = excluded.group_id, levels = excluded.levels, elected_on = excluded.elected_on,
+            elected_how = excluded.elected_how, card_no = excluded.card_no, phone = excluded.phone,
+            address = excluded.address, returned_overseas = excluded.returned_overseas,
+            grassroots = excluded.grassroots, id_number = excluded.id_number, notes = excluded.notes",
         params![
-            valid.term.id,
+            id,
+            term_id,
             names::clean(&input.name),
             input.sex,
             input.ethnicity,
@@ -444,11 +447,40 @@ pub(crate) fn insert(
             input.address.trim(),
             input.returned_overseas,
             input.grassroots,
-            id_number.as_ref().map(|i| i.as_str()),
+            id_number,
             input.notes.trim(),
         ],
     )?;
-    let id = conn.last_insert_rowid();
+    Ok(id.unwrap_or_else(|| conn.last_insert_rowid()))
+}
+
+/// Inserts a validated deputy inside the caller's transaction and records its history.
+pub(crate) fn insert(
+    conn: &Connection,
+    stamp: &Stamp,
+    input: &DeputyInput,
+    valid: &Valid,
+    action: Action,
+    note: &str,
+) -> Result<i64> {
+    let id_number = valid.id_number.clone().flatten();
+    let card_no = input.card_no.trim();
+    check_unique(
+        conn,
+        valid.term.id,
+        card_no,
+        id_number.as_ref().map(|i| i.as_str()),
+        None,
+    )?;
+    let id = write_row(
+        conn,
+        None,
+        valid.term.id,
+        input,
+        valid,
+        card_no,
+        id_number.as_ref().map(|i| i.as_str()),
+    )?;
     let rec = record(conn, id)?;
     history::record(
         conn,
@@ -475,11 +507,16 @@ pub fn update(store: &mut Store, stamp: &Stamp, id: i64, input: &DeputyInput) ->
     store.write(|tx| {
         let before = record(tx, id)?;
         if before.voided_at.is_some() {
-            return Err(Error::InvalidTransition("该代表记录已作废，不能再修改".into()));
+            return Err(Error::InvalidTransition(
+                "该代表记录已作废，不能再修改".into(),
+            ));
         }
         let valid = validate(tx, input, Some(&before))?;
         if valid.term.id != before.term_id {
-            return Err(Error::validation("term_id", "不能把代表改到另一届：新一届的代表请新增登记"));
+            return Err(Error::validation(
+                "term_id",
+                "不能把代表改到另一届：新一届的代表请新增登记",
+            ));
         }
         let id_number = match &valid.id_number {
             None => before.id_number.clone(),
@@ -487,39 +524,27 @@ pub fn update(store: &mut Store, stamp: &Stamp, id: i64, input: &DeputyInput) ->
         };
         let card_no = input.card_no.trim();
         check_unique(tx, before.term_id, card_no, id_number.as_deref(), Some(id))?;
-        tx.execute(
-            "UPDATE deputies SET name = ?2, sex = ?3, ethnicity = ?4, birth_date = ?5, political_status = ?6, education = ?7,
-                work_unit_post = ?8, occupation = ?9, constituency_id = ?10, group_id = ?11, levels = ?12, elected_on = ?13,
-                elected_how = ?14, card_no = ?15, phone = ?16, address = ?17, returned_overseas = ?18, grassroots = ?19,
-                id_number = ?20, notes = ?21
-             WHERE id = ?1",
-            params![
-                id,
-                names::clean(&input.name),
-                input.sex,
-                input.ethnicity,
-                valid.birth_date.map(|b| b.to_string()),
-                input.political_status,
-                input.education,
-                input.work_unit_post.trim(),
-                input.occupation,
-                input.constituency_id,
-                input.group_id,
-                levels_text(&valid.levels),
-                valid.elected_on.to_string(),
-                input.elected_how,
-                card_no,
-                input.phone.trim(),
-                input.address.trim(),
-                input.returned_overseas,
-                input.grassroots,
-                id_number,
-                input.notes.trim(),
-            ],
+        write_row(
+            tx,
+            Some(id),
+            before.term_id,
+            input,
+            &valid,
+            card_no,
+            id_number.as_deref(),
         )?;
         let after = record(tx, id)?;
         if after != before {
-            history::record(tx, stamp, "deputy", id, Action::Update, Some(&before.snapshot()), Some(&after.snapshot()), "")?;
+            history::record(
+                tx,
+                stamp,
+                "deputy",
+                id,
+                Action::Update,
+                Some(&before.snapshot()),
+                Some(&after.snapshot()),
+                "",
+            )?;
         }
         Ok(())
     })?;

@@ -804,12 +804,16 @@ pub fn commit(
         let create = will_create(tx, &sheet, true)?;
         let mut constituency_ids: HashMap<String, i64> =
             org::constituencies(tx)?.into_iter().map(|c| (c.name, c.id)).collect();
+        let mut taken: HashSet<i64> = org::constituencies(tx)?.into_iter().map(|c| c.number).collect();
         for name in &create.constituencies {
-            let number = parse_constituency_number(name)
-                .filter(|n| !org::constituencies(tx).map(|cs| cs.iter().any(|c| c.number == *n)).unwrap_or(true))
-                .map(Ok)
-                .unwrap_or_else(|| org::next_constituency_number(tx))?;
-            let id = org::insert_constituency(tx, stamp, &ConstituencyInput { number, name: name.clone(), area: String::new() }, Action::Import)?;
+            // The number in the name ("第5选区") when it is free, else the next free one.
+            let number = match parse_constituency_number(name).filter(|n| !taken.contains(n)) {
+                Some(n) => n,
+                None => taken.iter().max().copied().unwrap_or(0) + 1,
+            };
+            taken.insert(number);
+            let input = ConstituencyInput { number, name: name.clone(), area: String::new() };
+            let id = org::insert_constituency(tx, stamp, &input, Action::Import)?;
             constituency_ids.insert(name.clone(), id);
         }
         let mut group_ids: HashMap<String, i64> = org::group_names(tx)?.into_iter().map(|(id, n)| (n, id)).collect();

@@ -281,15 +281,6 @@ pub fn update_constituency(
     constituency(store.conn(), id)
 }
 
-/// The next free constituency number.
-pub(crate) fn next_constituency_number(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT coalesce(max(number), 0) + 1 FROM constituencies",
-        [],
-        |r| r.get(0),
-    )?)
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct LiaisonStation {
     pub id: i64,

@@ -115,6 +115,20 @@ pub fn members_on(views: &[Deputy]) -> Vec<&Deputy> {
         .collect()
 }
 
+/// Statistics on a date typed as "YYYY-MM-DD"; none (or empty) means `today`.
+pub fn roster_stats_on(
+    conn: &Connection,
+    term_id: Option<i64>,
+    on: Option<&str>,
+    today: NaiveDate,
+) -> Result<RosterStats> {
+    let on = match on.map(str::trim).filter(|d| !d.is_empty()) {
+        Some(d) => crate::dates::parse_iso("on", "统计日期", d)?,
+        None => today,
+    };
+    roster_stats(conn, term_id, on)
+}
+
 pub fn roster_stats(conn: &Connection, term_id: Option<i64>, on: NaiveDate) -> Result<RosterStats> {
     let term = match term_id {
         Some(id) => org::term(conn, id)?,
