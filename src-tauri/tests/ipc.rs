@@ -103,3 +103,81 @@ fn a_bad_input_comes_back_as_code_field_message_and_writes_nothing() {
     let missing = call(&w, "deputy_get", json!({"id": 999_999})).unwrap_err();
     assert_eq!(missing["code"], "not_found");
 }
+
+#[test]
+fn casework_commands_follow_the_contract_and_keep_identity_sealed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = window(&dir.path().join("t.db"));
+    let voc = call(&w, "vocabulary", json!({})).unwrap();
+    assert!(
+        !voc["reply_categories"].as_array().unwrap().is_empty(),
+        "reply categories come from the office's profile"
+    );
+    let units = call(&w, "handling_units_list", json!({"includeInactive": true})).unwrap();
+    assert!(units.as_array().unwrap().len() >= 5);
+
+    let board = call(&w, "dashboard", json!({"within": 7})).unwrap();
+    assert!(
+        !board["overdue"].as_array().unwrap().is_empty(),
+        "the demo has overdue cases"
+    );
+    assert!(board["overdue"][0]["explanation"]
+        .as_str()
+        .unwrap()
+        .contains("到期日"));
+
+    // An illegal step is refused as invalid_transition, with a Chinese message.
+    let open = call(
+        &w,
+        "suggestions_list",
+        json!({"query": {"state": "registered", "page_size": 1}}),
+    )
+    .unwrap();
+    let id = open["items"][0]["id"].as_i64().unwrap();
+    let err = call(
+        &w,
+        "suggestion_step",
+        json!({"id": id, "step": {"action": "close", "date": "2026-01-05", "note": ""}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid_transition");
+    assert!(err["message"].as_str().unwrap().contains("不能"));
+
+    // Petition lists never carry a petitioner's full name; a reveal does, and is recorded.
+    let page = call(&w, "petitions_list", json!({"query": {"page_size": 100}})).unwrap();
+    let named = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| !p["anonymous"].as_bool().unwrap() && !p["confidential"].as_bool().unwrap())
+        .unwrap()
+        .clone();
+    let masked = named["petitioner"].as_str().unwrap();
+    assert!(masked.contains('*'), "{masked}");
+    let pid = named["id"].as_i64().unwrap();
+    let who = call(
+        &w,
+        "petition_reveal",
+        json!({"id": pid, "reason": "回访需要联系"}),
+    )
+    .unwrap();
+    let name = who["petitioner_name"].as_str().unwrap();
+    assert!(!name.contains('*') && name.chars().next() == masked.chars().next());
+    let detail = call(&w, "petition_get", json!({"id": pid})).unwrap();
+    assert!(detail["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|h| h["action"] == "reveal" && h["note"].as_str().unwrap().contains("回访需要联系")));
+    assert!(
+        !detail.to_string().contains(name),
+        "the detail view stays masked"
+    );
+
+    let stats = call(&w, "suggestion_stats", json!({"query": {}})).unwrap();
+    let r = &stats["reply_rate"];
+    assert_eq!(
+        r["numerator"].as_u64().unwrap() as usize,
+        r["numerator_ids"].as_array().unwrap().len()
+    );
+}

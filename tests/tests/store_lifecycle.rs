@@ -14,6 +14,10 @@ const DATA_AT_VERSION: &[&str] = &[
     // 1: settings and history only.
     "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
      INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');",
+    // 2: the roster schema; a liaison station the casework schema must leave alone.
+    "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
+     INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
+     INSERT INTO liaison_stations (name, address) VALUES ('旧联络站', '老街1号');",
 ];
 
 #[test]

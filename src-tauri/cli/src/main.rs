@@ -2,6 +2,8 @@
 //! Chinese message on stderr and status 1 (2 for a mistyped command line, from clap).
 //! `--json` prints a JSON array of objects for a list (each with its `id`), one object otherwise.
 
+mod casework;
+
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -75,6 +77,25 @@ enum Cmd {
     /// Deadlines under 民法典 Art. 201-203 and China's holiday calendar.
     #[command(subcommand)]
     Calendar(CalendarCmd),
+    /// Handling units (承办单位).
+    #[command(subcommand)]
+    Units(casework::UnitsCmd),
+    /// Rule profiles (办理规则): deadlines and reply categories by province.
+    #[command(subcommand)]
+    Rules(casework::RulesCmd),
+    /// The suggestions book (代表建议).
+    #[command(subcommand)]
+    Suggestions(casework::SuggestionsCmd),
+    /// The petitions book (来信来访).
+    #[command(subcommand)]
+    Petitions(casework::PetitionsCmd),
+    /// What is overdue and what falls due within DAYS (督办).
+    Due {
+        #[arg(long, default_value_t = 7)]
+        within: i64,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check the database: integrity, foreign keys, schema version.
     Verify {
         #[arg(long)]
@@ -120,6 +141,24 @@ enum StatsCmd {
         on: Option<String>,
         #[arg(long)]
         term: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Suggestions: counts and rates for a period (default: this year).
+    Suggestions {
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Petitions: counts and rates for a period (default: this year).
+    Petitions {
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -256,6 +295,22 @@ fn parse_on(on: &Option<String>) -> Result<NaiveDate> {
     }
 }
 
+fn period(
+    from: &Option<String>,
+    to: &Option<String>,
+) -> Result<taizhang_core::suggestions::stats::StatsQuery> {
+    let d = |s: &Option<String>, f: &'static str| {
+        s.as_deref()
+            .map(|t| dates::parse_iso(f, "日期", t))
+            .transpose()
+    };
+    Ok(taizhang_core::suggestions::stats::StatsQuery {
+        from: d(from, "from")?,
+        to: d(to, "to")?,
+        ..Default::default()
+    })
+}
+
 fn parse_vocab<V: Vocab>(field: &'static str, text: &str) -> Result<V> {
     V::from_code(text)
         .or_else(|| V::from_text(text))
@@ -295,11 +350,22 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Demo { seed } => {
             let s = demo::seed(&mut store, seed)?;
             println!(
-                "已装入演示数据：{}，{} 届，{} 名代表，{} 个代表小组，{} 个选区",
-                s.township, s.terms, s.deputies, s.groups, s.constituencies
+                "已装入演示数据：{}，{} 届，{} 名代表，{} 个代表小组，{} 个选区，{} 件代表建议，{} 件信访",
+                s.township, s.terms, s.deputies, s.groups, s.constituencies, s.suggestions, s.petitions
             );
         }
         Cmd::Deputies(c) => deputies(&mut store, &stamp, c)?,
+        Cmd::Units(c) => casework::units_cmd(&mut store, &stamp, c)?,
+        Cmd::Rules(c) => casework::rules_cmd(&mut store, &stamp, c)?,
+        Cmd::Suggestions(c) => casework::suggestions_cmd(&mut store, &stamp, c)?,
+        Cmd::Petitions(c) => casework::petitions_cmd(&mut store, &stamp, c)?,
+        Cmd::Due { within, json } => casework::due(&store, today, within, json)?,
+        Cmd::Stats(StatsCmd::Suggestions { from, to, json }) => {
+            casework::stats_suggestions(&store, today, &period(&from, &to)?, json)?
+        }
+        Cmd::Stats(StatsCmd::Petitions { from, to, json }) => {
+            casework::stats_petitions(&store, today, &period(&from, &to)?, json)?
+        }
         Cmd::Groups(ListOnly::List { json }) => {
             let groups = org::groups(store.conn(), today)?;
             if json {

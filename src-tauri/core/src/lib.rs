@@ -10,15 +10,22 @@
 pub mod backup;
 pub mod calendar;
 pub mod dates;
+pub mod deadline;
 pub mod demo;
 pub mod error;
+pub mod followup;
 pub mod history;
 pub mod idcard;
 pub mod names;
 pub mod paths;
+pub mod petitions;
 pub mod roster;
+pub mod rules;
 pub mod settings;
 pub mod store;
+pub mod suggestions;
+pub mod tally;
+pub mod units;
 pub mod vocab;
 
 pub use error::{Error, Result};

@@ -22,6 +22,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "002_roster.sql",
         include_str!("../migrations/002_roster.sql"),
     ),
+    (
+        "003_casework.sql",
+        include_str!("../migrations/003_casework.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -197,6 +201,7 @@ mod tests {
         let shipped: &[(&str, u64)] = &[
             ("001_foundation.sql", 0x17cc_6a3a_0feb_3c73),
             ("002_roster.sql", 0x3a83_3741_4d79_3d6d),
+            ("003_casework.sql", 0xd395_ac43_e95d_6a75),
         ];
         for (i, (name, sql)) in MIGRATIONS.iter().enumerate() {
             let Some((shipped_name, shipped_hash)) = shipped.get(i) else {

@@ -310,6 +310,100 @@ impl FromSql for Ethnicity {
     }
 }
 
+vocab!(
+    /// 议案 needs co-signers (or the presidium); the other three are the usual items.
+    SuggestionKind, "建议类型" {
+    Motion = "motion": "议案" [],
+    Suggestion = "suggestion": "建议" [],
+    Criticism = "criticism": "批评" [],
+    Opinion = "opinion": "意见" [],
+});
+
+vocab!(SuggestionCategory, "建议类别" {
+    Economy = "economy": "经济发展" ["经济"],
+    Agriculture = "agriculture": "农业农村" ["农业", "三农"],
+    Transport = "transport": "交通建设" ["交通"],
+    UrbanConstruction = "urban_construction": "城乡建设" ["城建", "村镇建设"],
+    Education = "education": "教育" ["教育事业"],
+    Health = "health": "医疗卫生" ["卫生", "医疗"],
+    Environment = "environment": "生态环境" ["环境", "环保"],
+    SocialSecurity = "social_security": "社会保障" ["社保", "民政"],
+    Culture = "culture": "文化旅游" ["文化", "旅游"],
+    PublicSafety = "public_safety": "公共安全" ["安全"],
+    Governance = "governance": "基层治理" ["治理"],
+    Other = "other": "其他" [],
+});
+
+vocab!(
+    /// Derived from the steps, never stored.
+    SuggestionState, "办理状态" {
+    Registered = "registered": "待交办" ["已登记"],
+    NotAccepted = "not_accepted": "不予立案" [],
+    Assigned = "assigned": "办理中" [],
+    Returned = "returned": "退回待重新交办" ["已退回"],
+    Replied = "replied": "已答复待评价" ["已答复"],
+    Evaluated = "evaluated": "已评价" [],
+    Rehandling = "rehandling": "重新办理中" [],
+    Closed = "closed": "已办结" ["办结"],
+});
+
+vocab!(Satisfaction, "满意度" {
+    Satisfied = "satisfied": "满意" [],
+    BasicallySatisfied = "basically_satisfied": "基本满意" [],
+    Dissatisfied = "dissatisfied": "不满意" [],
+});
+
+vocab!(MeetingStage, "沟通阶段" {
+    Before = "before": "办理前" [],
+    During = "during": "办理中" [],
+    After = "after": "答复后" [],
+});
+
+vocab!(PetitionChannel, "信访方式" {
+    Letter = "letter": "来信" ["信件"],
+    Visit = "visit": "来访" ["走访"],
+    Phone = "phone": "电话" ["来电"],
+    Online = "online": "网上信访" ["网上", "网络"],
+    CountyReferral = "county_referral": "上级转办" ["县转办", "转办"],
+    DeputyReferral = "deputy_referral": "代表转交" ["代表反映"],
+});
+
+vocab!(PetitionCategory, "信访类别" {
+    Land = "land": "土地征收与房屋" ["土地", "征地拆迁"],
+    Construction = "construction": "城乡建设" ["建设"],
+    Environment = "environment": "生态环境" ["环境", "环保"],
+    SocialSecurity = "social_security": "社会保障与民政" ["社保", "民政"],
+    Labor = "labor": "劳动就业与欠薪" ["劳动", "欠薪"],
+    RuralAffairs = "rural_affairs": "农村农业" ["农村", "农业"],
+    UrbanManagement = "urban_management": "城市管理" ["城管"],
+    PublicServices = "public_services": "教育医疗等公共服务" ["公共服务"],
+    LawAndOrder = "law_and_order": "政法与治安" ["治安", "涉法涉诉"],
+    CadreConduct = "cadre_conduct": "干部作风" ["作风", "纪检"],
+    Other = "other": "其他" [],
+});
+
+vocab!(
+    /// Derived from the steps, never stored.
+    PetitionState, "信访状态" {
+    Registered = "registered": "已登记待受理" ["已登记"],
+    Declined = "declined": "不予受理" [],
+    Accepted = "accepted": "已受理" [],
+    Assigned = "assigned": "已交办" [],
+    Replied = "replied": "已答复" ["已办结"],
+    ReviewRequested = "review_requested": "复查中" [],
+    Reviewed = "reviewed": "已复查" [],
+    ReReviewRequested = "re_review_requested": "复核中" [],
+    ReReviewed = "re_reviewed": "已复核" [],
+    Archived = "archived": "已归档" [],
+});
+
+vocab!(ReplyManner, "答复方式" {
+    Written = "written": "书面答复" ["书面"],
+    Oral = "oral": "当面答复" ["口头", "当面"],
+    Phone = "phone": "电话答复" ["电话"],
+    Online = "online": "网上答复" ["网上"],
+});
+
 /// Every option list the forms need, in one call.
 #[derive(Debug, Serialize)]
 pub struct Vocabulary {
@@ -325,6 +419,17 @@ pub struct Vocabulary {
     pub event_kinds: Vec<Choice>,
     pub termination_grounds: Vec<Choice>,
     pub orders: Vec<Choice>,
+    pub suggestion_kinds: Vec<Choice>,
+    pub suggestion_categories: Vec<Choice>,
+    pub suggestion_states: Vec<Choice>,
+    pub satisfactions: Vec<Choice>,
+    pub meeting_stages: Vec<Choice>,
+    pub petition_channels: Vec<Choice>,
+    pub petition_categories: Vec<Choice>,
+    pub petition_states: Vec<Choice>,
+    pub reply_manners: Vec<Choice>,
+    /// Of the office's current rule profile (see [`vocabulary_for`]); empty from [`vocabulary`].
+    pub reply_categories: Vec<Choice>,
 }
 
 pub fn vocabulary() -> Vocabulary {
@@ -341,7 +446,32 @@ pub fn vocabulary() -> Vocabulary {
         event_kinds: EventKind::choices(),
         termination_grounds: TerminationGround::choices(),
         orders: RosterOrder::choices(),
+        suggestion_kinds: SuggestionKind::choices(),
+        suggestion_categories: SuggestionCategory::choices(),
+        suggestion_states: SuggestionState::choices(),
+        satisfactions: Satisfaction::choices(),
+        meeting_stages: MeetingStage::choices(),
+        petition_channels: PetitionChannel::choices(),
+        petition_categories: PetitionCategory::choices(),
+        petition_states: PetitionState::choices(),
+        reply_manners: ReplyManner::choices(),
+        reply_categories: Vec::new(),
     }
+}
+
+/// The vocabulary with the office's reply categories (they come from its rule profile).
+pub fn vocabulary_for(conn: &rusqlite::Connection) -> crate::Result<Vocabulary> {
+    let mut v = vocabulary();
+    v.reply_categories = crate::rules::current(conn)?
+        .suggestion
+        .reply_categories
+        .iter()
+        .map(|c| Choice {
+            value: c.code.clone(),
+            label: c.label.clone(),
+        })
+        .collect();
+    Ok(v)
 }
 
 #[cfg(test)]
@@ -373,6 +503,15 @@ mod tests {
         codes_unique::<EventKind>();
         codes_unique::<TerminationGround>();
         codes_unique::<RosterOrder>();
+        codes_unique::<SuggestionKind>();
+        codes_unique::<SuggestionCategory>();
+        codes_unique::<SuggestionState>();
+        codes_unique::<Satisfaction>();
+        codes_unique::<MeetingStage>();
+        codes_unique::<PetitionChannel>();
+        codes_unique::<PetitionCategory>();
+        codes_unique::<PetitionState>();
+        codes_unique::<ReplyManner>();
     }
 
     #[test]

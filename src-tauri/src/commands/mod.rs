@@ -1,6 +1,7 @@
 //! IPC commands: deserialize, call one core function, return its result. The error type is the
 //! core's, which serialises as `{code, field, message}`.
 
+pub mod casework;
 pub mod roster;
 pub mod system;
 
@@ -39,5 +40,33 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         roster::roster_import_preview,
         roster::roster_import_commit,
         roster::roster_export,
+        casework::handling_units_list,
+        casework::handling_unit_create,
+        casework::handling_unit_update,
+        casework::rule_profiles,
+        casework::rule_profile_get,
+        casework::rule_profile_preview,
+        casework::rule_profile_switch,
+        casework::suggestions_list,
+        casework::suggestion_get,
+        casework::suggestion_create,
+        casework::suggestion_update,
+        casework::suggestion_void,
+        casework::suggestion_step,
+        casework::suggestion_step_void,
+        casework::suggestions_assign_many,
+        casework::petitions_list,
+        casework::petition_get,
+        casework::petition_create,
+        casework::petition_update,
+        casework::petition_void,
+        casework::petition_step,
+        casework::petition_step_void,
+        casework::petitions_similar,
+        casework::petition_link,
+        casework::petition_reveal,
+        casework::dashboard,
+        casework::suggestion_stats,
+        casework::petition_stats,
     ]
 }

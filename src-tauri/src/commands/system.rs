@@ -34,9 +34,10 @@ pub fn app_info(state: State<AppState>) -> Result<AppInfo> {
     })
 }
 
+/// The option lists; the reply categories are the office's rule profile's.
 #[tauri::command]
-pub fn vocabulary() -> Vocabulary {
-    vocab::vocabulary()
+pub fn vocabulary(state: State<AppState>) -> Result<Vocabulary> {
+    state.with(|store, _| vocab::vocabulary_for(store.conn()))
 }
 
 #[tauri::command]

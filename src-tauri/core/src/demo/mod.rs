@@ -3,6 +3,8 @@
 //! term sees (a resignation, a move away, a death, a suspension and resumption, two
 //! by-elections). Built through the same core functions the clerk uses, so the history is real.
 
+mod casework;
+
 use chrono::NaiveDate;
 
 use crate::history::Stamp;
@@ -263,6 +265,8 @@ fn input_for(p: &Person, rng: &mut Rng, seat: &Seat) -> DeputyInput {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct DemoSummary {
     pub township: String,
+    pub suggestions: usize,
+    pub petitions: usize,
     pub terms: usize,
     pub deputies: usize,
     pub groups: usize,
@@ -271,6 +275,11 @@ pub struct DemoSummary {
 
 /// Seeds an empty database with the demo township. Refuses a database that already has deputies.
 pub fn seed(store: &mut Store, seed: u64) -> Result<DemoSummary> {
+    seed_on(store, seed, chrono::Local::now().date_naive())
+}
+
+/// The demo as of `today`: the roster is fixed in time; the casework is the year before `today`.
+pub fn seed_on(store: &mut Store, seed: u64, today: NaiveDate) -> Result<DemoSummary> {
     let n: i64 = store
         .conn()
         .query_row("SELECT count(*) FROM deputies", [], |r| r.get(0))?;
@@ -584,11 +593,14 @@ pub fn seed(store: &mut Store, seed: u64) -> Result<DemoSummary> {
             },
         )?;
     }
+    let (suggestions, petitions) = casework::seed(store, &mut rng, today, &mut used)?;
     let deputies: i64 = store
         .conn()
         .query_row("SELECT count(*) FROM deputies", [], |r| r.get(0))?;
     Ok(DemoSummary {
         township: "青山镇".into(),
+        suggestions,
+        petitions,
         terms: 2,
         deputies: deputies as usize,
         groups: groups.len(),
