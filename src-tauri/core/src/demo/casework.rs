@@ -709,7 +709,7 @@ pub(super) fn seed(
             road = id;
         }
         let acc = day(today, ago - 4);
-        if i == 5 {
+        if i == 5 || i == 13 {
             pstep(
                 store,
                 id,
@@ -718,6 +718,9 @@ pub(super) fn seed(
                     reason: "属于诉讼程序解决的事项，已告知依法向法院起诉".into(),
                 },
             )?;
+            if i == 13 {
+                continue;
+            }
             pstep(
                 store,
                 id,
@@ -993,6 +996,72 @@ pub(super) fn seed(
             note: "认为核定有误".into(),
         },
     )?;
+    // Reviewed, and one whose re-review is under way.
+    for (req, who, re_review) in [(14, 2, false), (15, 3, true)] {
+        let id = petition(
+            store,
+            rng,
+            160,
+            req,
+            Some(who),
+            PetitionChannel::Visit,
+            1,
+            Vec::new(),
+        )?;
+        pstep(
+            store,
+            id,
+            P::Accept {
+                date: day(today, 155),
+                note: String::new(),
+            },
+        )?;
+        pstep(
+            store,
+            id,
+            P::Assign {
+                date: day(today, 154),
+                unit_id: unit_ids[3],
+                note: String::new(),
+            },
+        )?;
+        pstep(
+            store,
+            id,
+            P::Reply {
+                date: day(today, 100),
+                manner: ReplyManner::Written,
+                result: "按政策予以答复".into(),
+                resolved: false,
+            },
+        )?;
+        pstep(
+            store,
+            id,
+            P::ReviewRequest {
+                date: day(today, 90),
+                note: "对答复意见不服".into(),
+            },
+        )?;
+        pstep(
+            store,
+            id,
+            P::ReviewReply {
+                date: day(today, 62),
+                result: "经复查，维持原答复意见".into(),
+            },
+        )?;
+        if re_review {
+            pstep(
+                store,
+                id,
+                P::ReReviewRequest {
+                    date: day(today, 8),
+                    note: "请求县信访局复核".into(),
+                },
+            )?;
+        }
+    }
     // A whistleblower's letter: identity strictly sealed.
     let id = petitions::create(
         store,

@@ -668,6 +668,97 @@ mod tests {
         assert!(!f.promise_open());
     }
 
+    fn any_step(kind: u8, day: u32, result: u8) -> Step {
+        let date = d(1, 1) + chrono::Duration::days(day as i64);
+        let sat = [Satisfied, BasicallySatisfied, Dissatisfied][result as usize % 3];
+        match kind % 10 {
+            0 => Step::Decline {
+                date,
+                reason: "x".into(),
+            },
+            1 => Step::Assign {
+                date,
+                lead_unit_id: 1,
+                co_unit_ids: vec![],
+            },
+            2 => Step::Return {
+                date,
+                reason: "x".into(),
+            },
+            3 => Step::Extend {
+                date,
+                months: 4 + result as u32 % 3,
+                reason: "x".into(),
+            },
+            4 => reply_on(date),
+            5 => Step::Evaluate {
+                date,
+                attitude: sat,
+                result: sat,
+                comment: String::new(),
+            },
+            6 => Step::Rehandle {
+                date,
+                reason: "x".into(),
+            },
+            7 => Step::Close {
+                date,
+                note: String::new(),
+            },
+            8 => Step::Meeting {
+                date,
+                stage: MeetingStage::During,
+                note: String::new(),
+            },
+            _ => Step::Fulfil {
+                date,
+                note: String::new(),
+            },
+        }
+    }
+    fn reply_on(date: NaiveDate) -> Step {
+        Step::Reply {
+            date,
+            signer: "王".into(),
+            reply_category: cat(),
+            text: String::new(),
+            attachment: String::new(),
+            promised_on: None,
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the clerk tries, in any order: a step is accepted exactly when `allowed`
+        /// offered it (and its date does not go back); a refused step changes nothing; and
+        /// replaying the accepted steps from scratch gives the same case.
+        #[test]
+        fn allowed_apply_and_replay_agree(tries in proptest::collection::vec((0u8..10, 0u32..400, 0u8..3), 0..40)) {
+            let mut f = Facts::new(d(1, 1));
+            let mut kept = Vec::new();
+            let mut days: Vec<u32> = tries.iter().map(|t| t.1).collect();
+            days.sort();
+            for ((kind, _, result), day) in tries.iter().zip(days) {
+                let s = any_step(*kind, day, *result);
+                let offered = f.allowed().contains(&s.action());
+                let before = f.clone();
+                match f.apply(&s, r()) {
+                    Ok(()) => {
+                        proptest::prop_assert!(offered, "{} accepted but not offered", s.action());
+                        kept.push(s);
+                    }
+                    Err(e) => {
+                        proptest::prop_assert_eq!(&f, &before);
+                        if e.code() == "invalid_transition" {
+                            proptest::prop_assert!(!offered);
+                        }
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(replay(d(1, 1), &kept, r()), f.clone());
+            proptest::prop_assert!(f.round as usize == 1 + kept.iter().filter(|s| s.action() == "rehandle").count());
+        }
+    }
+
     #[test]
     fn steps_round_trip_as_tagged_json() {
         let s = assign(3, 5);
