@@ -7,6 +7,19 @@ export const routes: RouteRecordRaw[] = [
   { path: '/deputies/import', name: 'roster-import', component: () => import('./views/ImportView.vue'), meta: { title: '导入花名册', nav: '/deputies' } },
   { path: '/deputies/:id(\\d+)', name: 'deputy', component: () => import('./views/DeputyView.vue'), meta: { title: '代表信息', nav: '/deputies' } },
   { path: '/deputies/:id(\\d+)/edit', name: 'deputy-edit', component: () => import('./views/DeputyFormView.vue'), meta: { title: '修改代表信息', nav: '/deputies' } },
+  // Casework. List routes keep their filters in the query (meta.queryState: the view follows
+  // query changes itself instead of being re-created, so the search box keeps its focus).
+  { path: '/suggestions', name: 'suggestions', component: () => import('./views/SuggestionsView.vue'), meta: { title: '代表建议', nav: '/suggestions', queryState: true } },
+  { path: '/suggestions/new', name: 'suggestion-new', component: () => import('./views/SuggestionFormView.vue'), meta: { title: '登记建议', nav: '/suggestions' } },
+  { path: '/suggestions/assign', name: 'suggestions-assign', component: () => import('./views/SuggestionAssignView.vue'), meta: { title: '批量交办', nav: '/suggestions' } },
+  { path: '/suggestions/:id(\\d+)', name: 'suggestion', component: () => import('./views/SuggestionView.vue'), meta: { title: '建议详情', nav: '/suggestions' } },
+  { path: '/suggestions/:id(\\d+)/edit', name: 'suggestion-edit', component: () => import('./views/SuggestionFormView.vue'), meta: { title: '修改建议', nav: '/suggestions' } },
+  { path: '/petitions', name: 'petitions', component: () => import('./views/PetitionsView.vue'), meta: { title: '来信来访', nav: '/petitions', queryState: true } },
+  { path: '/petitions/new', name: 'petition-new', component: () => import('./views/PetitionFormView.vue'), meta: { title: '登记信访', nav: '/petitions' } },
+  { path: '/petitions/:id(\\d+)', name: 'petition', component: () => import('./views/PetitionView.vue'), meta: { title: '信访详情', nav: '/petitions' } },
+  { path: '/petitions/:id(\\d+)/edit', name: 'petition-edit', component: () => import('./views/PetitionFormView.vue'), meta: { title: '修改信访登记', nav: '/petitions' } },
+  { path: '/handling-units', name: 'handling-units', component: () => import('./views/HandlingUnitsView.vue'), meta: { title: '承办单位', nav: '/handling-units' } },
+  { path: '/casework-stats', name: 'casework-stats', component: () => import('./views/CaseworkStatsView.vue'), meta: { title: '办理统计', nav: '/casework-stats', queryState: true } },
   { path: '/groups', name: 'groups', component: () => import('./views/GroupsView.vue'), meta: { title: '代表小组与联络站', nav: '/groups' } },
   { path: '/units', name: 'units', component: () => import('./views/UnitsView.vue'), meta: { title: '选区与届次', nav: '/units' } },
   { path: '/stats', name: 'stats', component: () => import('./views/StatsView.vue'), meta: { title: '代表结构统计', nav: '/stats' } },
@@ -14,6 +27,11 @@ export const routes: RouteRecordRaw[] = [
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { title: '设置', nav: '/settings' } },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
+
+/** router-view key: one screen per address, except list screens whose query is their own state. */
+export function viewKey(route: { path: string; fullPath: string; meta: Record<string | number | symbol, unknown> }): string {
+  return route.meta.queryState ? route.path : route.fullPath;
+}
 
 export const router = createRouter({
   history: createWebHashHistory(),

@@ -32,4 +32,26 @@ describe('command wrappers', () => {
     await api.appInfo();
     expect(invoke).toHaveBeenLastCalledWith('app_info');
   });
+  it('casework commands use the contract names and camelCase keys', async () => {
+    await api.unitsList(true);
+    expect(invoke).toHaveBeenLastCalledWith('handling_units_list', { includeInactive: true });
+    await api.ruleProfilePreview('zhejiang', true);
+    expect(invoke).toHaveBeenLastCalledWith('rule_profile_preview', { id: 'zhejiang', applyToOpen: true });
+    await api.ruleProfileGet(null);
+    expect(invoke).toHaveBeenLastCalledWith('rule_profile_get', { id: null });
+    await api.suggestionsAssignMany('2026-03-25', [{ suggestion_id: 1, lead_unit_id: 2, co_unit_ids: [3] }]);
+    expect(invoke).toHaveBeenLastCalledWith('suggestions_assign_many', {
+      date: '2026-03-25', assignments: [{ suggestion_id: 1, lead_unit_id: 2, co_unit_ids: [3] }],
+    });
+    await api.suggestionStepVoid(8, '录错');
+    expect(invoke).toHaveBeenLastCalledWith('suggestion_step_void', { stepId: 8, reason: '录错' });
+    await api.petitionLink(5, 3, '同一人');
+    expect(invoke).toHaveBeenLastCalledWith('petition_link', { id: 5, otherId: 3, note: '同一人' });
+    await api.petitionReveal(5, '电话回访');
+    expect(invoke).toHaveBeenLastCalledWith('petition_reveal', { id: 5, reason: '电话回访' });
+    await api.dashboard(7);
+    expect(invoke).toHaveBeenLastCalledWith('dashboard', { within: 7 });
+    await api.suggestionStats({ from: '2026-01-01', to: '2026-12-31' });
+    expect(invoke).toHaveBeenLastCalledWith('suggestion_stats', { query: { from: '2026-01-01', to: '2026-12-31' } });
+  });
 });

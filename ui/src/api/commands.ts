@@ -9,6 +9,12 @@ import type {
   HistoryEntry, Id, ImportPreview, ImportResult, IsoDate, LiaisonStation, LiaisonStationInput, Page,
   PresidiumPost, PresidiumPostInput, RosterOrder, RosterStats, Settings, Term, TermInput, Vocabulary,
 } from './types';
+import type {
+  AssignmentInput, Dashboard, HandlingUnit, HandlingUnitInput, Petition, PetitionDetail,
+  PetitionIdentity, PetitionInput, PetitionProbe, PetitionQuery, PetitionStats, PetitionStepInput,
+  ProfileSwitchPreview, RuleProfile, RuleProfileSummary, SimilarPetition, StatsQuery, Suggestion,
+  SuggestionDetail, SuggestionInput, SuggestionQuery, SuggestionStats, SuggestionStepInput,
+} from './types';
 
 export const appInfo = () => invoke<AppInfo>('app_info');
 export const vocabulary = () => invoke<Vocabulary>('vocabulary');
@@ -68,3 +74,57 @@ export const rosterExport = (path: string, order: RosterOrder) =>
 
 export const backupNow = () => invoke<BackupInfo>('backup_now');
 export const backupsList = () => invoke<BackupInfo[]>('backups_list');
+
+// ---- casework: handling units, rule profiles, suggestions, petitions, follow-up, statistics ----
+// `today` is never sent: the app uses the office PC's date.
+
+export const unitsList = (includeInactive: boolean) =>
+  invoke<HandlingUnit[]>('handling_units_list', { includeInactive });
+export const unitCreate = (input: HandlingUnitInput) => invoke<HandlingUnit>('handling_unit_create', { input });
+export const unitUpdate = (id: Id, input: HandlingUnitInput) =>
+  invoke<HandlingUnit>('handling_unit_update', { id, input });
+
+export const ruleProfiles = () => invoke<RuleProfileSummary[]>('rule_profiles');
+export const ruleProfileGet = (id: string | null) => invoke<RuleProfile>('rule_profile_get', { id });
+export const ruleProfilePreview = (id: string, applyToOpen: boolean) =>
+  invoke<ProfileSwitchPreview>('rule_profile_preview', { id, applyToOpen });
+/** Switches the office's profile; with applyToOpen, open cases move to it too (their due dates change as previewed). */
+export const ruleProfileSwitch = (id: string, applyToOpen: boolean) =>
+  invoke<ProfileSwitchPreview>('rule_profile_switch', { id, applyToOpen });
+
+export const suggestionsList = (query: SuggestionQuery) =>
+  invoke<Page<Suggestion>>('suggestions_list', { query });
+export const suggestionGet = (id: Id) => invoke<SuggestionDetail>('suggestion_get', { id });
+export const suggestionCreate = (input: SuggestionInput) => invoke<Suggestion>('suggestion_create', { input });
+export const suggestionUpdate = (id: Id, input: SuggestionInput) =>
+  invoke<Suggestion>('suggestion_update', { id, input });
+export const suggestionVoid = (id: Id, reason: string) => invoke<Suggestion>('suggestion_void', { id, reason });
+export const suggestionStep = (id: Id, step: SuggestionStepInput) =>
+  invoke<SuggestionDetail>('suggestion_step', { id, step });
+/** Session week: assign many in one transaction (all or nothing). */
+export const suggestionsAssignMany = (date: IsoDate, assignments: AssignmentInput[]) =>
+  invoke<Suggestion[]>('suggestions_assign_many', { date, assignments });
+export const suggestionStepVoid = (stepId: Id, reason: string) =>
+  invoke<SuggestionDetail>('suggestion_step_void', { stepId, reason });
+
+export const petitionsList = (query: PetitionQuery) => invoke<Page<Petition>>('petitions_list', { query });
+export const petitionGet = (id: Id) => invoke<PetitionDetail>('petition_get', { id });
+export const petitionCreate = (input: PetitionInput) => invoke<Petition>('petition_create', { input });
+export const petitionUpdate = (id: Id, input: PetitionInput) =>
+  invoke<Petition>('petition_update', { id, input });
+export const petitionVoid = (id: Id, reason: string) => invoke<Petition>('petition_void', { id, reason });
+export const petitionStep = (id: Id, step: PetitionStepInput) =>
+  invoke<PetitionDetail>('petition_step', { id, step });
+export const petitionStepVoid = (stepId: Id, reason: string) =>
+  invoke<PetitionDetail>('petition_step_void', { stepId, reason });
+export const petitionsSimilar = (probe: PetitionProbe) =>
+  invoke<SimilarPetition[]>('petitions_similar', { probe });
+export const petitionLink = (id: Id, otherId: Id, note: string) =>
+  invoke<PetitionDetail>('petition_link', { id, otherId, note });
+/** Writes a history row (who looked, when, why). */
+export const petitionReveal = (id: Id, reason: string) =>
+  invoke<PetitionIdentity>('petition_reveal', { id, reason });
+
+export const dashboard = (within: number) => invoke<Dashboard>('dashboard', { within });
+export const suggestionStats = (query: StatsQuery) => invoke<SuggestionStats>('suggestion_stats', { query });
+export const petitionStats = (query: StatsQuery) => invoke<PetitionStats>('petition_stats', { query });

@@ -39,7 +39,7 @@ export type RosterOrder = 'stroke' | 'group' | 'pinyin';
 /** A closed set's value with its Chinese label, for <el-select> options. */
 export interface Choice { value: string; label: string }
 /** Every option list the forms need, from the core (labels are the office's wording). */
-export interface Vocabulary {
+export interface Vocabulary extends CaseworkVocabulary {
   sexes: Choice[];
   ethnicities: Choice[];          // value "01".."56" (GB/T 3304), label "汉族"
   political_statuses: Choice[];
@@ -224,4 +224,396 @@ export interface VocabularyProposed {
 // the group's name). Until the core sends it, 操作记录 shows "代表 #12".
 export interface HistoryEntryProposed {
   entity_label?: string;
+}
+
+// ============================================================================================
+// Casework: handling units, rule profiles, deadlines, the suggestions book and the petitions book.
+// Source of truth: src-tauri/core/src/{units,rules,deadline,suggestions,petitions,followup}.rs
+// ============================================================================================
+
+/** 承办单位: the government offices suggestions and petitions are assigned to. */
+export interface HandlingUnit { id: Id; name: string; contact: string; phone: string; active: boolean }
+export interface HandlingUnitInput { name: string; contact: string; phone: string; active: boolean }
+export interface UnitRef { id: Id; name: string }
+export interface DeputyRef { id: Id; name: string }
+
+export type PeriodUnit = 'calendar_days' | 'working_days' | 'months';
+export interface Period { unit: PeriodUnit; count: number }
+/** A period with its legal basis, e.g. {unit:'months', count:3, basis:'《代表法》第五十一条'} */
+export interface Rule { unit: PeriodUnit; count: number; basis: string }
+export interface ReplyCategory { code: string; label: string }
+export interface RuleProfile {
+  id: string;             // "national" | "shanghai" | "zhejiang"
+  version: number;
+  name: string;           // "全国通用（默认）", "上海市", "浙江省"
+  description: string;
+  sources: string[];
+  suggestion: {
+    assign: Rule | null;            // 交办期限 (from registration); null = no provincial limit
+    return_within: Rule | null;     // 承办单位退回期限 (from assignment)
+    reply: Rule;                    // 答复期限 (from assignment)
+    reply_max: Rule;                // 延期后最长答复期限 (from assignment)
+    rehandle: Rule | null;          // 不满意后重新办理期限 (from the re-handling start); null = reply rule
+    motion_min_cosigners: number;
+    reply_categories: ReplyCategory[];
+  };
+  petition: {
+    accept_notice: Rule;      // 告知是否受理 (from receipt)
+    handle: Rule;             // 办理期限 (from acceptance)
+    extension_max: Rule;      // 延期上限 (added to the handling due date)
+    review_request: Rule;     // 信访人申请复查期限 (from the written reply)
+    review_reply: Rule;       // 复查答复期限 (from the request)
+    re_review_request: Rule;
+    re_review_reply: Rule;
+  };
+}
+export interface RuleProfileSummary { id: string; version: number; name: string; description: string; current: boolean }
+
+/** A due date and how it was reached (calendar::Due). */
+export interface Due {
+  date: IsoDate; start: IsoDate; period: Period; nominal: IsoDate;
+  /** years the count crossed that the holiday calendar does not know */
+  beyond_calendar: number[];
+  /** Chinese, step by step: rule, start, unit, move off a holiday */
+  explanation: string;
+}
+export type DueStage =
+  | 'assign' | 'reassign' | 'reply' | 'rehandle'                          // suggestions
+  | 'accept_notice' | 'handle' | 'review_reply' | 're_review_reply';     // petitions
+/** The deadline a case is under now. */
+export interface Deadline {
+  stage: DueStage; stage_label: string;   // "交办", "答复", "告知是否受理", "办理" ...
+  basis: string;                          // legal basis of the rule
+  due: Due;
+  /** working from `today` of the request: negative = days overdue */
+  days_left: number;
+  overdue: boolean;
+  extended: boolean;
+}
+
+// ---------------- suggestions book (代表议案和批评、建议、意见记录簿) ----------------
+export type SuggestionKind = 'motion' | 'suggestion' | 'criticism' | 'opinion';
+export type SuggestionCategory =
+  | 'economy' | 'agriculture' | 'transport' | 'urban_construction' | 'education' | 'health'
+  | 'environment' | 'social_security' | 'culture' | 'public_safety' | 'governance' | 'other';
+export type SuggestionState =
+  | 'registered' | 'not_accepted' | 'assigned' | 'returned' | 'replied' | 'evaluated' | 'rehandling' | 'closed';
+export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+export type MeetingStage = 'before' | 'during' | 'after';
+
+export interface SuggestionInput {
+  term_id: Id | null;          // null = current term
+  session_no: number;          // 第几次会议 (between sessions: the last session held before)
+  during_session: boolean;     // 会议期间 / 闭会期间
+  kind: SuggestionKind;
+  lead_deputy_id: Id | null;   // null only when by_presidium
+  by_presidium: boolean;       // 主席团提出 (motions only)
+  co_signer_ids: Id[];
+  subject: string;             // 案由
+  content: string;
+  category: SuggestionCategory;
+  received_on: IsoDate;
+  key_supervision: boolean;    // 重点督办
+  published: boolean;
+  notes: string;
+}
+
+export interface Suggestion {
+  id: Id;
+  number: string;              // "20-3-005" (during session) / "20-3-B002" (between sessions)
+  number_label: string;        // "第二十届第三次会议 建议第5号" / "第二十届第三次会议闭会期间 建议第2号"
+  term_id: Id; session_no: number; during_session: boolean;
+  kind: SuggestionKind;
+  lead_deputy: DeputyRef | null; by_presidium: boolean; co_signers: DeputyRef[];
+  subject: string; content: string; category: SuggestionCategory;
+  received_on: IsoDate; key_supervision: boolean; published: boolean; notes: string;
+  profile: string;             // rule profile the case runs under, "zhejiang@1"
+  state: SuggestionState; state_label: string;
+  lead_unit: UnitRef | null; co_units: UnitRef[];
+  assigned_on: IsoDate | null;
+  replied_on: IsoDate | null;  // latest reply
+  reply_category: string | null; reply_category_label: string | null;
+  /** 1 + number of re-handling rounds */
+  round: number;
+  first_result: Satisfaction | null;   // first evaluation (result)
+  final_result: Satisfaction | null;   // latest evaluation (result)
+  promised_on: IsoDate | null;         // 承诺办结时间 from a reply
+  promise_done_on: IsoDate | null;
+  deadline: Deadline | null;           // the one running now, if any
+  voided: boolean; void_reason: string | null;
+}
+
+/** One step of the state machine; `action` picks the variant. */
+export type SuggestionStepInput =
+  | { action: 'decline'; date: IsoDate; reason: string }                              // 不予立案
+  | { action: 'assign'; date: IsoDate; lead_unit_id: Id; co_unit_ids: Id[] }          // 交办 / 重新交办
+  | { action: 'return'; date: IsoDate; reason: string }                               // 承办单位退回
+  | { action: 'extend'; date: IsoDate; months: number; reason: string }               // 延期: total months from assignment
+  | { action: 'reply'; date: IsoDate; signer: string; reply_category: string; text: string; attachment: string; promised_on: IsoDate | null }
+  | { action: 'evaluate'; date: IsoDate; attitude: Satisfaction; result: Satisfaction; comment: string }
+  | { action: 'rehandle'; date: IsoDate; reason: string }                             // 不满意后重新办理
+  | { action: 'close'; date: IsoDate; note: string }                                  // 办结
+  | { action: 'meeting'; date: IsoDate; stage: MeetingStage; note: string }           // 与代表沟通
+  | { action: 'fulfil'; date: IsoDate; note: string };                                // 承诺事项完成
+export type SuggestionAction = SuggestionStepInput['action'];
+
+export interface SuggestionStep {
+  id: Id; suggestion_id: Id;
+  action: SuggestionAction; action_label: string;
+  date: IsoDate;
+  /** the step's own fields as entered (reason, units, signer, attitude/result...) */
+  detail: Record<string, unknown>;
+  /** one Chinese line: "交办 镇农业农村办（主办）、镇财政所（协办）" */
+  summary: string;
+  actor: string; at: string;
+  voided: boolean; void_reason: string | null;
+}
+
+export interface SuggestionDetail {
+  suggestion: Suggestion;
+  steps: SuggestionStep[];
+  /** actions the current state allows, in the order the UI should offer them */
+  allowed: SuggestionAction[];
+  history: HistoryEntry[];
+}
+
+export interface SuggestionQuery {
+  search?: string;            // number, subject, content, deputy name/pinyin initials, unit
+  term_id?: Id | null;        // default: all terms
+  session_no?: number | null;
+  kind?: SuggestionKind | null;
+  category?: SuggestionCategory | null;
+  state?: SuggestionState | null;
+  unit_id?: Id | null;        // lead or co-handling
+  deputy_id?: Id | null;      // lead or co-signer
+  key_supervision?: boolean | null;
+  open?: boolean | null;      // true: not closed / not accepted
+  overdue?: boolean | null;   // deadline passed today
+  from?: IsoDate | null;      // received_on range
+  to?: IsoDate | null;
+  ids?: Id[] | null;          // click-through from a statistic
+  include_voided?: boolean;
+  page?: number; page_size?: number;
+}
+
+/** One row of the session-week batch assignment (workflow 1). */
+export interface AssignmentInput { suggestion_id: Id; lead_unit_id: Id; co_unit_ids: Id[] }
+
+// ---------------- petitions book (人民来信来访记录簿) ----------------
+export type PetitionChannel = 'letter' | 'visit' | 'phone' | 'online' | 'county_referral' | 'deputy_referral';
+export type PetitionCategory =
+  | 'land' | 'construction' | 'environment' | 'social_security' | 'labor' | 'rural_affairs'
+  | 'urban_management' | 'public_services' | 'law_and_order' | 'cadre_conduct' | 'other';
+export type PetitionState =
+  | 'registered' | 'declined' | 'accepted' | 'assigned' | 'replied'
+  | 'review_requested' | 'reviewed' | 're_review_requested' | 're_reviewed' | 'archived';
+export type ReplyManner = 'written' | 'oral' | 'phone' | 'online';
+
+export interface PetitionInput {
+  channel: PetitionChannel;
+  received_at: string;        // "YYYY-MM-DD HH:MM"
+  anonymous: boolean;
+  petitioner_name: string;    // "" when anonymous
+  sex: Sex | null; age: number | null;
+  address: string; phone: string; id_number: string;
+  people_count: number;       // >= 1; 5+ is a group visit
+  request: string;            // 诉求
+  facts: string;              // 事实与地点
+  category: PetitionCategory;
+  receiver: string;           // 接待人
+  via_deputy_id: Id | null;   // passed on by a deputy
+  proposed_handling: string;  // 拟办意见
+  instruction: string;        // 领导批示
+  confidential: boolean;      // 检举控告: identity strictly sealed
+  /** earlier petitions of the same person or matter to link on registration */
+  link_ids: Id[];
+}
+
+/** The petition as lists and the detail page show it: identity masked. */
+export interface Petition {
+  id: Id;
+  number: string;             // "信访〔2026〕第17号"
+  year: number; seq: number;
+  channel: PetitionChannel;
+  received_at: string;
+  anonymous: boolean;
+  petitioner: string;         // masked: "张**"; "匿名" when anonymous
+  sex: Sex | null; age: number | null;
+  phone_masked: string; address_masked: string; id_number_masked: string | null;
+  people_count: number; group_visit: boolean;
+  request: string; facts: string; category: PetitionCategory;
+  receiver: string; via_deputy: DeputyRef | null;
+  proposed_handling: string; instruction: string;
+  confidential: boolean;
+  archive_volume: string;
+  profile: string;
+  state: PetitionState; state_label: string;
+  unit: UnitRef | null;
+  accepted_on: IsoDate | null;
+  replied_on: IsoDate | null;
+  resolved: boolean | null;           // from the reply
+  evaluation: Satisfaction | null;    // from the return visit
+  deadline: Deadline | null;
+  linked: PetitionLink[];
+  voided: boolean; void_reason: string | null;
+}
+export interface PetitionLink { id: Id; number: string; received_at: string; request: string; note: string }
+/** Only from petition_reveal (which writes a history row). */
+export interface PetitionIdentity { petitioner_name: string; phone: string; address: string; id_number: string }
+
+export type PetitionStepInput =
+  | { action: 'accept'; date: IsoDate; note: string }                        // 告知受理
+  | { action: 'decline'; date: IsoDate; reason: string }                     // 不予受理（告知）
+  | { action: 'assign'; date: IsoDate; unit_id: Id; note: string }           // 交办
+  | { action: 'extend'; date: IsoDate; days: number; approver: string; reason: string; told_on: IsoDate }
+  | { action: 'reply'; date: IsoDate; manner: ReplyManner; result: string; resolved: boolean }
+  | { action: 'review_request'; date: IsoDate; note: string }                // 申请复查
+  | { action: 'review_reply'; date: IsoDate; result: string }                // 复查意见
+  | { action: 're_review_request'; date: IsoDate; note: string }             // 申请复核
+  | { action: 're_review_reply'; date: IsoDate; result: string }             // 复核意见
+  | { action: 'return_visit'; date: IsoDate; evaluation: Satisfaction; note: string }   // 回访
+  | { action: 'archive'; date: IsoDate; volume: string };                    // 归档
+export type PetitionAction = PetitionStepInput['action'];
+
+export interface PetitionStep {
+  id: Id; petition_id: Id;
+  action: PetitionAction; action_label: string;
+  date: IsoDate; detail: Record<string, unknown>; summary: string;
+  actor: string; at: string;
+  voided: boolean; void_reason: string | null;
+}
+export interface PetitionDetail {
+  petition: Petition;
+  steps: PetitionStep[];
+  allowed: PetitionAction[];
+  history: HistoryEntry[];
+}
+export interface PetitionQuery {
+  search?: string;            // number, request, facts, unit (never the sealed identity)
+  year?: number | null;
+  channel?: PetitionChannel | null;
+  category?: PetitionCategory | null;
+  state?: PetitionState | null;
+  unit_id?: Id | null;
+  group_visit?: boolean | null;
+  open?: boolean | null;      // not replied/declined/archived
+  overdue?: boolean | null;
+  from?: IsoDate | null; to?: IsoDate | null;    // received date range
+  ids?: Id[] | null;
+  include_voided?: boolean;
+  page?: number; page_size?: number;
+}
+/** What the clerk has typed so far, to find earlier petitions (repeat detection). */
+export interface PetitionProbe {
+  petitioner_name: string; phone: string; id_number: string; request: string;
+  exclude_id: Id | null;
+}
+export interface SimilarPetition {
+  petition: Petition;
+  same_person: boolean;
+  same_matter: boolean;
+  /** 0..1 text similarity of the request */
+  similarity: number;
+  /** "同一人（姓名和电话相同）；诉求相近（相似度 62%）" */
+  reason: string;
+}
+
+// ---------------- follow-up (督办) ----------------
+export type Book = 'suggestions' | 'petitions';
+export interface DueItem {
+  book: Book; id: Id; number: string;
+  title: string;              // suggestion subject / petition request (never the petitioner)
+  stage: DueStage | 'evaluation' | 'promise'; stage_label: string;
+  due_date: IsoDate | null; days_left: number | null; overdue: boolean;
+  unit: UnitRef | null;
+  key_supervision: boolean;
+  explanation: string;
+}
+export interface UnitLoad { unit: UnitRef; open: number; late: number; suggestions_open: number; petitions_open: number }
+export interface Dashboard {
+  today: IsoDate;
+  overdue: DueItem[];
+  due_soon: DueItem[];               // due within `within` days, not overdue
+  awaiting_evaluation: DueItem[];    // replied suggestions the deputy has not evaluated
+  promises: DueItem[];               // open promised completions (carried across years)
+  per_unit: UnitLoad[];              // units with open cases, most late first
+  within: number;
+  counts: { suggestions_open: number; petitions_open: number; overdue: number; due_soon: number };
+}
+
+// ---------------- statistics with click-through ----------------
+/** Ratio plus the ids counted, so a click shows exactly the entries behind a figure. */
+export interface CountedRatio {
+  numerator: number; denominator: number; percent: number | null;
+  numerator_ids: Id[]; denominator_ids: Id[];
+}
+export interface Counted { count: number; ids: Id[] }
+export interface CountedBucket { key: string; label: string; count: number; ids: Id[]; share: Ratio }
+export interface UnitRates {
+  unit: UnitRef;
+  assigned: Counted; replied: Counted; closed: Counted; overdue: Counted;
+  reply_rate: CountedRatio;
+}
+export interface SuggestionStats {
+  from: IsoDate; to: IsoDate;
+  received: Counted; by_kind: CountedBucket[];
+  not_accepted: Counted; assigned: Counted; replied: Counted; closed: Counted; evaluated: Counted;
+  reply_rate: CountedRatio;                  // replied / assigned
+  close_rate: CountedRatio;                  // closed / assigned
+  satisfaction_rate: CountedRatio;           // (满意+基本满意) / evaluated, final round
+  strict_satisfaction_rate: CountedRatio;    // 满意 / evaluated, final round
+  first_round_satisfaction: CountedRatio;    // (满意+基本满意) in the first evaluation
+  final_satisfaction: CountedRatio;          // same as satisfaction_rate, named for the report
+  by_category: CountedBucket[];
+  by_unit: UnitRates[];
+  carried_over: Counted;                     // received before `from`, still open or promise open at `from`
+  key_supervision: Counted;
+}
+export interface PetitionStats {
+  from: IsoDate; to: IsoDate;
+  received: Counted; people: number;
+  by_channel: CountedBucket[]; by_category: CountedBucket[];
+  group_visits: Counted; repeats: Counted; anonymous: Counted;
+  accepted: Counted; declined: Counted; replied: Counted; resolved: Counted;
+  close_rate: CountedRatio;          // replied / accepted  (办结率)
+  resolve_rate: CountedRatio;        // resolved / replied
+  on_time_rate: CountedRatio;        // replied by the handling due / replied
+  satisfaction_rate: CountedRatio;   // 满意+基本满意 / return visits
+  overdue_open: Counted;
+}
+export interface StatsQuery { from?: IsoDate | null; to?: IsoDate | null; term_id?: Id | null; unit_id?: Id | null; category?: string | null; kind?: string | null }
+
+/** What switching the office's rule profile would change for open cases. */
+export interface DueChange {
+  book: Book; id: Id; number: string; title: string;
+  stage: DueStage; stage_label: string;
+  before: IsoDate | null; after: IsoDate | null;
+}
+export interface ProfileSwitchPreview { from: string; to: string; changes: DueChange[] }
+
+/** The casework option lists (added to `vocabulary`). */
+export interface CaseworkVocabulary {
+  suggestion_kinds: Choice[]; suggestion_categories: Choice[]; suggestion_states: Choice[];
+  satisfactions: Choice[]; meeting_stages: Choice[];
+  petition_channels: Choice[]; petition_categories: Choice[]; petition_states: Choice[];
+  reply_manners: Choice[];
+  /** reply categories of the office's current rule profile */
+  reply_categories: Choice[];
+}
+
+// PROPOSED: on petition_update, identity fields null = keep the stored value (as DeputyInput.id_number
+// does), so correcting the request or the category does not require unsealing the petitioner's
+// identity. Until the core accepts it, the edit form reads the identity through petition_reveal
+// (recorded, reason "修改信访登记信息") before it lets the clerk save.
+export interface PetitionIdentityUpdateProposed {
+  petitioner_name: string | null;
+  phone: string | null;
+  address: string | null;
+  id_number: string | null;
+}
+// PROPOSED: whether a step may be voided now (e.g. only the latest non-voided step, so the replay
+// stays valid). The timeline hides 作废 on steps with voidable === false; until the core sends it,
+// 作废 is offered on every step and the core's refusal is shown.
+export interface CaseStepProposed {
+  voidable?: boolean;
 }

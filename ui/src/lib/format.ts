@@ -88,3 +88,23 @@ export function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/**
+ * Casework rates as the report quotes them: "92.3%（24/26）", "—（0/0）" when nothing to divide.
+ * Always both counts, with full-width brackets.
+ */
+export function formatRate(r: { numerator: number; denominator: number } | null | undefined): string {
+  if (!r) return '';
+  const p = percentText(r.numerator, r.denominator);
+  return `${p ?? '—'}（${r.numerator}/${r.denominator}）`;
+}
+
+/** "YYYY-MM-DD HH:mm" of now, local time (petition received_at). */
+export function nowMinute(now: Date = new Date()): string {
+  return `${todayIso(now)} ${pad2(now.getHours())}:${pad2(now.getMinutes())}`;
+}
+
+/** First and last day of a calendar year. */
+export function yearRange(year: number): { from: IsoDate; to: IsoDate } {
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}

@@ -9,6 +9,8 @@ export const appInfo = ref<AppInfo | null>(null);
 const EMPTY_VOCAB: Vocabulary = {
   sexes: [], ethnicities: [], political_statuses: [], educations: [], occupations: [], levels: [],
   elected_hows: [], presidium_posts: [], statuses: [], event_kinds: [], termination_grounds: [], orders: [],
+  suggestion_kinds: [], suggestion_categories: [], suggestion_states: [], satisfactions: [], meeting_stages: [],
+  petition_channels: [], petition_categories: [], petition_states: [], reply_manners: [], reply_categories: [],
 };
 
 /** Always an object (empty lists until loaded), so templates never break. */
@@ -31,6 +33,12 @@ export function loadVocabulary(): Promise<void> {
     );
   }
   return vocabPromise;
+}
+
+/** Load the vocabulary again (e.g. after the rule profile changed its reply categories). */
+export function reloadVocabulary(): Promise<void> {
+  vocabPromise = null;
+  return loadVocabulary();
 }
 
 export async function loadAppInfo(): Promise<void> {

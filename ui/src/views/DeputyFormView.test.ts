@@ -31,6 +31,8 @@ const vocab: Vocabulary = {
   levels: [{ value: 'county', label: '县级' }, { value: 'township', label: '乡镇级' }],
   elected_hows: [{ value: 'general_election', label: '换届选举' }, { value: 'by_election', label: '补选' }],
   presidium_posts: [], statuses: [], event_kinds: [], termination_grounds: [], orders: [],
+  suggestion_kinds: [], suggestion_categories: [], suggestion_states: [], satisfactions: [], meeting_stages: [],
+  petition_channels: [], petition_categories: [], petition_states: [], reply_manners: [], reply_categories: [],
 };
 
 // Element Plus shows a form item's message 100 ms after its state changes.

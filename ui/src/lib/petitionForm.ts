@@ -1,0 +1,145 @@
+// The 登记信访 form's model, its checks, the repeat-detection probe and the conversion to the
+// contract's PetitionInput.
+import type {
+  Id, Petition, PetitionCategory, PetitionChannel, PetitionIdentity, PetitionInput, PetitionProbe, Sex,
+} from '../api/types';
+import { idNumberProblem } from './idcard';
+
+/** Five or more people make a group visit (集体访). */
+export const GROUP_VISIT_MIN = 5;
+/** Wait this long after the clerk stops typing before asking for similar petitions. */
+export const SIMILAR_DEBOUNCE_MS = 400;
+
+export function isGroupVisit(peopleCount: number | null | undefined): boolean {
+  return (peopleCount ?? 0) >= GROUP_VISIT_MIN;
+}
+
+export interface PetitionFormModel {
+  channel: PetitionChannel;
+  /** "YYYY-MM-DD HH:mm" */
+  received_at: string | null;
+  anonymous: boolean;
+  petitioner_name: string;
+  sex: Sex | null;
+  age: number | null;
+  address: string;
+  phone: string;
+  id_number: string;
+  people_count: number;
+  request: string;
+  facts: string;
+  category: PetitionCategory | '';
+  receiver: string;
+  via_deputy_id: Id | null;
+  proposed_handling: string;
+  instruction: string;
+  confidential: boolean;
+  link_ids: Id[];
+}
+
+export const PETITION_FIELDS = [
+  'channel', 'received_at', 'anonymous', 'petitioner_name', 'sex', 'age', 'address', 'phone', 'id_number',
+  'people_count', 'request', 'facts', 'category', 'receiver', 'via_deputy_id', 'proposed_handling', 'instruction',
+  'confidential', 'link_ids',
+] as const satisfies readonly (keyof PetitionInput)[];
+
+/** The identity fields hidden when the petition is anonymous. */
+export const IDENTITY_FIELDS = ['petitioner_name', 'sex', 'age', 'address', 'phone', 'id_number'] as const;
+
+export function emptyPetitionForm(receivedAt: string, receiver = ''): PetitionFormModel {
+  return {
+    channel: 'visit', received_at: receivedAt, anonymous: false, petitioner_name: '', sex: null, age: null,
+    address: '', phone: '', id_number: '', people_count: 1, request: '', facts: '', category: '', receiver,
+    via_deputy_id: null, proposed_handling: '', instruction: '', confidential: false, link_ids: [],
+  };
+}
+
+/**
+ * A stored petition -> the edit form. The list and page only carry the masked identity; the plain
+ * one comes from petition_reveal (recorded), passed as `identity`. Without it the identity fields
+ * stay empty and the form must not be saved (it would erase them).
+ */
+export function formFromPetition(p: Petition, identity: PetitionIdentity | null): PetitionFormModel {
+  return {
+    channel: p.channel, received_at: p.received_at.slice(0, 16), anonymous: p.anonymous,
+    petitioner_name: identity?.petitioner_name ?? '', sex: p.sex, age: p.age,
+    address: identity?.address ?? '', phone: identity?.phone ?? '', id_number: identity?.id_number ?? '',
+    people_count: p.people_count, request: p.request, facts: p.facts, category: p.category, receiver: p.receiver,
+    via_deputy_id: p.via_deputy?.id ?? null, proposed_handling: p.proposed_handling, instruction: p.instruction,
+    confidential: p.confidential, link_ids: [],
+  };
+}
+
+const TIME_RE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
+
+export function checkPetitionForm(m: PetitionFormModel): Record<string, string> {
+  const e: Record<string, string> = {};
+  if (!m.channel) e.channel = '请选择来源';
+  if (!m.received_at || !TIME_RE.test(m.received_at)) e.received_at = '请填写收到时间，如 2026-03-20 09:30';
+  if (!m.anonymous) {
+    if (!m.petitioner_name.trim()) e.petitioner_name = '请填写姓名（不愿留名的请勾选“匿名”）';
+    if (m.age !== null && (m.age < 0 || m.age > 130)) e.age = '年龄应在 0 到 130 之间';
+    const idp = m.id_number.trim() ? idNumberProblem(m.id_number.trim()) : null;
+    if (idp) e.id_number = idp;
+  }
+  if (!m.people_count || m.people_count < 1) e.people_count = '人数至少为 1';
+  if (!m.request.trim()) e.request = '请填写诉求';
+  if (!m.category) e.category = '请选择类别';
+  if (m.channel === 'deputy_referral' && !m.via_deputy_id) e.via_deputy_id = '请选择转交的代表';
+  return e;
+}
+
+export function toPetitionInput(m: PetitionFormModel): PetitionInput {
+  const anon = m.anonymous;
+  return {
+    channel: m.channel,
+    received_at: m.received_at ?? '',
+    anonymous: anon,
+    petitioner_name: anon ? '' : m.petitioner_name.trim(),
+    sex: anon ? null : m.sex ?? null,
+    age: anon || m.age === null || m.age === undefined ? null : m.age,
+    address: anon ? '' : m.address.trim(),
+    phone: anon ? '' : m.phone.trim(),
+    id_number: anon ? '' : m.id_number.trim().toUpperCase(),
+    people_count: Math.max(1, Math.floor(m.people_count || 1)),
+    request: m.request.trim(),
+    facts: m.facts.trim(),
+    category: m.category as PetitionCategory,
+    receiver: m.receiver.trim(),
+    via_deputy_id: m.channel === 'deputy_referral' ? m.via_deputy_id ?? null : null,
+    proposed_handling: m.proposed_handling.trim(),
+    instruction: m.instruction.trim(),
+    confidential: m.confidential,
+    link_ids: [...new Set(m.link_ids)],
+  };
+}
+
+/** What has been typed so far, for petitions_similar. */
+export function probeFromForm(m: PetitionFormModel, excludeId: Id | null): PetitionProbe {
+  const anon = m.anonymous;
+  return {
+    petitioner_name: anon ? '' : m.petitioner_name.trim(),
+    phone: anon ? '' : m.phone.replace(/\s+/g, ''),
+    id_number: anon ? '' : m.id_number.trim().toUpperCase(),
+    request: m.request.trim(),
+    exclude_id: excludeId,
+  };
+}
+
+/** Worth asking the core? A name of two characters, 7+ phone digits, 15+ ID characters or 4+ characters of request. */
+export function probeWorthAsking(p: PetitionProbe): boolean {
+  return [...p.petitioner_name].length >= 2
+    || p.phone.replace(/\D/g, '').length >= 7
+    || p.id_number.length >= 15
+    || [...p.request].length >= 4;
+}
+
+export function probeKey(p: PetitionProbe): string {
+  return JSON.stringify([p.petitioner_name, p.phone, p.id_number, p.request, p.exclude_id]);
+}
+
+/** Toggle one earlier petition in the links to make. */
+export function toggleLink(ids: readonly Id[], id: Id, on: boolean): Id[] {
+  const rest = ids.filter((x) => x !== id);
+  return on ? [...rest, id] : rest;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { RuleProfile } from '../api/types';
+import { ruleRows } from './rules';
+
+const profile: RuleProfile = {
+  id: 'zhejiang', version: 1, name: '浙江省', description: '', sources: [],
+  suggestion: {
+    assign: { unit: 'working_days', count: 7, basis: '浙江省实施代表法办法' },
+    return_within: null,
+    reply: { unit: 'months', count: 3, basis: '《代表法》第五十一条' },
+    reply_max: { unit: 'months', count: 6, basis: '《代表法》第五十一条' },
+    rehandle: { unit: 'months', count: 1, basis: '浙江省' },
+    motion_min_cosigners: 5,
+    reply_categories: [{ code: 'A', label: '已解决或采纳' }],
+  },
+  petition: {
+    accept_notice: { unit: 'calendar_days', count: 15, basis: '《信访工作条例》第三十一条' },
+    handle: { unit: 'calendar_days', count: 60, basis: '《信访工作条例》第三十五条' },
+    extension_max: { unit: 'calendar_days', count: 30, basis: '《信访工作条例》第三十五条' },
+    review_request: { unit: 'calendar_days', count: 30, basis: '' },
+    review_reply: { unit: 'calendar_days', count: 30, basis: '' },
+    re_review_request: { unit: 'calendar_days', count: 30, basis: '' },
+    re_review_reply: { unit: 'calendar_days', count: 30, basis: '' },
+  },
+};
+
+describe('ruleRows', () => {
+  it('lists every rule readably', () => {
+    const rows = ruleRows(profile);
+    const by = Object.fromEntries(rows.map((r) => [r.key, r]));
+    expect(by.assign).toMatchObject({ stage: '交办', period: '7个工作日', basis: '浙江省实施代表法办法' });
+    expect(by.reply.period).toBe('3个月');
+    expect(by.return_within.period).toBe('无期限规定');
+    expect(by.accept_notice).toMatchObject({ book: 'petitions', period: '15日' });
+    expect(by.motion_min_cosigners.period).toBe('5名以上代表');
+    expect(rows.filter((r) => r.book === 'petitions')).toHaveLength(7);
+  });
+});

@@ -1,0 +1,82 @@
+// Test helpers: a fake core behind the mocked `invoke`, the vocabulary the core sends, and mounting
+// a view inside a real (memory) router. Used by the component tests only.
+import { flushPromises, mount } from '@vue/test-utils';
+import ElementPlus from 'element-plus';
+import { defineComponent, h, type Component } from 'vue';
+import { RouterView, createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-router';
+import type { Vocabulary } from '../api/types';
+
+const c = (value: string, label: string) => ({ value, label });
+
+export const VOCAB: Vocabulary = {
+  sexes: [c('male', '男'), c('female', '女')],
+  ethnicities: [c('01', '汉族')],
+  political_statuses: [c('masses', '群众')],
+  educations: [], occupations: [], levels: [], elected_hows: [], presidium_posts: [], statuses: [], event_kinds: [],
+  termination_grounds: [], orders: [],
+  suggestion_kinds: [c('motion', '议案'), c('suggestion', '建议'), c('criticism', '批评'), c('opinion', '意见')],
+  suggestion_categories: [c('transport', '交通'), c('agriculture', '农业农村'), c('education', '教育')],
+  suggestion_states: [c('registered', '已登记'), c('assigned', '已交办'), c('closed', '已办结')],
+  satisfactions: [c('satisfied', '满意'), c('basically_satisfied', '基本满意'), c('dissatisfied', '不满意')],
+  meeting_stages: [c('before', '办理前'), c('during', '办理中'), c('after', '办理后')],
+  petition_channels: [c('letter', '来信'), c('visit', '来访'), c('phone', '电话'), c('online', '网上'),
+    c('county_referral', '县里转办'), c('deputy_referral', '代表转交')],
+  petition_categories: [c('land', '土地'), c('rural_affairs', '农村事务')],
+  petition_states: [c('registered', '已登记'), c('accepted', '已受理')],
+  reply_manners: [c('written', '书面'), c('oral', '口头'), c('phone', '电话'), c('online', '网上')],
+  reply_categories: [c('A', '已解决或采纳'), c('B', '列入年度计划'), c('C', '列入规划逐步解决'), c('D', '留作参考')],
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Handler = (args: any) => unknown;
+
+/** A fake core: command name -> handler. An unexpected command fails the test loudly. */
+export function fakeCore(handlers: Record<string, Handler>) {
+  return async (cmd: string, args?: unknown) => {
+    const h = handlers[cmd];
+    if (!h) throw new Error(`unexpected command ${cmd}`);
+    return h(args);
+  };
+}
+
+/** Element Plus shows a form item's message shortly after its state changes; debounces wait too. */
+export async function settle(ms = 150) {
+  await flushPromises();
+  await new Promise((r) => setTimeout(r, ms));
+  await flushPromises();
+}
+
+/** The calls of one command on a vi.fn invoke mock. */
+export function callsOf(invoke: { mock: { calls: unknown[][] } }, cmd: string): unknown[] {
+  return invoke.mock.calls.filter((call) => call[0] === cmd).map((call) => call[1]);
+}
+
+/** Mount `component` at `path` inside a memory router (so useRoute/onBeforeRouteLeave work). */
+export async function mountAt(path: string, pattern: string, component: Component, extra: RouteRecordRaw[] = []) {
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: pattern, component },
+      ...extra,
+      { path: '/:rest(.*)*', component: defineComponent({ render: () => h('div', { id: 'elsewhere' }) }) },
+    ],
+  });
+  await router.push(path);
+  await router.isReady();
+  const wrapper = mount(defineComponent({ render: () => h(RouterView) }), {
+    global: { plugins: [ElementPlus, router] },
+    attachTo: document.body,
+  });
+  await flushPromises();
+  const view = wrapper.findComponent(component);
+  return { wrapper, router, view };
+}
+
+/** The form item around a hooked control, for inline error checks. */
+export function formItemOf(testId: string): HTMLElement {
+  const el = document.querySelector(`[data-test="${testId}"]`);
+  if (!el) throw new Error(`no [data-test="${testId}"]`);
+  const item = el.closest('.el-form-item');
+  if (!item) throw new Error(`[data-test="${testId}"] is not in a form item`);
+  return item as HTMLElement;
+}

@@ -1,0 +1,129 @@
+// 登记信访 against a fake core: the repeat panel (debounced petitions_similar while typing, each
+// match with its reason and a 关联 box that puts its id into link_ids), the group-visit tag, and
+// the acceptance-notice deadline after saving.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import type { Petition, PetitionProbe } from '../api/types';
+import { VOCAB, callsOf, fakeCore, mountAt, settle } from '../test/fixtures';
+
+const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
+vi.mock('@tauri-apps/api/core', () => ({ invoke }));
+
+import PetitionFormView from './PetitionFormView.vue';
+
+const earlier = {
+  id: 3, number: '信访〔2026〕第3号', received_at: '2025-12-18 10:00', petitioner: '张**', request: '青山村村道被占，无法通行',
+  state_label: '已答复', unit: { id: 1, name: '镇农业农村办' }, linked: [],
+} as unknown as Petition;
+
+const created = {
+  id: 17, number: '信访〔2026〕第17号', request: '村道被占，要求恢复通行', group_visit: true, people_count: 7,
+  channel: 'visit', received_at: '2026-03-20 09:30',
+  deadline: {
+    stage: 'accept_notice', stage_label: '告知是否受理', basis: '《信访工作条例》第三十一条', days_left: 15, overdue: false, extended: false,
+    due: { date: '2026-04-04', start: '2026-03-20', period: { unit: 'calendar_days', count: 15 }, nominal: '2026-04-04', beyond_calendar: [], explanation: '自收到之日起15日' },
+  },
+} as unknown as Petition;
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  invoke.mockReset();
+  invoke.mockImplementation(fakeCore({
+    vocabulary: () => VOCAB,
+    app_info: () => ({ app_version: '0', db_path: '', backup_dir: '', schema_version: 3, township: '青山镇', operator: '王干事' }),
+    petitions_similar: ({ probe }: { probe: PetitionProbe }) => (probe.petitioner_name === '张大山' || probe.request.includes('村道')
+      ? [{ petition: earlier, same_person: true, same_matter: true, similarity: 0.62, reason: '同一人（姓名和电话相同）；诉求相近（相似度 62%）' }]
+      : []),
+    petition_create: () => created,
+  }));
+});
+
+const hook = (id: string) => document.querySelector<HTMLElement>(`[data-test="${id}"]`);
+
+function type(id: string, text: string) {
+  const el = hook(id) as HTMLInputElement;
+  el.value = text;
+  el.dispatchEvent(new Event('input'));
+}
+
+async function mountForm() {
+  const { view } = await mountAt('/petitions/new', '/petitions/new', PetitionFormView);
+  await settle();
+  return view.vm as unknown as { model: Record<string, unknown> };
+}
+
+describe('PetitionFormView', () => {
+  it('defaults the receiver to the operator and the time to now', async () => {
+    const vm = await mountForm();
+    expect(vm.model.receiver).toBe('王干事');
+    expect((hook('petition-field-received_at') as HTMLInputElement).value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(hook('petition-field-channel-visit')?.classList.contains('is-active')).toBe(true);
+  });
+
+  it('looks for earlier petitions while the clerk types, once the typing pauses', async () => {
+    await mountForm();
+    expect(hook('petition-similar-empty')).not.toBeNull();
+    type('petition-field-petitioner_name', '张大');
+    await settle(50);
+    type('petition-field-petitioner_name', '张大山');
+    await settle(50);
+    expect(callsOf(invoke, 'petitions_similar')).toHaveLength(0); // still typing
+    await settle(450);
+    const probes = callsOf(invoke, 'petitions_similar');
+    expect(probes).toEqual([{ probe: { petitioner_name: '张大山', phone: '', id_number: '', request: '', exclude_id: null } }]);
+    const items = document.querySelectorAll<HTMLElement>('[data-test="petition-similar-item"]');
+    expect(items).toHaveLength(1);
+    expect(items[0].dataset.id).toBe('3');
+    expect(items[0].querySelector('[data-test="petition-similar-reason"]')?.textContent).toContain('同一人');
+    expect(items[0].textContent).toContain('信访〔2026〕第3号');
+  });
+
+  it('links a match, marks a group visit, saves, and shows the acceptance-notice deadline', async () => {
+    const vm = await mountForm();
+    type('petition-field-petitioner_name', '张大山');
+    type('petition-field-phone', '13800001111');
+    await settle(500);
+    hook('petition-similar-link')!.querySelector('input')!.click();
+    await flushPromises();
+    expect(vm.model.link_ids).toEqual([3]);
+    expect(hook('petition-link-count')?.textContent).toContain('将关联 1 件');
+
+    // the link stays listed when the typing no longer matches
+    type('petition-field-petitioner_name', '张小山');
+    await settle(500);
+    expect(document.querySelectorAll('[data-test="petition-similar-item"]')).toHaveLength(1);
+    type('petition-field-petitioner_name', '张大山');
+
+    expect(hook('petition-group-visit-tag')).toBeNull();
+    Object.assign(vm.model, { people_count: 7, request: '村道被占，要求恢复通行', category: 'rural_affairs' });
+    await flushPromises();
+    expect(hook('petition-group-visit-tag')?.textContent).toContain('集体访');
+
+    hook('petition-save')!.click();
+    await settle();
+    expect(callsOf(invoke, 'petition_create')[0]).toMatchObject({
+      input: {
+        channel: 'visit', anonymous: false, petitioner_name: '张大山', phone: '13800001111', people_count: 7,
+        request: '村道被占，要求恢复通行', category: 'rural_affairs', receiver: '王干事', link_ids: [3], via_deputy_id: null,
+      },
+    });
+    expect(hook('petition-saved-number')?.textContent).toBe('信访〔2026〕第17号');
+    expect(hook('petition-saved-deadline')?.dataset.stage).toBe('accept_notice');
+    expect(hook('petition-saved-deadline-date')?.textContent).toBe('2026年4月4日');
+    expect(hook('petition-saved-deadline-left')?.textContent).toBe('剩余15天');
+  });
+
+  it('hides identity fields for an anonymous letter and sends none', async () => {
+    const vm = await mountForm();
+    hook('petition-field-anonymous')!.querySelector('input')!.click();
+    await flushPromises();
+    expect(hook('petition-field-petitioner_name')).toBeNull();
+    expect(hook('petition-field-phone')).toBeNull();
+    Object.assign(vm.model, { request: '反映某村干部作风问题', category: 'rural_affairs', confidential: true, channel: 'letter' });
+    hook('petition-save')!.click();
+    await settle();
+    expect(callsOf(invoke, 'petition_create')[0]).toMatchObject({
+      input: { anonymous: true, petitioner_name: '', phone: '', id_number: '', confidential: true, channel: 'letter' },
+    });
+  });
+});

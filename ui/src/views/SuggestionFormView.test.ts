@@ -1,0 +1,141 @@
+// 登记建议 against a fake core: the hooks the end-to-end test drives, deputies picked by pinyin
+// initials, the client checks, a core error under the field it names, and 继续登记下一件.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import type { Deputy, Suggestion } from '../api/types';
+import { VOCAB, callsOf, fakeCore, formItemOf, mountAt, settle } from '../test/fixtures';
+
+const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
+vi.mock('@tauri-apps/api/core', () => ({ invoke }));
+
+import SuggestionFormView from './SuggestionFormView.vue';
+
+const dep = (id: number, name: string, initials: string) => ({ id, name, initials, pinyin: '', group_name: '第一小组', voided: false }) as unknown as Deputy;
+const DEPUTIES = [dep(11, '张三', 'zs'), dep(12, '李四', 'ls'), dep(13, '王五', 'ww'), dep(14, '张山', 'zs')];
+
+const saved = (over: Partial<Suggestion> = {}) => ({
+  id: 42, number: '20-3-005', number_label: '第二十届第三次会议 建议第5号', subject: '关于修缮青山村村道的建议',
+  lead_deputy: { id: 11, name: '张三' }, co_signers: [], by_presidium: false, received_on: '2026-03-20',
+  deadline: {
+    stage: 'assign', stage_label: '交办', basis: '浙江省', days_left: 7, overdue: false, extended: false,
+    due: { date: '2026-03-31', start: '2026-03-20', period: { unit: 'working_days', count: 7 }, nominal: '2026-03-31', beyond_calendar: [], explanation: '自登记之日起7个工作日' },
+  },
+  ...over,
+}) as Suggestion;
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  localStorage.clear();
+  invoke.mockReset();
+  invoke.mockImplementation(fakeCore({
+    vocabulary: () => VOCAB,
+    terms_list: () => [{ id: 2, number: 20, label: '第二十届', start_date: '2021-12-28', end_date: null, is_current: true }],
+    rule_profile_get: () => ({ suggestion: { motion_min_cosigners: 5 } }),
+    deputies_list: ({ query }) => {
+      const items = DEPUTIES.filter((d) => d.initials.startsWith(query.search) || d.name.includes(query.search));
+      return { items, total: items.length, page: 1, page_size: query.page_size };
+    },
+    suggestion_create: () => saved(),
+  }));
+});
+
+async function mountForm() {
+  const { wrapper, router, view } = await mountAt('/suggestions/new', '/suggestions/new', SuggestionFormView);
+  await settle();
+  const vm = view.vm as unknown as { model: Record<string, unknown> };
+  return { wrapper, router, vm };
+}
+
+const hook = (id: string) => document.querySelector<HTMLElement>(`[data-test="${id}"]`);
+
+describe('SuggestionFormView', () => {
+  it('has the hooks the end-to-end test drives', async () => {
+    await mountForm();
+    for (const f of ['subject']) expect(hook(`suggestion-field-${f}`)?.tagName).toBe('INPUT');
+    for (const f of ['content', 'notes']) expect(hook(`suggestion-field-${f}`)?.tagName).toBe('TEXTAREA');
+    for (const f of ['term_id', 'category', 'lead_deputy_id', 'co_signer_ids']) {
+      expect(hook(`suggestion-field-${f}`)?.classList.contains('el-select'), f).toBe(true);
+    }
+    expect(hook('suggestion-field-received_on')?.tagName).toBe('INPUT');
+    expect(hook('suggestion-field-kind-suggestion')).not.toBeNull();
+    expect(hook('suggestion-field-during_session-false')).not.toBeNull();
+    expect(hook('suggestion-field-session_no')?.querySelector('input')).not.toBeNull();
+    expect(hook('suggestion-save')?.tagName).toBe('BUTTON');
+    expect(hook('suggestion-save-next')?.tagName).toBe('BUTTON');
+    // defaults: the current term, today, a suggestion (not a motion)
+    expect((hook('suggestion-field-received_on') as HTMLInputElement).value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(hook('suggestion-field-kind-suggestion')?.classList.contains('is-active')).toBe(true);
+  });
+
+  it('finds deputies by pinyin initials', async () => {
+    const { vm } = await mountForm();
+    const input = hook('suggestion-field-lead_deputy_id')!.querySelector('input')!;
+    input.focus();
+    input.value = 'zs';
+    input.dispatchEvent(new Event('input'));
+    await settle(400);
+    expect(callsOf(invoke, 'deputies_list')).toContainEqual({ query: { search: 'zs', page_size: 20 } });
+    const options = [...document.querySelectorAll<HTMLElement>('.popper-suggestion-field-lead_deputy_id .el-select-dropdown__item')];
+    expect(options.map((o) => o.textContent?.trim())).toEqual(['张三', '张山']);
+    options[0].click();
+    await flushPromises();
+    expect(vm.model.lead_deputy_id).toBe(11);
+  });
+
+  it('does not call the core while required fields are empty', async () => {
+    await mountForm();
+    hook('suggestion-save')!.click();
+    await settle();
+    expect(callsOf(invoke, 'suggestion_create')).toHaveLength(0);
+    expect(formItemOf('suggestion-field-subject').textContent).toContain('请填写案由');
+    expect(formItemOf('suggestion-field-lead_deputy_id').textContent).toContain('请选择领衔代表');
+  });
+
+  it('shows a core error under the field it names, then saves and starts the next one', async () => {
+    const { vm } = await mountForm();
+    Object.assign(vm.model, {
+      session_no: 3, lead_deputy_id: 11, co_signer_ids: [12, 13], subject: '关于修缮青山村村道的建议', category: 'transport',
+      content: '青山村村道破损严重', key_supervision: true,
+    });
+    invoke.mockImplementationOnce(async (cmd: string) => {
+      if (cmd !== 'suggestion_create') throw new Error(cmd);
+      throw { code: 'validation', field: 'co_signer_ids', message: '王五已不在任，不能附议' };
+    });
+    hook('suggestion-save')!.click();
+    await settle();
+    const item = formItemOf('suggestion-field-co_signer_ids');
+    expect(item.classList.contains('is-error')).toBe(true);
+    expect(item.textContent).toContain('王五已不在任，不能附议');
+    expect(formItemOf('suggestion-field-subject').classList.contains('is-error')).toBe(false);
+    expect(callsOf(invoke, 'suggestion_create')[0]).toMatchObject({
+      input: {
+        term_id: 2, session_no: 3, during_session: true, kind: 'suggestion', lead_deputy_id: 11, co_signer_ids: [12, 13],
+        category: 'transport', key_supervision: true, by_presidium: false,
+      },
+    });
+
+    vm.model.co_signer_ids = [12];
+    hook('suggestion-save')!.click();
+    await settle();
+    expect(hook('suggestion-saved')).not.toBeNull();
+    expect(hook('suggestion-saved-number')?.dataset.id).toBe('42');
+    expect(hook('suggestion-saved-deadline')?.textContent).toContain('2026年3月31日');
+
+    hook('suggestion-next')!.click();
+    await settle();
+    expect(vm.model).toMatchObject({ term_id: 2, session_no: 3, during_session: true, subject: '', lead_deputy_id: null, co_signer_ids: [], key_supervision: false });
+    expect(hook('suggestion-sitting')?.textContent).toContain('20-3-005');
+  });
+
+  it('saves and goes straight on with 保存并登记下一件', async () => {
+    const { vm } = await mountForm();
+    Object.assign(vm.model, { session_no: 4, during_session: false, lead_deputy_id: 12, subject: '关于增设路灯的建议', category: 'transport' });
+    hook('suggestion-save-next')!.click();
+    await settle();
+    expect(callsOf(invoke, 'suggestion_create')).toHaveLength(1);
+    expect(hook('suggestion-saved')).toBeNull();
+    expect(vm.model).toMatchObject({ session_no: 4, during_session: false, subject: '', lead_deputy_id: null });
+    // the session is remembered for the next sitting
+    expect(JSON.parse(localStorage.getItem('taizhang.suggestion.session')!)).toEqual({ term_id: 2, session_no: 4, during_session: false });
+  });
+});
