@@ -77,6 +77,9 @@ enum Cmd {
     /// Deadlines under 民法典 Art. 201-203 and China's holiday calendar.
     #[command(subcommand)]
     Calendar(CalendarCmd),
+    /// Benchmarks: generate a large office, then time what the clerk waits for.
+    #[command(subcommand)]
+    Bench(BenchCmd),
     /// Handling units (承办单位).
     #[command(subcommand)]
     Units(casework::UnitsCmd),
@@ -98,6 +101,28 @@ enum Cmd {
     },
     /// Check the database: integrity, foreign keys, schema version.
     Verify {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCmd {
+    /// Fill an EMPTY database with twenty years of a large office.
+    Generate {
+        #[arg(long, default_value_t = 20)]
+        years: i32,
+        #[arg(long, default_value_t = 1_000)]
+        suggestions_per_year: usize,
+        #[arg(long, default_value_t = 2_500)]
+        petitions_per_year: usize,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
+    /// Time the clerk's operations on the database; prints a table (or JSON).
+    Run {
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
         #[arg(long)]
         json: bool,
     },
@@ -355,6 +380,58 @@ fn run(cli: Cli) -> Result<()> {
             );
         }
         Cmd::Deputies(c) => deputies(&mut store, &stamp, c)?,
+        Cmd::Bench(BenchCmd::Generate {
+            years,
+            suggestions_per_year,
+            petitions_per_year,
+            seed,
+        }) => {
+            let t = std::time::Instant::now();
+            let scale = demo::large::Scale {
+                years,
+                suggestions_per_year,
+                petitions_per_year,
+                ..Default::default()
+            };
+            let s = demo::large::generate(&mut store, &scale, seed, today)?;
+            println!(
+                "已生成：{} 届 {} 名代表，{} 件代表建议，{} 件信访，{} 个办理环节（{:.1} 秒）",
+                s.terms,
+                s.deputies,
+                s.suggestions,
+                s.petitions,
+                s.steps,
+                t.elapsed().as_secs_f64()
+            );
+        }
+        Cmd::Bench(BenchCmd::Run { runs, json }) => {
+            let path = store.path().to_path_buf();
+            drop(store);
+            let out = std::env::temp_dir();
+            let r = taizhang_core::bench::run(&path, today, runs.max(1), &out)?;
+            if json {
+                print_json(&r);
+            } else {
+                println!(
+                    "数据库 {:.1} MB：{} 名代表，{} 件代表建议，{} 件信访",
+                    r.db_bytes as f64 / 1_048_576.0,
+                    r.deputies,
+                    r.suggestions,
+                    r.petitions
+                );
+                println!("| 操作 | 次数 | p50 (ms) | p99 (ms) |\n|---|---|---|---|");
+                for row in &r.rows {
+                    println!(
+                        "| {} | {} | {} | {} |",
+                        row.what, row.runs, row.p50_ms, row.p99_ms
+                    );
+                }
+                if let Some(m) = r.peak_rss_mb {
+                    println!("| 峰值内存 (VmHWM) | | {m} MB | |");
+                }
+            }
+            return Ok(());
+        }
         Cmd::Units(c) => casework::units_cmd(&mut store, &stamp, c)?,
         Cmd::Rules(c) => casework::rules_cmd(&mut store, &stamp, c)?,
         Cmd::Suggestions(c) => casework::suggestions_cmd(&mut store, &stamp, c)?,

@@ -8,6 +8,7 @@
 //! - time is passed in as a [`history::Stamp`], never read inside a rule, so rules are testable.
 
 pub mod backup;
+pub mod bench;
 pub mod calendar;
 pub mod dates;
 pub mod deadline;

@@ -367,6 +367,8 @@ export interface SuggestionStep {
   summary: string;
   actor: string; at: string;
   voided: boolean; void_reason: string | null;
+  /** only the latest live step can be voided */
+  voidable: boolean;
 }
 
 export interface SuggestionDetail {
@@ -413,9 +415,11 @@ export interface PetitionInput {
   channel: PetitionChannel;
   received_at: string;        // "YYYY-MM-DD HH:MM"
   anonymous: boolean;
-  petitioner_name: string;    // "" when anonymous
+  /** Identity: "" = none. On update, null keeps the stored value, so a correction of the request or
+   *  the category never needs the sealed identity unsealed. */
+  petitioner_name: string | null;    // "" when anonymous
   sex: Sex | null; age: number | null;
-  address: string; phone: string; id_number: string;
+  address: string | null; phone: string | null; id_number: string | null;
   people_count: number;       // >= 1; 5+ is a group visit
   request: string;            // 诉求
   facts: string;              // 事实与地点
@@ -481,6 +485,8 @@ export interface PetitionStep {
   date: IsoDate; detail: Record<string, unknown>; summary: string;
   actor: string; at: string;
   voided: boolean; void_reason: string | null;
+  /** only the latest live step can be voided */
+  voidable: boolean;
 }
 export interface PetitionDetail {
   petition: Petition;
@@ -599,21 +605,4 @@ export interface CaseworkVocabulary {
   reply_manners: Choice[];
   /** reply categories of the office's current rule profile */
   reply_categories: Choice[];
-}
-
-// PROPOSED: on petition_update, identity fields null = keep the stored value (as DeputyInput.id_number
-// does), so correcting the request or the category does not require unsealing the petitioner's
-// identity. Until the core accepts it, the edit form reads the identity through petition_reveal
-// (recorded, reason "修改信访登记信息") before it lets the clerk save.
-export interface PetitionIdentityUpdateProposed {
-  petitioner_name: string | null;
-  phone: string | null;
-  address: string | null;
-  id_number: string | null;
-}
-// PROPOSED: whether a step may be voided now (e.g. only the latest non-voided step, so the replay
-// stays valid). The timeline hides 作废 on steps with voidable === false; until the core sends it,
-// 作废 is offered on every step and the core's refusal is shown.
-export interface CaseStepProposed {
-  voidable?: boolean;
 }

@@ -84,3 +84,17 @@ describe('formFromPetition', () => {
       .toMatchObject({ petitioner_name: '张大山', phone: '1', address: '村' });
   });
 });
+
+describe('editing without unsealing', () => {
+  it('sends the identity as null (kept by the core) and skips the identity checks', async () => {
+    const { toPetitionInput, checkPetitionForm, emptyPetitionForm } = await import('./petitionForm');
+    const m = { ...emptyPetitionForm('2026-03-20 09:30'), request: '修路', category: 'construction' as const };
+    expect(checkPetitionForm(m).petitioner_name).toBeTruthy();
+    expect(checkPetitionForm(m, true).petitioner_name).toBeUndefined();
+    const input = toPetitionInput(m, true);
+    expect([input.petitioner_name, input.phone, input.address, input.id_number]).toEqual([null, null, null, null]);
+    expect(input.request).toBe('修路');
+    const anon = toPetitionInput({ ...m, anonymous: true }, true);
+    expect(anon.petitioner_name).toBe('');
+  });
+});

@@ -57,7 +57,7 @@ export function emptyPetitionForm(receivedAt: string, receiver = ''): PetitionFo
 /**
  * A stored petition -> the edit form. The list and page only carry the masked identity; the plain
  * one comes from petition_reveal (recorded), passed as `identity`. Without it the identity fields
- * stay empty and the form must not be saved (it would erase them).
+ * stay empty and are saved as null (kept as stored; see toPetitionInput).
  */
 export function formFromPetition(p: Petition, identity: PetitionIdentity | null): PetitionFormModel {
   return {
@@ -72,11 +72,11 @@ export function formFromPetition(p: Petition, identity: PetitionIdentity | null)
 
 const TIME_RE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 
-export function checkPetitionForm(m: PetitionFormModel): Record<string, string> {
+export function checkPetitionForm(m: PetitionFormModel, keepIdentity = false): Record<string, string> {
   const e: Record<string, string> = {};
   if (!m.channel) e.channel = '请选择来源';
   if (!m.received_at || !TIME_RE.test(m.received_at)) e.received_at = '请填写收到时间，如 2026-03-20 09:30';
-  if (!m.anonymous) {
+  if (!m.anonymous && !keepIdentity) {
     if (!m.petitioner_name.trim()) e.petitioner_name = '请填写姓名（不愿留名的请勾选“匿名”）';
     if (m.age !== null && (m.age < 0 || m.age > 130)) e.age = '年龄应在 0 到 130 之间';
     const idp = m.id_number.trim() ? idNumberProblem(m.id_number.trim()) : null;
@@ -89,8 +89,15 @@ export function checkPetitionForm(m: PetitionFormModel): Record<string, string> 
   return e;
 }
 
-export function toPetitionInput(m: PetitionFormModel): PetitionInput {
+/**
+ * The form -> PetitionInput. With `keepIdentity` (an edit whose identity was not read), the
+ * identity fields go as null: the core keeps the stored ones, nothing is unsealed.
+ */
+export function toPetitionInput(m: PetitionFormModel, keepIdentity = false): PetitionInput {
   const anon = m.anonymous;
+  if (keepIdentity && !anon) {
+    return { ...toPetitionInput(m), petitioner_name: null, address: null, phone: null, id_number: null };
+  }
   return {
     channel: m.channel,
     received_at: m.received_at ?? '',

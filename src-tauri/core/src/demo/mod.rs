@@ -4,6 +4,7 @@
 //! by-elections). Built through the same core functions the clerk uses, so the history is real.
 
 mod casework;
+pub mod large;
 
 use chrono::NaiveDate;
 

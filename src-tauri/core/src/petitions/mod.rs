@@ -34,18 +34,20 @@ pub struct PetitionInput {
     pub received_at: String,
     #[serde(default)]
     pub anonymous: bool,
+    /// Identity fields: on update, None keeps the stored value, so a correction of the request
+    /// or the category never needs the sealed identity unsealed. On create, None is empty.
     #[serde(default)]
-    pub petitioner_name: String,
+    pub petitioner_name: Option<String>,
     #[serde(default)]
     pub sex: Option<Sex>,
     #[serde(default)]
     pub age: Option<i64>,
     #[serde(default)]
-    pub address: String,
+    pub address: Option<String>,
     #[serde(default)]
-    pub phone: String,
+    pub phone: Option<String>,
     #[serde(default)]
-    pub id_number: String,
+    pub id_number: Option<String>,
     #[serde(default = "one")]
     pub people_count: i64,
     pub request: String,
@@ -247,6 +249,8 @@ pub struct PetitionStep {
     pub at: String,
     pub voided: bool,
     pub void_reason: Option<String>,
+    /// Only the latest live step can be voided (the earlier ones stay a valid replay).
+    pub voidable: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -699,6 +703,8 @@ pub fn detail(conn: &Connection, id: i64, today: NaiveDate) -> Result<PetitionDe
         today,
         true,
     )?;
+    let last_live = c.steps.last().map(|s| s.id);
+    let case_live = c.rec.voided_at.is_none();
     let steps = steps_of(conn, id)?
         .into_iter()
         .map(|(s, voided)| PetitionStep {
@@ -713,6 +719,7 @@ pub fn detail(conn: &Connection, id: i64, today: NaiveDate) -> Result<PetitionDe
             at: s.at,
             voided,
             void_reason: s.void_reason,
+            voidable: case_live && Some(s.id) == last_live,
         })
         .collect();
     let allowed = if c.rec.voided_at.is_some() {
@@ -796,6 +803,36 @@ fn parse_received_at(text: &str) -> Result<NaiveDateTime> {
         })
 }
 
+/// The identity a write will store: what the input gives, else (on update) what is stored.
+struct Identity {
+    name: String,
+    phone: String,
+    address: String,
+    id_number: String,
+}
+
+impl Identity {
+    fn of(input: &PetitionInput, stored: Option<&PetitionRecord>) -> Identity {
+        let pick = |given: &Option<String>, kept: Option<&str>| {
+            given
+                .clone()
+                .unwrap_or_else(|| kept.unwrap_or_default().to_string())
+        };
+        Identity {
+            name: pick(
+                &input.petitioner_name,
+                stored.map(|r| r.petitioner_name.as_str()),
+            ),
+            phone: pick(&input.phone, stored.map(|r| r.phone.as_str())),
+            address: pick(&input.address, stored.map(|r| r.address.as_str())),
+            id_number: pick(
+                &input.id_number,
+                stored.and_then(|r| r.id_number.as_deref()),
+            ),
+        }
+    }
+}
+
 fn phone_ok(phone: &str) -> bool {
     phone
         .chars()
@@ -809,12 +846,17 @@ struct Valid {
     id_number: Option<String>,
 }
 
-fn validate(conn: &Connection, input: &PetitionInput, today: NaiveDate) -> Result<Valid> {
+fn validate(
+    conn: &Connection,
+    input: &PetitionInput,
+    ident: &Identity,
+    today: NaiveDate,
+) -> Result<Valid> {
     let received_at = parse_received_at(&input.received_at)?;
     if received_at.date() > today {
         return Err(Error::validation("received_at", "收到时间不能晚于今天"));
     }
-    let name = names::clean(&input.petitioner_name);
+    let name = names::clean(&ident.name);
     if !input.anonymous {
         if name.is_empty() {
             return Err(Error::validation(
@@ -832,14 +874,14 @@ fn validate(conn: &Connection, input: &PetitionInput, today: NaiveDate) -> Resul
     if input.age.is_some_and(|a| !(0..=120).contains(&a)) {
         return Err(Error::validation("age", "年龄应在 0 到 120 之间"));
     }
-    let phone = input.phone.trim();
+    let phone = ident.phone.trim();
     if !phone.is_empty() && !phone_ok(phone) {
         return Err(Error::validation(
             "phone",
             format!("联系电话“{phone}”格式不对：只能有数字和短横线，7 到 20 位"),
         ));
     }
-    let id_number = match input.id_number.trim() {
+    let id_number = match ident.id_number.trim() {
         "" => None,
         t => Some(IdNumber::parse(t)?.as_str().to_string()),
     };
@@ -927,7 +969,8 @@ pub fn create(store: &mut Store, stamp: &Stamp, input: &PetitionInput) -> Result
 
 pub(crate) fn create_in(conn: &Connection, stamp: &Stamp, input: &PetitionInput) -> Result<i64> {
     use chrono::Datelike;
-    let v = validate(conn, input, stamp.today())?;
+    let ident = Identity::of(input, None);
+    let v = validate(conn, input, &ident, stamp.today())?;
     let year = v.received_at.year();
     let seq: i64 = conn.query_row(
         "SELECT COALESCE(MAX(seq), 0) + 1 FROM petitions WHERE year = ?1",
@@ -950,8 +993,8 @@ pub(crate) fn create_in(conn: &Connection, stamp: &Stamp, input: &PetitionInput)
             v.name,
             input.sex,
             input.age,
-            input.address.trim(),
-            input.phone.trim(),
+            ident.address.trim(),
+            ident.phone.trim(),
             v.id_number,
             input.people_count,
             input.request.trim(),
@@ -994,7 +1037,8 @@ pub fn update(
         if before.voided_at.is_some() {
             return Err(Error::InvalidTransition("已作废的信访件不能修改".into()));
         }
-        let v = validate(tx, input, stamp.today())?;
+        let ident = Identity::of(input, Some(&before));
+        let v = validate(tx, input, &ident, stamp.today())?;
         if chrono::Datelike::year(&v.received_at) != before.year {
             return Err(Error::validation(
                 "received_at",
@@ -1022,8 +1066,8 @@ pub fn update(
                 v.name,
                 input.sex,
                 input.age,
-                input.address.trim(),
-                input.phone.trim(),
+                ident.address.trim(),
+                ident.phone.trim(),
                 v.id_number,
                 input.people_count,
                 input.request.trim(),

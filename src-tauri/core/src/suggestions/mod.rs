@@ -147,6 +147,8 @@ pub struct SuggestionStep {
     pub at: String,
     pub voided: bool,
     pub void_reason: Option<String>,
+    /// Only the latest live step can be voided (the earlier ones stay a valid replay).
+    pub voidable: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -492,11 +494,13 @@ pub fn cases(conn: &Connection, filter: &RowFilter) -> Result<Vec<Case>> {
         .collect())
 }
 
-/// Names the views need, loaded once per request.
+/// Names the views need, loaded once per request. Pinyin is worked out only for deputies a
+/// search actually compares, and then remembered.
 pub(crate) struct Names {
-    pub deputies: HashMap<i64, (String, String, String)>,
+    pub deputies: HashMap<i64, String>,
     pub units: HashMap<i64, String>,
     pub terms: HashMap<i64, i64>,
+    pinyin: std::cell::RefCell<HashMap<i64, (String, String)>>,
 }
 
 impl Names {
@@ -504,13 +508,7 @@ impl Names {
         let mut stmt = conn.prepare_cached("SELECT id, name FROM deputies")?;
         let deputies = stmt
             .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?
-            .into_iter()
-            .map(|(id, name)| {
-                let (py, ini) = names::pinyin_and_initials(&name);
-                (id, (name, py, ini))
-            })
-            .collect();
+            .collect::<rusqlite::Result<HashMap<_, _>>>()?;
         let terms = org::terms(conn)?
             .into_iter()
             .map(|t| (t.id, t.number))
@@ -519,16 +517,13 @@ impl Names {
             deputies,
             units: units::names(conn)?,
             terms,
+            pinyin: Default::default(),
         })
     }
     pub fn deputy(&self, id: i64) -> DeputyRef {
         DeputyRef {
             id,
-            name: self
-                .deputies
-                .get(&id)
-                .map(|d| d.0.clone())
-                .unwrap_or_default(),
+            name: self.deputies.get(&id).cloned().unwrap_or_default(),
         }
     }
     pub fn unit(&self, id: i64) -> UnitRef {
@@ -536,6 +531,17 @@ impl Names {
             id,
             name: self.units.get(&id).cloned().unwrap_or_default(),
         }
+    }
+    /// Does deputy `id` match a search by name, pinyin or initials?
+    pub fn deputy_matches(&self, id: i64, query_lower: &str) -> bool {
+        let Some(name) = self.deputies.get(&id) else {
+            return false;
+        };
+        let mut cache = self.pinyin.borrow_mut();
+        let (py, ini) = cache
+            .entry(id)
+            .or_insert_with(|| names::pinyin_and_initials(name));
+        names::name_matches(name, py, ini, query_lower)
     }
 }
 
@@ -627,8 +633,7 @@ fn matches_search(n: &Names, c: &Case, view: &Suggestion, q: &str) -> bool {
         .lead_deputy_id
         .iter()
         .chain(rec.co_signer_ids.iter())
-        .filter_map(|i| n.deputies.get(i))
-        .any(|(name, py, ini)| names::name_matches(name, py, ini, &q_lower));
+        .any(|i| n.deputy_matches(*i, &q_lower));
     deputy_hit
         || view
             .lead_unit
@@ -699,6 +704,8 @@ pub fn detail(conn: &Connection, id: i64, today: NaiveDate) -> Result<Suggestion
     let n = Names::load(conn)?;
     let suggestion = view(&n, &c, &HolidayCalendar::for_office(conn)?, today)?;
     let profile = c.profile();
+    let last_live = c.steps.last().map(|s| s.id);
+    let case_live = c.rec.voided_at.is_none();
     let steps = steps_of(conn, id)?
         .into_iter()
         .map(|(s, voided)| SuggestionStep {
@@ -713,6 +720,7 @@ pub fn detail(conn: &Connection, id: i64, today: NaiveDate) -> Result<Suggestion
             at: s.at,
             voided,
             void_reason: s.void_reason,
+            voidable: case_live && Some(s.id) == last_live,
         })
         .collect();
     let allowed = if c.rec.voided_at.is_some() {

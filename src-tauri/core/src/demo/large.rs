@@ -1,0 +1,390 @@
+//! A large office for benchmarks: twenty years, four terms of about a hundred deputies, twenty
+//! handling units, ~20,000 suggestions and ~50,000 petitions through their usual roads. Written
+//! through the same validated write path as the clerk's (one transaction per year, for speed).
+//! Documents and group activities come with their books.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+
+use super::{d, input_for, person, Rng, Seat, GIVEN_FEMALE, GIVEN_MALE, SURNAMES};
+use crate::history::Stamp;
+use crate::petitions::{self, PetitionInput, Step as P};
+use crate::roster::deputy;
+use crate::roster::org::{self, ConstituencyInput, DeputyGroupInput, TermInput};
+use crate::suggestions::{self, Step, SuggestionInput};
+use crate::units::{self, HandlingUnitInput};
+use crate::vocab::*;
+use crate::{rules, settings, Error, Result, Store};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Scale {
+    pub years: i32,
+    pub deputies_per_term: usize,
+    pub suggestions_per_year: usize,
+    pub petitions_per_year: usize,
+}
+
+impl Default for Scale {
+    fn default() -> Scale {
+        Scale {
+            years: 20,
+            deputies_per_term: 100,
+            suggestions_per_year: 1_000,
+            petitions_per_year: 2_500,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LargeSummary {
+    pub terms: usize,
+    pub deputies: usize,
+    pub suggestions: usize,
+    pub petitions: usize,
+    pub steps: usize,
+}
+
+const WORDS: &[&str] = &[
+    "道路",
+    "桥梁",
+    "路灯",
+    "供水",
+    "污水",
+    "垃圾",
+    "河道",
+    "养老",
+    "低保",
+    "医保",
+    "学校",
+    "幼儿园",
+    "卫生院",
+    "农田",
+    "水渠",
+    "茶园",
+    "宅基地",
+    "拆迁",
+    "噪声",
+    "欠薪",
+    "停车",
+    "市场",
+    "公交",
+    "山林",
+];
+const VILLAGES: &[&str] = &[
+    "青山村",
+    "河口村",
+    "东岭村",
+    "西溪村",
+    "南塘村",
+    "北坞村",
+    "石桥村",
+    "竹林村",
+];
+
+fn at(on: NaiveDate) -> Stamp {
+    Stamp::at("基准数据", on.and_hms_opt(9, 0, 0).expect("valid"))
+}
+
+/// Fills an empty database; `today` is the last day of the twenty years.
+pub fn generate(
+    store: &mut Store,
+    scale: &Scale,
+    seed: u64,
+    today: NaiveDate,
+) -> Result<LargeSummary> {
+    let n: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM deputies", [], |r| r.get(0))?;
+    if n > 0 {
+        return Err(Error::InvalidTransition(
+            "基准数据只能装入空的数据库".into(),
+        ));
+    }
+    let mut rng = Rng(seed);
+    let first = NaiveDate::from_ymd_opt(today.year() - scale.years + 1, 1, 1).expect("valid");
+    settings::save(
+        store,
+        &at(first),
+        &settings::Settings {
+            township: "基准镇".into(),
+            operator: "办公室".into(),
+        },
+    )?;
+    store.write(|tx| rules::set_current(tx, "zhejiang"))?;
+    let mut constituencies = Vec::new();
+    for i in 0..20 {
+        constituencies.push(
+            org::create_constituency(
+                store,
+                &at(first),
+                &ConstituencyInput {
+                    number: i + 1,
+                    name: format!("第{}选区", i + 1),
+                    area: String::new(),
+                },
+            )?
+            .id,
+        );
+    }
+    let mut groups = Vec::new();
+    for i in 0..8 {
+        groups.push(
+            org::create_group(
+                store,
+                &at(first),
+                &DeputyGroupInput {
+                    name: format!("第{}代表小组", org::chinese_number(i + 1)),
+                    station_id: None,
+                    leader_id: None,
+                    deputy_leader_id: None,
+                    liaison_id: None,
+                },
+            )?
+            .id,
+        );
+    }
+    let mut unit_ids = Vec::new();
+    for i in 0..20 {
+        unit_ids.push(
+            units::create(
+                store,
+                &at(first),
+                &HandlingUnitInput {
+                    name: format!("承办单位{:02}", i + 1),
+                    contact: String::new(),
+                    phone: String::new(),
+                    active: true,
+                },
+            )?
+            .id,
+        );
+    }
+
+    // Terms of five years; the last one is current.
+    let mut terms = Vec::new();
+    let mut start = first;
+    let mut number = 16;
+    while start <= today {
+        let end = start + Duration::days(5 * 365);
+        let t = org::create_term(
+            store,
+            &at(start),
+            &TermInput {
+                number,
+                start_date: start.to_string(),
+                end_date: (end <= today).then(|| (end - Duration::days(1)).to_string()),
+            },
+        )?;
+        let mut used = Vec::new();
+        let mut ids = Vec::new();
+        store.write(|tx| {
+            for k in 0..scale.deputies_per_term {
+                // Deputies born too late for a term twenty years ago are skipped.
+                let p = loop {
+                    let p = person(&mut rng, &mut used);
+                    if p.birth.year() <= start.year() - 22 {
+                        break p;
+                    }
+                };
+                let seat = Seat {
+                    term_id: t.id,
+                    constituency: constituencies[k % 20],
+                    group: groups[k % 8],
+                    elected_on: start,
+                    how: ElectedHow::GeneralElection,
+                    card: k + 1,
+                };
+                let input = input_for(&p, &mut rng, &seat);
+                let valid = deputy::validate(tx, &input, None)?;
+                ids.push(deputy::insert(
+                    tx,
+                    &at(start),
+                    &input,
+                    &valid,
+                    crate::history::Action::Create,
+                    "",
+                )?);
+            }
+            Ok(())
+        })?;
+        terms.push((t, ids));
+        start = end;
+        number += 1;
+    }
+
+    let mut steps = 0usize;
+    let mut n_s = 0usize;
+    let mut n_p = 0usize;
+    for year in first.year()..=today.year() {
+        let year_start = NaiveDate::from_ymd_opt(year, 1, 1).expect("valid");
+        let year_end = NaiveDate::from_ymd_opt(year, 12, 31)
+            .expect("valid")
+            .min(today);
+        let span = (year_end - year_start).num_days().max(1);
+        store.write(|tx| {
+            for k in 0..scale.suggestions_per_year {
+                let on = year_start + Duration::days(rng.below(span as usize + 1) as i64);
+                let Some((term, ids)) = terms.iter().find(|(t, _)| t.covers(on)) else {
+                    continue;
+                };
+                let lead = *rng.pick(ids);
+                let co = *rng.pick(ids);
+                let word = rng.pick(WORDS);
+                let id = suggestions::create_in(
+                    tx,
+                    &at(on),
+                    &SuggestionInput {
+                        term_id: Some(term.id),
+                        session_no: (year - term.start_date.year()) as i64 + 2,
+                        during_session: k % 3 != 0,
+                        kind: SuggestionKind::Suggestion,
+                        lead_deputy_id: Some(lead),
+                        by_presidium: false,
+                        co_signer_ids: if co == lead { vec![] } else { vec![co] },
+                        subject: format!("关于改善{}{}的建议", rng.pick(VILLAGES), word),
+                        content: format!("群众反映{word}问题突出，建议尽快研究解决。"),
+                        category: *rng.pick(SuggestionCategory::ALL),
+                        received_on: on.to_string(),
+                        key_supervision: rng.chance(5),
+                        published: false,
+                        notes: String::new(),
+                    },
+                )?;
+                n_s += 1;
+                let mut road: Vec<Step> = Vec::new();
+                let mut day = on + Duration::days(3 + rng.below(10) as i64);
+                let cat = rules::current(tx)?.suggestion.reply_categories[rng.below(4)]
+                    .code
+                    .clone();
+                road.push(Step::Assign {
+                    date: day,
+                    lead_unit_id: *rng.pick(&unit_ids),
+                    co_unit_ids: vec![],
+                });
+                day += Duration::days(20 + rng.below(80) as i64);
+                road.push(Step::Reply {
+                    date: day,
+                    signer: "镇长".into(),
+                    reply_category: cat,
+                    text: String::new(),
+                    attachment: String::new(),
+                    promised_on: None,
+                });
+                day += Duration::days(3 + rng.below(20) as i64);
+                let result = *rng.pick(&[
+                    Satisfaction::Satisfied,
+                    Satisfaction::Satisfied,
+                    Satisfaction::BasicallySatisfied,
+                    Satisfaction::Dissatisfied,
+                ]);
+                road.push(Step::Evaluate {
+                    date: day,
+                    attitude: Satisfaction::Satisfied,
+                    result,
+                    comment: String::new(),
+                });
+                day += Duration::days(2);
+                road.push(Step::Close {
+                    date: day,
+                    note: String::new(),
+                });
+                for s in road.into_iter().filter(|s| s.date() <= today) {
+                    suggestions::step_in(tx, &at(s.date()), id, &s)?;
+                    steps += 1;
+                }
+            }
+            for _ in 0..scale.petitions_per_year {
+                let on = year_start + Duration::days(rng.below(span as usize + 1) as i64);
+                let female = rng.chance(40);
+                let name = format!(
+                    "{}{}",
+                    rng.pick(SURNAMES),
+                    if female {
+                        rng.pick(GIVEN_FEMALE)
+                    } else {
+                        rng.pick(GIVEN_MALE)
+                    }
+                );
+                let word = rng.pick(WORDS);
+                let anonymous = rng.chance(5);
+                let id = petitions::create_in(
+                    tx,
+                    &at(on),
+                    &PetitionInput {
+                        channel: *rng.pick(&PetitionChannel::ALL[..5]),
+                        received_at: format!("{on} {:02}:{:02}", 8 + rng.below(9), rng.below(60)),
+                        anonymous,
+                        petitioner_name: (!anonymous).then_some(name),
+                        sex: Some(if female { Sex::Female } else { Sex::Male }),
+                        age: Some(25 + rng.below(55) as i64),
+                        address: Some(format!("{}{}组", rng.pick(VILLAGES), 1 + rng.below(9))),
+                        phone: Some(format!(
+                            "13{}{:08}",
+                            5 + rng.below(4),
+                            rng.below(100_000_000)
+                        )),
+                        id_number: None,
+                        people_count: if rng.chance(3) {
+                            5 + rng.below(10) as i64
+                        } else {
+                            1
+                        },
+                        request: format!("反映{}{}问题，要求尽快解决", rng.pick(VILLAGES), word),
+                        facts: String::new(),
+                        category: *rng.pick(PetitionCategory::ALL),
+                        receiver: "办公室".into(),
+                        via_deputy_id: None,
+                        proposed_handling: String::new(),
+                        instruction: String::new(),
+                        confidential: false,
+                        link_ids: vec![],
+                    },
+                )?;
+                n_p += 1;
+                let mut day = on + Duration::days(1 + rng.below(10) as i64);
+                let mut road = vec![P::Accept {
+                    date: day,
+                    note: String::new(),
+                }];
+                day += Duration::days(1);
+                road.push(P::Assign {
+                    date: day,
+                    unit_id: *rng.pick(&unit_ids),
+                    note: String::new(),
+                });
+                day += Duration::days(10 + rng.below(50) as i64);
+                road.push(P::Reply {
+                    date: day,
+                    manner: ReplyManner::Written,
+                    result: "已办理".into(),
+                    resolved: rng.chance(85),
+                });
+                day += Duration::days(5 + rng.below(20) as i64);
+                road.push(P::ReturnVisit {
+                    date: day,
+                    evaluation: *rng.pick(Satisfaction::ALL),
+                    note: String::new(),
+                });
+                day += Duration::days(3);
+                road.push(P::Archive {
+                    date: day,
+                    volume: format!("{}-信-{:02}", day.year(), 1 + rng.below(12)),
+                });
+                for s in road.into_iter().filter(|s| s.date() <= today) {
+                    petitions::step_in(tx, &at(s.date()), id, &s)?;
+                    steps += 1;
+                }
+            }
+            Ok(())
+        })?;
+    }
+    let deputies = terms.iter().map(|(_, ids)| ids.len()).sum();
+    let _ = d(2000, 1, 1);
+    Ok(LargeSummary {
+        terms: terms.len(),
+        deputies,
+        suggestions: n_s,
+        petitions: n_p,
+        steps,
+    })
+}
