@@ -597,6 +597,9 @@ fn switching_the_profile_shows_what_moves_and_moves_only_open_cases_when_asked()
             .iter()
             .any(|h| h.note.contains("新的办理规则"))
     );
+    assert!(suggestions::projection_mismatches(o.store.conn())
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
@@ -794,6 +797,93 @@ fn the_demo_year_has_every_state_of_both_books_and_work_on_the_dashboard() {
     assert!(!board.overdue.is_empty() && !board.due_soon.is_empty());
     assert!(!board.awaiting_evaluation.is_empty() && !board.promises.is_empty());
     assert!(board.per_unit.iter().any(|u| u.late > 0));
+    assert_eq!(
+        suggestions::projection_mismatches(store.conn()).unwrap(),
+        Vec::<i64>::new()
+    );
+    assert_eq!(
+        petitions::projection_mismatches(store.conn()).unwrap(),
+        Vec::<i64>::new()
+    );
+    // The SQL filters on the projection agree with the replayed views.
+    let open = suggestions::list(
+        store.conn(),
+        &suggestions::SuggestionQuery {
+            open: Some(true),
+            page_size: Some(500),
+            ..Default::default()
+        },
+        today,
+    )
+    .unwrap();
+    let replayed_open = suggestions::list(
+        store.conn(),
+        &suggestions::SuggestionQuery {
+            page_size: Some(500),
+            ..Default::default()
+        },
+        today,
+    )
+    .unwrap()
+    .items
+    .into_iter()
+    .filter(|s| {
+        !matches!(
+            s.state,
+            SuggestionState::Closed | SuggestionState::NotAccepted
+        )
+    })
+    .count();
+    assert_eq!(open.total, replayed_open);
+    let late = suggestions::list(
+        store.conn(),
+        &suggestions::SuggestionQuery {
+            overdue: Some(true),
+            ..Default::default()
+        },
+        today,
+    )
+    .unwrap();
+    assert!(
+        late.total > 0
+            && late
+                .items
+                .iter()
+                .all(|s| s.deadline.as_ref().is_some_and(|d| d.overdue))
+    );
+    let page2 = petitions::list(
+        store.conn(),
+        &petitions::PetitionQuery {
+            page: Some(2),
+            page_size: Some(10),
+            ..Default::default()
+        },
+        today,
+    )
+    .unwrap();
+    let all = petitions::list(
+        store.conn(),
+        &petitions::PetitionQuery {
+            page_size: Some(500),
+            ..Default::default()
+        },
+        today,
+    )
+    .unwrap();
+    assert_eq!(
+        page2.items.iter().map(|p| p.id).collect::<Vec<_>>(),
+        all.items[10..20].iter().map(|p| p.id).collect::<Vec<_>>()
+    );
+    let road = petitions::list(
+        store.conn(),
+        &petitions::PetitionQuery {
+            search: Some("道路".into()),
+            ..Default::default()
+        },
+        today,
+    )
+    .unwrap();
+    assert!(road.total >= 2 && road.items.iter().all(|p| p.request.contains("道路")));
     assert!(backup_ok(&store));
     let _ = json!({});
 }

@@ -634,7 +634,16 @@ fn run(cli: Cli) -> Result<()> {
                 println!("完整性：{}", r.integrity);
                 println!("外键问题：{} 处", r.foreign_key_problems);
             }
-            if !r.ok {
+            let stale: Vec<i64> = taizhang_core::suggestions::projection_mismatches(store.conn())?
+                .into_iter()
+                .chain(taizhang_core::petitions::projection_mismatches(
+                    store.conn(),
+                )?)
+                .collect();
+            if !stale.is_empty() {
+                eprintln!("办理状态与办理环节不一致的案件：{stale:?}");
+            }
+            if !r.ok || !stale.is_empty() {
                 return Err(Error::Import("数据库检查未通过，请用最近的备份恢复".into()));
             }
             if !json {

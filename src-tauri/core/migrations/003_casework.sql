@@ -1,6 +1,7 @@
 -- Schema 3: casework. Handling units, the suggestions book and the petitions book.
--- A case's state is never stored: it is the replay of its non-voided steps (see the Rust
--- state machines), so a stored state can never disagree with the steps that produced it.
+-- A case's truth is its non-voided steps; its state is their replay (the Rust state machines).
+-- The columns marked "projection" keep the replay's result so lists can filter and page in SQL;
+-- they are rewritten in the same transaction as every step, and `verify` checks them.
 
 CREATE TABLE handling_units (
     id      INTEGER PRIMARY KEY,
@@ -30,6 +31,10 @@ CREATE TABLE suggestions (
     notes           TEXT NOT NULL DEFAULT '',
     -- the rule profile the case runs under, "zhejiang@1"
     profile         TEXT NOT NULL,
+    -- projection of the steps: state, current lead unit, a promise not yet kept
+    state           TEXT NOT NULL DEFAULT 'registered',
+    lead_unit_id    INTEGER REFERENCES handling_units (id),
+    promise_open    INTEGER NOT NULL DEFAULT 0 CHECK (promise_open IN (0, 1)),
     voided_at       TEXT,
     void_reason     TEXT,
     CHECK ((voided_at IS NULL) = (void_reason IS NULL)),
@@ -37,6 +42,7 @@ CREATE TABLE suggestions (
     UNIQUE (term_id, session_no, during_session, seq)
 ) STRICT;
 CREATE INDEX suggestions_by_received ON suggestions (received_on);
+CREATE INDEX suggestions_by_state ON suggestions (state, lead_unit_id);
 
 CREATE TABLE suggestion_cosigners (
     suggestion_id INTEGER NOT NULL REFERENCES suggestions (id),
@@ -85,6 +91,9 @@ CREATE TABLE petitions (
     instruction       TEXT NOT NULL DEFAULT '',
     confidential      INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),
     profile           TEXT NOT NULL,
+    -- projection of the steps: state and the unit it is assigned to
+    state             TEXT NOT NULL DEFAULT 'registered',
+    unit_id           INTEGER REFERENCES handling_units (id),
     voided_at         TEXT,
     void_reason       TEXT,
     CHECK ((voided_at IS NULL) = (void_reason IS NULL)),
@@ -92,6 +101,7 @@ CREATE TABLE petitions (
     UNIQUE (year, seq)
 ) STRICT;
 CREATE INDEX petitions_by_received ON petitions (received_at);
+CREATE INDEX petitions_by_state ON petitions (state, unit_id);
 CREATE INDEX petitions_by_phone ON petitions (phone) WHERE phone <> '';
 CREATE INDEX petitions_by_id_number ON petitions (id_number) WHERE id_number IS NOT NULL;
 

@@ -100,7 +100,13 @@ pub fn deadlines(conn: &Connection, today: NaiveDate) -> Result<Vec<DueItem>> {
     let n = Names::load(conn)?;
     let cal = HolidayCalendar::for_office(conn)?;
     let mut out = Vec::new();
-    for c in suggestions::cases(conn, &suggestions::RowFilter::default())? {
+    for c in suggestions::cases(
+        conn,
+        &suggestions::RowFilter {
+            open_or_promised: true,
+            ..Default::default()
+        },
+    )? {
         if let Some(d) = c.deadline(&cal, today)? {
             let unit = c.facts.lead_unit.map(|u| n.unit(u));
             out.push(item(
@@ -114,7 +120,13 @@ pub fn deadlines(conn: &Connection, today: NaiveDate) -> Result<Vec<DueItem>> {
             ));
         }
     }
-    for c in petitions::cases(conn, &petitions::RowFilter::default())? {
+    for c in petitions::cases(
+        conn,
+        &petitions::RowFilter {
+            open: Some(true),
+            ..Default::default()
+        },
+    )? {
         if let Some(d) = c.deadline(&cal, today)? {
             let unit = c.facts.unit.map(|u| n.unit(u));
             out.push(item(
@@ -165,7 +177,13 @@ pub fn dashboard(conn: &Connection, today: NaiveDate, within: i64) -> Result<Das
         overdue: 0,
         due_soon: 0,
     };
-    for c in suggestions::cases(conn, &suggestions::RowFilter::default())? {
+    for c in suggestions::cases(
+        conn,
+        &suggestions::RowFilter {
+            open_or_promised: true,
+            ..Default::default()
+        },
+    )? {
         let f = &c.facts;
         let unit = f.lead_unit.map(|u| n.unit(u));
         if f.is_open() {
@@ -230,7 +248,13 @@ pub fn dashboard(conn: &Connection, today: NaiveDate, within: i64) -> Result<Das
             });
         }
     }
-    for c in petitions::cases(conn, &petitions::RowFilter::default())? {
+    for c in petitions::cases(
+        conn,
+        &petitions::RowFilter {
+            open: Some(true),
+            ..Default::default()
+        },
+    )? {
         let f = &c.facts;
         if f.is_open() {
             counts.petitions_open += 1;
@@ -304,7 +328,13 @@ pub struct ProfileSwitchPreview {
 fn changes(conn: &Connection, to: &RuleProfile, today: NaiveDate) -> Result<Vec<DueChange>> {
     let cal = HolidayCalendar::for_office(conn)?;
     let mut out = Vec::new();
-    for c in suggestions::cases(conn, &suggestions::RowFilter::default())? {
+    for c in suggestions::cases(
+        conn,
+        &suggestions::RowFilter {
+            open_or_promised: true,
+            ..Default::default()
+        },
+    )? {
         if !c.facts.is_open() || rules::of_case(&c.rec.profile).id == to.id {
             continue;
         }
@@ -337,7 +367,13 @@ fn changes(conn: &Connection, to: &RuleProfile, today: NaiveDate) -> Result<Vec<
             });
         }
     }
-    for c in petitions::cases(conn, &petitions::RowFilter::default())? {
+    for c in petitions::cases(
+        conn,
+        &petitions::RowFilter {
+            open: Some(true),
+            ..Default::default()
+        },
+    )? {
         if !c.facts.is_open() || rules::of_case(&c.rec.profile).id == to.id {
             continue;
         }
@@ -432,6 +468,7 @@ pub fn switch(
                         "UPDATE suggestions SET profile = ?2 WHERE id = ?1",
                         params![c.rec.id, tag],
                     )?;
+                    suggestions::sync_projection(tx, c.rec.id)?;
                     history::record(
                         tx,
                         stamp,
@@ -450,6 +487,7 @@ pub fn switch(
                         "UPDATE petitions SET profile = ?2 WHERE id = ?1",
                         params![c.rec.id, tag],
                     )?;
+                    petitions::sync_projection(tx, c.rec.id)?;
                     history::record(
                         tx,
                         stamp,

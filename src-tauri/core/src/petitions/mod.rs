@@ -461,7 +461,16 @@ pub struct RowFilter {
     pub to: Option<NaiveDate>,
     pub ids: Option<Vec<i64>>,
     pub include_voided: bool,
+    pub state: Option<PetitionState>,
+    pub open: Option<bool>,
+    pub unit_id: Option<i64>,
+    /// Text in number, request, facts or receiver; or one of these units.
+    pub search: Option<(String, Vec<i64>)>,
 }
+
+/// The states in which the office or a unit still has to act.
+const OPEN_SQL: &str =
+    "p.state IN ('registered', 'accepted', 'assigned', 'review_requested', 're_review_requested')";
 
 impl RowFilter {
     fn sql(&self) -> (String, Vec<SqlValue>) {
@@ -503,6 +512,29 @@ impl RowFilter {
         if let Some(ids) = &self.ids {
             let list: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
             w.push(format!("p.id IN ({})", list.join(",")));
+        }
+        if let Some(st) = self.state {
+            push("p.state = ?", st.code().to_string().into(), &mut w);
+        }
+        match self.open {
+            Some(true) => w.push(OPEN_SQL.into()),
+            Some(false) => w.push(format!("NOT ({OPEN_SQL})")),
+            None => {}
+        }
+        if let Some(u) = self.unit_id {
+            push("p.unit_id = ?", u.into(), &mut w);
+        }
+        if let Some((text, units)) = &self.search {
+            let like = format!("%{}%", text.replace('%', "").replace('_', ""));
+            let units: Vec<String> = units.iter().map(|i| i.to_string()).collect();
+            push(
+                &format!(
+                    "(p.number LIKE ? OR p.request LIKE ? OR p.facts LIKE ? OR p.receiver LIKE ? OR p.unit_id IN ({}))",
+                    units.join(",")
+                ),
+                like.into(),
+                &mut w,
+            );
         }
         (w.join(" AND "), p)
     }
@@ -630,7 +662,25 @@ pub(crate) fn view(
     })
 }
 
+/// The list, filtered, ordered and paged in SQL on the projection columns (never on the sealed
+/// identity); only the page's cases are replayed, and for "overdue" the open ones.
 pub fn list(conn: &Connection, q: &PetitionQuery, today: NaiveDate) -> Result<Page<Petition>> {
+    let n = Names::load(conn)?;
+    let cal = HolidayCalendar::for_office(conn)?;
+    let search = q
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|text| {
+            let units = n
+                .units
+                .iter()
+                .filter(|(_, name)| name.contains(text))
+                .map(|(id, _)| *id)
+                .collect();
+            (text.to_string(), units)
+        });
     let filter = RowFilter {
         year: q.year,
         channel: q.channel,
@@ -640,44 +690,118 @@ pub fn list(conn: &Connection, q: &PetitionQuery, today: NaiveDate) -> Result<Pa
         to: q.to,
         ids: q.ids.clone(),
         include_voided: q.include_voided,
+        state: q.state,
+        open: q.open,
+        unit_id: q.unit_id,
+        search,
     };
-    let all = cases(conn, &filter)?;
-    let n = Names::load(conn)?;
-    let cal = HolidayCalendar::for_office(conn)?;
-    let search = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    let mut items = Vec::new();
-    for c in &all {
-        let f = &c.facts;
-        if q.state.is_some_and(|s| s != f.state)
-            || q.open.is_some_and(|o| o != f.is_open())
-            || q.unit_id.is_some_and(|u| f.unit != Some(u))
-        {
-            continue;
+    let page = q.page.unwrap_or(1).max(1);
+    let page_size = q.page_size.unwrap_or(20).clamp(1, 500);
+    let (cond, p) = filter.sql();
+    let order = "ORDER BY p.received_at DESC, p.id DESC";
+    let ids_of = |sql: String| -> Result<Vec<i64>> {
+        let mut stmt = conn.prepare(&sql)?;
+        let ids = stmt
+            .query_map(params_from_iter(p.iter()), |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        Ok(ids)
+    };
+    let (total, page_ids) = match q.overdue {
+        None => {
+            let total: i64 = conn.query_row(
+                &format!("SELECT count(*) FROM petitions p WHERE {cond}"),
+                params_from_iter(p.iter()),
+                |r| r.get(0),
+            )?;
+            let ids = ids_of(format!(
+                "SELECT p.id FROM petitions p WHERE {cond} {order} LIMIT {page_size} OFFSET {}",
+                (page - 1) * page_size
+            ))?;
+            (total as usize, ids)
         }
-        if let Some(s) = search {
-            let unit = f.unit.and_then(|u| n.units.get(&u));
-            let hit = c.rec.number.contains(s)
-                || c.rec.request.contains(s)
-                || c.rec.facts.contains(s)
-                || c.rec.receiver.contains(s)
-                || unit.is_some_and(|u| u.contains(s));
-            if !hit {
-                continue;
+        Some(want) => {
+            let open = cases(
+                conn,
+                &RowFilter {
+                    ids: Some(ids_of(format!(
+                        "SELECT p.id FROM petitions p WHERE {cond} AND {OPEN_SQL}"
+                    ))?),
+                    include_voided: q.include_voided,
+                    ..RowFilter::default()
+                },
+            )?;
+            let mut late = std::collections::HashSet::new();
+            for c in &open {
+                if c.rec.voided_at.is_none() && c.deadline(&cal, today)?.is_some_and(|d| d.overdue)
+                {
+                    late.insert(c.rec.id);
+                }
             }
+            let all: Vec<i64> =
+                ids_of(format!("SELECT p.id FROM petitions p WHERE {cond} {order}"))?
+                    .into_iter()
+                    .filter(|id| late.contains(id) == want)
+                    .collect();
+            let total = all.len();
+            (
+                total,
+                all.into_iter()
+                    .skip((page - 1) * page_size)
+                    .take(page_size)
+                    .collect(),
+            )
         }
-        let v = view(conn, &n, c, &cal, today, false)?;
-        if q.overdue
-            .is_some_and(|o| o != v.deadline.as_ref().is_some_and(|d| d.overdue))
-        {
-            continue;
-        }
-        items.push(v);
-    }
-    Ok(Page::cut(
+    };
+    let mut loaded: HashMap<i64, Case> = cases(
+        conn,
+        &RowFilter {
+            ids: Some(page_ids.clone()),
+            include_voided: true,
+            ..RowFilter::default()
+        },
+    )?
+    .into_iter()
+    .map(|c| (c.rec.id, c))
+    .collect();
+    let items = page_ids
+        .iter()
+        .filter_map(|id| loaded.remove(id))
+        .map(|c| view(conn, &n, &c, &cal, today, false))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Page {
         items,
-        q.page.unwrap_or(1),
-        q.page_size.unwrap_or(20),
-    ))
+        total,
+        page,
+        page_size,
+    })
+}
+
+/// Cases whose stored state columns disagree with the replay of their steps.
+pub fn projection_mismatches(conn: &Connection) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare("SELECT id, state, unit_id FROM petitions")?;
+    let stored: HashMap<i64, (String, Option<i64>)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(cases(
+        conn,
+        &RowFilter {
+            include_voided: true,
+            ..RowFilter::default()
+        },
+    )?
+    .into_iter()
+    .filter(|c| stored.get(&c.rec.id) != Some(&(c.facts.state.code().to_string(), c.facts.unit)))
+    .map(|c| c.rec.id)
+    .collect())
+}
+
+pub(crate) fn sync_projection(conn: &Connection, id: i64) -> Result<()> {
+    let c = case(conn, id)?;
+    conn.execute(
+        "UPDATE petitions SET state = ?2, unit_id = ?3 WHERE id = ?1",
+        params![id, c.facts.state, c.facts.unit],
+    )?;
+    Ok(())
 }
 
 pub fn get(conn: &Connection, id: i64, today: NaiveDate) -> Result<Petition> {
@@ -1197,6 +1321,7 @@ pub(crate) fn step_in(conn: &Connection, stamp: &Stamp, id: i64, step: &Step) ->
             stamp.at_text()
         ],
     )?;
+    sync_projection(conn, id)?;
     let n = Names::load(conn)?;
     history::record(
         conn,
@@ -1254,6 +1379,7 @@ pub fn void_step(
             "UPDATE petition_steps SET voided_at = ?2, void_reason = ?3 WHERE id = ?1",
             params![step_id, stamp.at_text(), reason],
         )?;
+        sync_projection(tx, id)?;
         let after = case(tx, id)?;
         let n = Names::load(tx)?;
         history::record(

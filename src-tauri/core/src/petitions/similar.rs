@@ -77,21 +77,35 @@ pub fn find(
     if name.is_empty() && phone.len() < 7 && idn.len() < 15 && words.len() < 3 {
         return Ok(Vec::new());
     }
-    let all = cases(conn, &RowFilter::default())?;
-    let mut hits: Vec<(usize, bool, bool, f64, String)> = Vec::new();
-    for (i, c) in all.iter().enumerate() {
-        let r = &c.rec;
-        if Some(r.id) == probe.exclude_id {
+    // Only the columns detection compares: no steps, no replay, for every petition.
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, anonymous, petitioner_name, phone, id_number, request FROM petitions WHERE voided_at IS NULL",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, bool>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut hits: Vec<(i64, bool, bool, f64, String)> = Vec::new();
+    for (id, anonymous, r_name, r_phone, r_idn, r_request) in rows {
+        if Some(id) == probe.exclude_id {
             continue;
         }
-        let same_id = idn.len() >= 15 && r.id_number.as_deref() == Some(idn.as_str());
+        let same_id = idn.len() >= 15 && r_idn.as_deref() == Some(idn.as_str());
         let same_name_phone = !name.is_empty()
-            && !r.anonymous
-            && r.petitioner_name == name
+            && !anonymous
+            && r_name == name
             && phone.len() >= 7
-            && digits(&r.phone) == phone;
+            && digits(&r_phone) == phone;
         let similarity = if words.len() >= 3 {
-            dice(&words, &bigrams(&r.request))
+            dice(&words, &bigrams(&r_request))
         } else {
             0.0
         };
@@ -109,7 +123,7 @@ pub fn find(
             reasons.push(format!("诉求相近（相似度 {:.0}%）", similarity * 100.0));
         }
         hits.push((
-            i,
+            id,
             same_id || same_name_phone,
             same_matter,
             similarity,
@@ -120,15 +134,25 @@ pub fn find(
     hits.truncate(MAX_RESULTS);
     let n = Names::load(conn)?;
     let cal = HolidayCalendar::for_office(conn)?;
+    let found = cases(
+        conn,
+        &RowFilter {
+            ids: Some(hits.iter().map(|h| h.0).collect()),
+            ..RowFilter::default()
+        },
+    )?;
     hits.into_iter()
-        .map(|(i, same_person, same_matter, similarity, reason)| {
-            Ok(SimilarPetition {
-                petition: view(conn, &n, &all[i], &cal, today, false)?,
-                same_person,
-                same_matter,
-                similarity: (similarity * 100.0).round() / 100.0,
-                reason,
-            })
+        .filter_map(|(id, same_person, same_matter, similarity, reason)| {
+            let c = found.iter().find(|c| c.rec.id == id)?;
+            Some(
+                view(conn, &n, c, &cal, today, false).map(|petition| SimilarPetition {
+                    petition,
+                    same_person,
+                    same_matter,
+                    similarity: (similarity * 100.0).round() / 100.0,
+                    reason,
+                }),
+            )
         })
         .collect()
 }

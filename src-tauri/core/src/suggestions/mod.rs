@@ -402,6 +402,29 @@ pub struct RowFilter {
     pub to: Option<NaiveDate>,
     pub ids: Option<Vec<i64>>,
     pub include_voided: bool,
+    pub state: Option<SuggestionState>,
+    pub open: Option<bool>,
+    /// Lead unit now, or co-handling in a live assignment.
+    pub unit_id: Option<i64>,
+    /// Lead deputy or co-signer.
+    pub deputy_id: Option<i64>,
+    /// Text in number, subject or content; or one of these deputies or lead units.
+    pub search: Option<(String, Vec<i64>, Vec<i64>)>,
+    /// Open now, or a promise not kept.
+    pub open_or_promised: bool,
+    /// Received on or after the date, or still open / promised, or with a step on or after it:
+    /// every case whose state on that date may differ from its final one.
+    pub active_since: Option<NaiveDate>,
+}
+
+/// The states in which a suggestion is still being followed.
+const OPEN_SQL: &str = "s.state NOT IN ('closed', 'not_accepted')";
+
+fn id_list(ids: &[i64]) -> String {
+    ids.iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 impl RowFilter {
@@ -437,8 +460,54 @@ impl RowFilter {
             w.push("s.voided_at IS NULL".into());
         }
         if let Some(ids) = &self.ids {
-            let list: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
-            w.push(format!("s.id IN ({})", list.join(",")));
+            w.push(format!("s.id IN ({})", id_list(ids)));
+        }
+        if let Some(st) = self.state {
+            push("s.state = ?", st.code().to_string().into(), &mut w);
+        }
+        match self.open {
+            Some(true) => w.push(OPEN_SQL.into()),
+            Some(false) => w.push(format!("NOT ({OPEN_SQL})")),
+            None => {}
+        }
+        if self.open_or_promised {
+            w.push(format!("({OPEN_SQL} OR s.promise_open = 1)"));
+        }
+        // `push` numbers every `?` of a condition with the same parameter.
+        if let Some(u) = self.unit_id {
+            push(
+                "(s.lead_unit_id = ? OR s.id IN (SELECT t.suggestion_id FROM suggestion_steps t, json_each(t.detail, '$.co_unit_ids') j
+                   WHERE t.action = 'assign' AND t.voided_at IS NULL AND j.value = ?))",
+                u.into(),
+                &mut w,
+            );
+        }
+        if let Some(d) = self.deputy_id {
+            push(
+                "(s.lead_deputy_id = ? OR s.id IN (SELECT suggestion_id FROM suggestion_cosigners WHERE deputy_id = ?))",
+                d.into(),
+                &mut w,
+            );
+        }
+        if let Some((text, deputies, units)) = &self.search {
+            let like = format!("%{}%", text.replace('%', "").replace('_', ""));
+            p.push(like.into());
+            let n = p.len();
+            w.push(format!(
+                "(s.number LIKE ?{n} OR s.subject LIKE ?{n} OR s.content LIKE ?{n}
+                  OR s.lead_deputy_id IN ({d}) OR s.id IN (SELECT suggestion_id FROM suggestion_cosigners WHERE deputy_id IN ({d}))
+                  OR s.lead_unit_id IN ({u}))",
+                d = id_list(deputies),
+                u = id_list(units)
+            ));
+        }
+        if let Some(since) = self.active_since {
+            p.push(since.to_string().into());
+            let n = p.len();
+            w.push(format!(
+                "(s.received_on >= ?{n} OR {OPEN_SQL} OR s.promise_open = 1 OR EXISTS (SELECT 1 FROM suggestion_steps t
+                  WHERE t.suggestion_id = s.id AND t.voided_at IS NULL AND t.date >= ?{n}))"
+            ));
         }
         (w.join(" AND "), p)
     }
@@ -619,30 +688,32 @@ pub(crate) fn view(
     })
 }
 
-fn matches_search(n: &Names, c: &Case, view: &Suggestion, q: &str) -> bool {
-    let rec = &c.rec;
-    let q_lower = q.to_lowercase();
-    if rec.number.contains(q)
-        || view.number_label.contains(q)
-        || rec.subject.contains(q)
-        || rec.content.contains(q)
-    {
-        return true;
-    }
-    let deputy_hit = rec
-        .lead_deputy_id
-        .iter()
-        .chain(rec.co_signer_ids.iter())
-        .any(|i| n.deputy_matches(*i, &q_lower));
-    deputy_hit
-        || view
-            .lead_unit
-            .iter()
-            .chain(view.co_units.iter())
-            .any(|u| u.name.contains(q))
-}
-
+/// The list: filtered, ordered and paged in SQL on the projection columns; only the page's
+/// cases are replayed. "Overdue" needs each open case's deadline, so it replays the open ones.
 pub fn list(conn: &Connection, q: &SuggestionQuery, today: NaiveDate) -> Result<Page<Suggestion>> {
+    let n = Names::load(conn)?;
+    let cal = HolidayCalendar::for_office(conn)?;
+    let search = q
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|text| {
+            let lower = text.to_lowercase();
+            let deputies: Vec<i64> = n
+                .deputies
+                .keys()
+                .copied()
+                .filter(|id| n.deputy_matches(*id, &lower))
+                .collect();
+            let units: Vec<i64> = n
+                .units
+                .iter()
+                .filter(|(_, name)| name.contains(text))
+                .map(|(id, _)| *id)
+                .collect();
+            (text.to_string(), deputies, units)
+        });
     let filter = RowFilter {
         term_id: q.term_id,
         session_no: q.session_no,
@@ -653,40 +724,129 @@ pub fn list(conn: &Connection, q: &SuggestionQuery, today: NaiveDate) -> Result<
         to: q.to,
         ids: q.ids.clone(),
         include_voided: q.include_voided,
+        state: q.state,
+        open: q.open,
+        unit_id: q.unit_id,
+        deputy_id: q.deputy_id,
+        search,
+        ..RowFilter::default()
     };
-    let all = cases(conn, &filter)?;
-    let n = Names::load(conn)?;
-    let cal = HolidayCalendar::for_office(conn)?;
-    let search = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    let mut items = Vec::new();
-    for c in &all {
-        let f = &c.facts;
-        if q.state.is_some_and(|s| s != f.state)
-            || q.open.is_some_and(|o| o != f.is_open())
-            || q.unit_id
-                .is_some_and(|u| f.lead_unit != Some(u) && !f.co_units.contains(&u))
-            || q.deputy_id.is_some_and(|d| {
-                c.rec.lead_deputy_id != Some(d) && !c.rec.co_signer_ids.contains(&d)
-            })
-        {
-            continue;
+    let page = q.page.unwrap_or(1).max(1);
+    let page_size = q.page_size.unwrap_or(20).clamp(1, 500);
+    let (cond, p) = filter.sql();
+    let order = "ORDER BY s.received_on DESC, s.id DESC";
+    let ids_of = |sql: String| -> Result<Vec<i64>> {
+        let mut stmt = conn.prepare(&sql)?;
+        let ids = stmt
+            .query_map(params_from_iter(p.iter()), |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        Ok(ids)
+    };
+    let (total, page_ids) = match q.overdue {
+        None => {
+            let total: i64 = conn.query_row(
+                &format!("SELECT count(*) FROM suggestions s WHERE {cond}"),
+                params_from_iter(p.iter()),
+                |r| r.get(0),
+            )?;
+            let ids = ids_of(format!(
+                "SELECT s.id FROM suggestions s WHERE {cond} {order} LIMIT {page_size} OFFSET {}",
+                (page - 1) * page_size
+            ))?;
+            (total as usize, ids)
         }
-        let v = view(&n, c, &cal, today)?;
-        if q.overdue
-            .is_some_and(|o| o != v.deadline.as_ref().is_some_and(|d| d.overdue))
-        {
-            continue;
+        Some(want) => {
+            let open = cases(
+                conn,
+                &RowFilter {
+                    ids: Some(ids_of(format!(
+                        "SELECT s.id FROM suggestions s WHERE {cond} AND {OPEN_SQL}"
+                    ))?),
+                    include_voided: q.include_voided,
+                    ..RowFilter::default()
+                },
+            )?;
+            let mut late = std::collections::HashSet::new();
+            for c in &open {
+                if c.rec.voided_at.is_none() && c.deadline(&cal, today)?.is_some_and(|d| d.overdue)
+                {
+                    late.insert(c.rec.id);
+                }
+            }
+            let all: Vec<i64> = ids_of(format!(
+                "SELECT s.id FROM suggestions s WHERE {cond} {order}"
+            ))?
+            .into_iter()
+            .filter(|id| late.contains(id) == want)
+            .collect();
+            let total = all.len();
+            let ids = all
+                .into_iter()
+                .skip((page - 1) * page_size)
+                .take(page_size)
+                .collect();
+            (total, ids)
         }
-        if search.is_some_and(|s| !matches_search(&n, c, &v, s)) {
-            continue;
-        }
-        items.push(v);
-    }
-    Ok(Page::cut(
+    };
+    let mut loaded: HashMap<i64, Case> = cases(
+        conn,
+        &RowFilter {
+            ids: Some(page_ids.clone()),
+            include_voided: true,
+            ..RowFilter::default()
+        },
+    )?
+    .into_iter()
+    .map(|c| (c.rec.id, c))
+    .collect();
+    let items = page_ids
+        .iter()
+        .filter_map(|id| loaded.remove(id))
+        .map(|c| view(&n, &c, &cal, today))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Page {
         items,
-        q.page.unwrap_or(1),
-        q.page_size.unwrap_or(20),
-    ))
+        total,
+        page,
+        page_size,
+    })
+}
+
+/// The stored state columns disagree with the replay of the steps for these cases (empty when
+/// all is well; `verify` reports them).
+pub fn projection_mismatches(conn: &Connection) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare("SELECT id, state, lead_unit_id, promise_open FROM suggestions")?;
+    let stored: HashMap<i64, (String, Option<i64>, bool)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(cases(
+        conn,
+        &RowFilter {
+            include_voided: true,
+            ..RowFilter::default()
+        },
+    )?
+    .into_iter()
+    .filter(|c| {
+        stored.get(&c.rec.id)
+            != Some(&(
+                c.facts.state.code().to_string(),
+                c.facts.lead_unit,
+                c.facts.promise_open(),
+            ))
+    })
+    .map(|c| c.rec.id)
+    .collect())
+}
+
+/// Rewrites the projection columns of one case from the replay of its steps.
+pub(crate) fn sync_projection(conn: &Connection, id: i64) -> Result<()> {
+    let c = case(conn, id)?;
+    conn.execute(
+        "UPDATE suggestions SET state = ?2, lead_unit_id = ?3, promise_open = ?4 WHERE id = ?1",
+        params![id, c.facts.state, c.facts.lead_unit, c.facts.promise_open()],
+    )?;
+    Ok(())
 }
 
 pub fn get(conn: &Connection, id: i64, today: NaiveDate) -> Result<Suggestion> {
@@ -1145,6 +1305,7 @@ pub(crate) fn step_in(conn: &Connection, stamp: &Stamp, id: i64, step: &Step) ->
         "INSERT INTO suggestion_steps (suggestion_id, action, date, detail, actor, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![id, step.action(), step.date().to_string(), detail, stamp.actor, stamp.at_text()],
     )?;
+    sync_projection(conn, id)?;
     let n = Names::load(conn)?;
     history::record(
         conn,
@@ -1239,6 +1400,7 @@ pub fn void_step(
             "UPDATE suggestion_steps SET voided_at = ?2, void_reason = ?3 WHERE id = ?1",
             params![step_id, stamp.at_text(), reason],
         )?;
+        sync_projection(tx, id)?;
         let after = case(tx, id)?;
         let n = Names::load(tx)?;
         let s = &before.steps.last().expect("a live step").step;

@@ -101,10 +101,13 @@ pub fn compute(conn: &Connection, q: &StatsQuery, today: NaiveDate) -> Result<Su
     let (from, to) = q.period(today)?;
     let kind = content::<SuggestionKind>(&q.kind, "kind")?;
     let category = content::<SuggestionCategory>(&q.category, "category")?;
+    // Received in the period, or earlier and possibly still open on its first day.
     let filter = RowFilter {
         term_id: q.term_id,
         kind,
         category,
+        to: Some(to),
+        active_since: Some(from),
         ..RowFilter::default()
     };
     let all = cases(conn, &filter)?;
