@@ -525,7 +525,7 @@ impl RowFilter {
             push("p.unit_id = ?", u.into(), &mut w);
         }
         if let Some((text, units)) = &self.search {
-            let like = format!("%{}%", text.replace('%', "").replace('_', ""));
+            let like = format!("%{}%", text.replace(['%', '_'], ""));
             let units: Vec<String> = units.iter().map(|i| i.to_string()).collect();
             push(
                 &format!(

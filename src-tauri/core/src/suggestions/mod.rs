@@ -490,7 +490,7 @@ impl RowFilter {
             );
         }
         if let Some((text, deputies, units)) = &self.search {
-            let like = format!("%{}%", text.replace('%', "").replace('_', ""));
+            let like = format!("%{}%", text.replace(['%', '_'], ""));
             p.push(like.into());
             let n = p.len();
             w.push(format!(
