@@ -550,9 +550,10 @@ pub fn cases(conn: &Connection, filter: &RowFilter) -> Result<Vec<Case>> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut steps: HashMap<i64, Vec<StoredStep>> = HashMap::new();
     let mut stmt = conn.prepare(&format!(
-        "SELECT t.id, t.petition_id, t.detail, t.actor, t.at, t.voided_at, t.void_reason
-         FROM petition_steps t JOIN petitions p ON p.id = t.petition_id
-         WHERE {cond} AND t.voided_at IS NULL ORDER BY t.id"
+        "WITH picked AS MATERIALIZED (SELECT p.id FROM petitions p WHERE {cond})
+         SELECT t.id, t.petition_id, t.detail, t.actor, t.at, t.voided_at, t.void_reason
+         FROM petition_steps t JOIN picked ON picked.id = t.petition_id
+         WHERE t.voided_at IS NULL ORDER BY t.id"
     ))?;
     for row in stmt.query_map(params_from_iter(p.iter()), step_from_row)? {
         let (s, _) = row?;

@@ -525,8 +525,9 @@ pub fn cases(conn: &Connection, filter: &RowFilter) -> Result<Vec<Case>> {
 
     let mut cosigners: HashMap<i64, Vec<i64>> = HashMap::new();
     let mut stmt = conn.prepare(&format!(
-        "SELECT c.suggestion_id, c.deputy_id FROM suggestion_cosigners c JOIN suggestions s ON s.id = c.suggestion_id
-         WHERE {cond} ORDER BY c.rowid"
+        "WITH picked AS MATERIALIZED (SELECT s.id FROM suggestions s WHERE {cond})
+         SELECT c.suggestion_id, c.deputy_id FROM suggestion_cosigners c JOIN picked ON picked.id = c.suggestion_id
+         ORDER BY c.rowid"
     ))?;
     let rows = stmt.query_map(params_from_iter(p.iter()), |r| {
         Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
@@ -538,9 +539,10 @@ pub fn cases(conn: &Connection, filter: &RowFilter) -> Result<Vec<Case>> {
 
     let mut steps: HashMap<i64, Vec<StoredStep>> = HashMap::new();
     let mut stmt = conn.prepare(&format!(
-        "SELECT t.id, t.suggestion_id, t.detail, t.actor, t.at, t.voided_at, t.void_reason
-         FROM suggestion_steps t JOIN suggestions s ON s.id = t.suggestion_id
-         WHERE {cond} AND t.voided_at IS NULL ORDER BY t.id"
+        "WITH picked AS MATERIALIZED (SELECT s.id FROM suggestions s WHERE {cond})
+         SELECT t.id, t.suggestion_id, t.detail, t.actor, t.at, t.voided_at, t.void_reason
+         FROM suggestion_steps t JOIN picked ON picked.id = t.suggestion_id
+         WHERE t.voided_at IS NULL ORDER BY t.id"
     ))?;
     let rows = stmt.query_map(params_from_iter(p.iter()), step_from_row)?;
     for row in rows {
