@@ -174,6 +174,41 @@ fn casework_commands_follow_the_contract_and_keep_identity_sealed() {
         "the detail view stays masked"
     );
 
+    // Switching the rule profile: the preview lists moved dates and changes nothing; the switch
+    // changes the office's profile and with it the reply categories offered.
+    let preview = call(
+        &w,
+        "rule_profile_preview",
+        json!({"id": "zhejiang", "applyToOpen": true}),
+    )
+    .unwrap();
+    assert_eq!(
+        (preview["from"].as_str(), preview["to"].as_str()),
+        (Some("shanghai"), Some("zhejiang"))
+    );
+    assert!(
+        !preview["changes"].as_array().unwrap().is_empty(),
+        "open cases under 上海 rules would move"
+    );
+    let profiles = call(&w, "rule_profiles", json!({})).unwrap();
+    assert!(profiles
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["id"] == "shanghai" && p["current"] == true));
+    call(
+        &w,
+        "rule_profile_switch",
+        json!({"id": "zhejiang", "applyToOpen": false}),
+    )
+    .unwrap();
+    let voc = call(&w, "vocabulary", json!({})).unwrap();
+    assert_eq!(voc["reply_categories"][0]["value"], "A");
+    assert_eq!(
+        call(&w, "rule_profile_get", json!({"id": null})).unwrap()["id"],
+        "zhejiang"
+    );
+
     let stats = call(&w, "suggestion_stats", json!({"query": {}})).unwrap();
     let r = &stats["reply_rate"];
     assert_eq!(

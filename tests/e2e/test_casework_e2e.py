@@ -186,7 +186,22 @@ def test_a_suggestion_through_dissatisfaction_to_closing_and_a_repeat_group_visi
     wait(lambda: [x.get_attribute("data-id") for x in d.find_elements(By.CSS_SELECTOR, '[data-test="petition-link-item"]')] == [earlier] or None,
          f"linked to {earlier} (got {links})")
     assert text_of(d, "petition-petitioner") == "钱**"
+    # Revealing needs a reason and says it was recorded.
+    click(d, "petition-reveal")
+    box = wait(lambda: next((b for b in d.find_elements(By.CSS_SELECTOR, ".el-message-box input") if b.is_displayed()), None), "the reason prompt")
+    box.send_keys("电话回访需要联系")
+    wait(lambda: d.find_elements(By.CSS_SELECTOR, ".el-message-box__btns button")[1].click() or True, "confirm")
+    wait(lambda: text_of(d, "petition-identity-name") == "钱德胜", "the name revealed")
+    el(d, "petition-reveal-notice")
+    shot(d, artifacts, "casework-08-revealed")
+    history = json.loads(cli(db, "history", "--entity", "petition", "--json"))
+    assert any(h["action"] == "reveal" and "电话回访需要联系" in h["note"] for h in history)
     click(d, "nav-petitions")
     wait(lambda: any(c.text.strip() == "钱**" for c in d.find_elements(By.CSS_SELECTOR, '[data-test="petition-petitioner"]')),
          "the masked name in the list")
     assert "钱德胜" not in d.find_element(By.CSS_SELECTOR, '[data-test="petitions-table"]').text
+
+    # The office's rule profile and its rules, in 设置.
+    click(d, "nav-settings")
+    wait(lambda: "上海市" in d.find_element(By.TAG_NAME, "body").text, "the current profile shown")
+    shot(d, artifacts, "casework-09-rule-profile")

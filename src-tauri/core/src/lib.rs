@@ -10,6 +10,7 @@
 pub mod backup;
 pub mod bench;
 pub mod calendar;
+pub(crate) mod casebook;
 pub mod dates;
 pub mod deadline;
 pub mod demo;

@@ -25,7 +25,7 @@ use crate::store::Page;
 use crate::suggestions::{DeputyRef, Names};
 use crate::units::{self, UnitRef};
 use crate::vocab::*;
-use crate::{dates, names, Error, Result, Store};
+use crate::{casebook, dates, names, Error, Result, Store};
 pub use machine::{Facts, Step};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -699,60 +699,29 @@ pub fn list(conn: &Connection, q: &PetitionQuery, today: NaiveDate) -> Result<Pa
     let page = q.page.unwrap_or(1).max(1);
     let page_size = q.page_size.unwrap_or(20).clamp(1, 500);
     let (cond, p) = filter.sql();
-    let order = "ORDER BY p.received_at DESC, p.id DESC";
-    let ids_of = |sql: String| -> Result<Vec<i64>> {
-        let mut stmt = conn.prepare(&sql)?;
-        let ids = stmt
-            .query_map(params_from_iter(p.iter()), |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<i64>>>()?;
-        Ok(ids)
+    let book = casebook::Book {
+        from: "petitions p",
+        order: "p.received_at DESC, p.id DESC",
+        open: OPEN_SQL,
     };
-    let (total, page_ids) = match q.overdue {
-        None => {
-            let total: i64 = conn.query_row(
-                &format!("SELECT count(*) FROM petitions p WHERE {cond}"),
-                params_from_iter(p.iter()),
-                |r| r.get(0),
-            )?;
-            let ids = ids_of(format!(
-                "SELECT p.id FROM petitions p WHERE {cond} {order} LIMIT {page_size} OFFSET {}",
-                (page - 1) * page_size
-            ))?;
-            (total as usize, ids)
-        }
-        Some(want) => {
-            let open = cases(
+    let (total, page_ids) =
+        casebook::page_ids(conn, &book, &cond, &p, page, page_size, q.overdue, |open| {
+            let mut late = std::collections::HashSet::new();
+            for c in cases(
                 conn,
                 &RowFilter {
-                    ids: Some(ids_of(format!(
-                        "SELECT p.id FROM petitions p WHERE {cond} AND {OPEN_SQL}"
-                    ))?),
+                    ids: Some(open),
                     include_voided: q.include_voided,
                     ..RowFilter::default()
                 },
-            )?;
-            let mut late = std::collections::HashSet::new();
-            for c in &open {
+            )? {
                 if c.rec.voided_at.is_none() && c.deadline(&cal, today)?.is_some_and(|d| d.overdue)
                 {
                     late.insert(c.rec.id);
                 }
             }
-            let all: Vec<i64> =
-                ids_of(format!("SELECT p.id FROM petitions p WHERE {cond} {order}"))?
-                    .into_iter()
-                    .filter(|id| late.contains(id) == want)
-                    .collect();
-            let total = all.len();
-            (
-                total,
-                all.into_iter()
-                    .skip((page - 1) * page_size)
-                    .take(page_size)
-                    .collect(),
-            )
-        }
-    };
+            Ok(late)
+        })?;
     let mut loaded: HashMap<i64, Case> = cases(
         conn,
         &RowFilter {
@@ -1351,34 +1320,27 @@ pub fn void_step(
         return Err(Error::validation("reason", "请填写作废原因"));
     }
     let id = store.write(|tx| {
-        let row: Option<(i64, Option<String>)> = tx
+        let case_id: Option<i64> = tx
             .query_row(
-                "SELECT petition_id, voided_at FROM petition_steps WHERE id = ?1",
+                "SELECT petition_id FROM petition_steps WHERE id = ?1",
                 [step_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| r.get(0),
             )
             .optional()?;
-        let (id, voided) = row.ok_or(Error::NotFound {
-            what: "办理环节",
-            id: step_id,
-        })?;
-        if voided.is_some() {
-            return Err(Error::InvalidTransition("该环节已经作废".into()));
-        }
-        let last: i64 = tx.query_row(
-            "SELECT max(id) FROM petition_steps WHERE petition_id = ?1 AND voided_at IS NULL",
-            [id],
-            |r| r.get(0),
+        let before = case(
+            tx,
+            case_id.ok_or(Error::NotFound {
+                what: "办理环节",
+                id: step_id,
+            })?,
         )?;
-        if last != step_id {
-            return Err(Error::InvalidTransition(
-                "只能作废最近的一个办理环节；更早的环节请从最近的开始依次作废".into(),
-            ));
-        }
-        let before = case(tx, id)?;
-        tx.execute(
-            "UPDATE petition_steps SET voided_at = ?2, void_reason = ?3 WHERE id = ?1",
-            params![step_id, stamp.at_text(), reason],
+        let id = casebook::void_latest_step(
+            tx,
+            "petition_steps",
+            "petition_id",
+            step_id,
+            stamp,
+            reason,
         )?;
         sync_projection(tx, id)?;
         let after = case(tx, id)?;
