@@ -69,6 +69,9 @@ def app(request, tmp_path, artifacts):
     sessions = []
     try:
         _wait_port(port, proc)
+        # tauri-driver forwards to WebKitWebDriver, which it starts on the native port: a session
+        # asked for before that one listens fails with "connection refused" (seen in CI).
+        _wait_port(native_port, proc)
 
         def start():
             opts = ArgOptions()

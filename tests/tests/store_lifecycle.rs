@@ -18,6 +18,10 @@ const DATA_AT_VERSION: &[&str] = &[
     "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
      INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
      INSERT INTO liaison_stations (name, address) VALUES ('旧联络站', '老街1号');",
+    // 3: casework; a handling unit the document register must leave alone.
+    "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
+     INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
+     INSERT INTO handling_units (name) VALUES ('旧承办单位');",
 ];
 
 #[test]

@@ -3,6 +3,7 @@
 //! `--json` prints a JSON array of objects for a list (each with its `id`), one object otherwise.
 
 mod casework;
+mod documents;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -92,6 +93,9 @@ enum Cmd {
     /// The petitions book (来信来访).
     #[command(subcommand)]
     Petitions(casework::PetitionsCmd),
+    /// The document register (文件登记).
+    #[command(subcommand)]
+    Documents(documents::DocumentsCmd),
     /// What is overdue and what falls due within DAYS (督办).
     Due {
         #[arg(long, default_value_t = 7)]
@@ -116,6 +120,8 @@ enum BenchCmd {
         suggestions_per_year: usize,
         #[arg(long, default_value_t = 2_500)]
         petitions_per_year: usize,
+        #[arg(long, default_value_t = 1_500)]
+        documents_per_year: usize,
         #[arg(long, default_value_t = 7)]
         seed: u64,
     },
@@ -375,8 +381,8 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Demo { seed } => {
             let s = demo::seed(&mut store, seed)?;
             println!(
-                "已装入演示数据：{}，{} 届，{} 名代表，{} 个代表小组，{} 个选区，{} 件代表建议，{} 件信访",
-                s.township, s.terms, s.deputies, s.groups, s.constituencies, s.suggestions, s.petitions
+                "已装入演示数据：{}，{} 届，{} 名代表，{} 个代表小组，{} 个选区，{} 件代表建议，{} 件信访，{} 件文件",
+                s.township, s.terms, s.deputies, s.groups, s.constituencies, s.suggestions, s.petitions, s.documents
             );
         }
         Cmd::Deputies(c) => deputies(&mut store, &stamp, c)?,
@@ -384,6 +390,7 @@ fn run(cli: Cli) -> Result<()> {
             years,
             suggestions_per_year,
             petitions_per_year,
+            documents_per_year,
             seed,
         }) => {
             let t = std::time::Instant::now();
@@ -391,15 +398,17 @@ fn run(cli: Cli) -> Result<()> {
                 years,
                 suggestions_per_year,
                 petitions_per_year,
+                documents_per_year,
                 ..Default::default()
             };
             let s = demo::large::generate(&mut store, &scale, seed, today)?;
             println!(
-                "已生成：{} 届 {} 名代表，{} 件代表建议，{} 件信访，{} 个办理环节（{:.1} 秒）",
+                "已生成：{} 届 {} 名代表，{} 件代表建议，{} 件信访，{} 件文件，{} 个办理环节（{:.1} 秒）",
                 s.terms,
                 s.deputies,
                 s.suggestions,
                 s.petitions,
+                s.documents,
                 s.steps,
                 t.elapsed().as_secs_f64()
             );
@@ -413,11 +422,12 @@ fn run(cli: Cli) -> Result<()> {
                 print_json(&r);
             } else {
                 println!(
-                    "数据库 {:.1} MB：{} 名代表，{} 件代表建议，{} 件信访",
+                    "数据库 {:.1} MB：{} 名代表，{} 件代表建议，{} 件信访，{} 件文件",
                     r.db_bytes as f64 / 1_048_576.0,
                     r.deputies,
                     r.suggestions,
-                    r.petitions
+                    r.petitions,
+                    r.documents
                 );
                 println!("| 操作 | 次数 | p50 (ms) | p99 (ms) |\n|---|---|---|---|");
                 for row in &r.rows {
@@ -436,6 +446,7 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Rules(c) => casework::rules_cmd(&mut store, &stamp, c)?,
         Cmd::Suggestions(c) => casework::suggestions_cmd(&mut store, &stamp, c)?,
         Cmd::Petitions(c) => casework::petitions_cmd(&mut store, &stamp, c)?,
+        Cmd::Documents(c) => documents::run(&mut store, &stamp, c)?,
         Cmd::Due { within, json } => casework::due(&store, today, within, json)?,
         Cmd::Stats(StatsCmd::Suggestions { from, to, json }) => {
             casework::stats_suggestions(&store, today, &period(&from, &to)?, json)?

@@ -6,6 +6,7 @@ use serde::Serialize;
 use std::path::Path;
 use std::time::Instant;
 
+use crate::documents::{self, DocumentQuery};
 use crate::petitions::{self, PetitionQuery};
 use crate::roster::deputy::{self, DeputyQuery};
 use crate::roster::export::{self, ExportOptions};
@@ -26,6 +27,7 @@ pub struct Report {
     pub db_bytes: u64,
     pub suggestions: i64,
     pub petitions: i64,
+    pub documents: i64,
     pub deputies: i64,
     pub rows: Vec<Row>,
     /// Peak resident memory of this process (VmHWM), if the OS tells.
@@ -174,6 +176,28 @@ pub fn run(path: &Path, today: NaiveDate, runs: usize, out_dir: &Path) -> Result
         )
         .map(|_| ())
     })?);
+    let dq = |q: DocumentQuery| move || documents::list(c, &q).map(|_| ());
+    rows.push(time(
+        "文件登记 第一页（全部年份）",
+        runs,
+        dq(DocumentQuery::default()),
+    )?);
+    rows.push(time(
+        "文件登记 搜索文号（方括号输入）",
+        runs,
+        dq(DocumentQuery {
+            search: Some(format!("县人大常[{}]1", year - 7)),
+            ..Default::default()
+        }),
+    )?);
+    rows.push(time(
+        "文件登记 搜索标题“道路”",
+        runs,
+        dq(DocumentQuery {
+            search: Some("道路".into()),
+            ..Default::default()
+        }),
+    )?);
     let year_q = StatsQuery {
         from: NaiveDate::from_ymd_opt(year - 1, 1, 1),
         to: NaiveDate::from_ymd_opt(year - 1, 12, 31),
@@ -207,6 +231,7 @@ pub fn run(path: &Path, today: NaiveDate, runs: usize, out_dir: &Path) -> Result
         db_bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
         suggestions: count("suggestions")?,
         petitions: count("petitions")?,
+        documents: count("documents")?,
         deputies: count("deputies")?,
         rows,
         peak_rss_mb: peak_rss_mb(),

@@ -169,6 +169,10 @@ pub fn list(
         .map(|mut e| {
             e.changes = diff(e.before.as_ref(), e.after.as_ref());
             e.entity_label = entity_label(conn, &e.entity, e.entity_id);
+            let (b, a) = (e.before.clone(), e.after.clone());
+            for c in &mut e.changes {
+                relabel(&e.entity, c, b.as_ref(), a.as_ref());
+            }
             for c in &mut e.changes {
                 c.before = reference_name(conn, &c.field, &c.before)
                     .unwrap_or(std::mem::take(&mut c.before));
@@ -212,6 +216,11 @@ fn entity_label(conn: &Connection, entity: &str, id: i64) -> String {
             let sql = format!("SELECT d.name FROM {table} x JOIN deputies d ON d.id = x.deputy_id WHERE x.id = ?1");
             return conn.query_row(&sql, [id], |r| r.get(0)).unwrap_or_default();
         }
+        "suggestion" | "petition" | "document" => {
+            let sql = format!("SELECT number FROM {entity}s WHERE id = ?1");
+            return conn.query_row(&sql, [id], |r| r.get(0)).unwrap_or_default();
+        }
+        "handling_unit" => "unit_id",
         _ => return String::new(),
     };
     reference_name(conn, field, &id.to_string()).unwrap_or_default()
@@ -231,9 +240,9 @@ fn reference_name(conn: &Connection, field: &str, value: &str) -> Option<String>
         "constituency_id" => name("SELECT name FROM constituencies WHERE id = ?1"),
         "group_id" => name("SELECT name FROM deputy_groups WHERE id = ?1"),
         "station_id" => name("SELECT name FROM liaison_stations WHERE id = ?1"),
-        "leader_id" | "deputy_leader_id" | "liaison_id" | "deputy_id" => {
-            name("SELECT name FROM deputies WHERE id = ?1")
-        }
+        "leader_id" | "deputy_leader_id" | "liaison_id" | "deputy_id" | "lead_deputy_id"
+        | "via_deputy_id" => name("SELECT name FROM deputies WHERE id = ?1"),
+        "unit_id" | "lead_unit_id" => name("SELECT name FROM handling_units WHERE id = ?1"),
         _ => None,
     }
 }
@@ -264,7 +273,7 @@ const FIELD_LABELS: &[(&str, &str)] = &[
     ("void_reason", "作废原因"),
     ("voided", "已作废"),
     ("voided_at", "作废时间"),
-    ("kind", "变动类型"),
+    ("kind", "类型"),
     ("date", "日期"),
     ("reason", "事由"),
     ("notice_no", "公告文号"),
@@ -286,6 +295,56 @@ const FIELD_LABELS: &[(&str, &str)] = &[
     ("township", "乡镇名称"),
     ("operator", "操作人"),
     ("deputy_id", "代表"),
+    ("subject", "案由"),
+    ("content", "内容"),
+    ("category", "类别"),
+    ("received_on", "收到日期"),
+    ("key_supervision", "重点督办"),
+    ("published", "是否公开"),
+    ("session_no", "会议次数"),
+    ("during_session", "会议期间提出"),
+    ("lead_deputy_id", "领衔代表"),
+    ("co_signer_ids", "附议代表"),
+    ("by_presidium", "主席团提出"),
+    ("profile", "办理规则"),
+    ("rule_profile", "办理规则"),
+    ("state", "状态"),
+    ("seq", "序号"),
+    ("channel", "来源"),
+    ("received_at", "收到时间"),
+    ("anonymous", "匿名"),
+    ("petitioner_name", "信访人"),
+    ("age", "年龄"),
+    ("people_count", "人数"),
+    ("request", "诉求"),
+    ("facts", "事实与地点"),
+    ("receiver", "接待人"),
+    ("via_deputy_id", "转交代表"),
+    ("proposed_handling", "拟办意见"),
+    ("instruction", "领导批示"),
+    ("confidential", "检举控告"),
+    ("linked", "关联信访"),
+    ("direction", "收发"),
+    ("issuer", "发文机关"),
+    ("issuer_level", "发文机关层级"),
+    ("doc_number", "文号"),
+    ("title", "标题"),
+    ("classification", "密级"),
+    ("urgency", "紧急程度"),
+    ("copies", "份数"),
+    ("attachments", "附件"),
+    ("handler", "承办人"),
+    ("signed_by", "签收人"),
+    ("sent_to", "主送、抄送"),
+    ("reply_doc_number", "复文文号"),
+    ("archived_on", "归档日期"),
+    ("volume", "卷号"),
+    ("reads", "传阅次数"),
+    ("reader", "阅文人"),
+    ("read_on", "阅文日期"),
+    ("contact", "联系人"),
+    ("active", "在用"),
+    ("year", "年度"),
 ];
 
 pub fn field_label(field: &str) -> &str {
@@ -327,6 +386,38 @@ fn humanize(field: &str, v: &Value) -> String {
             label.unwrap_or_else(|| s.clone())
         }
         Value::Object(_) => v.to_string(),
+    }
+}
+
+/// Codes whose label depends on the book (the same code "registered" is 待交办 for a suggestion
+/// and 已登记待受理 for a petition).
+fn relabel(entity: &str, c: &mut Change, before: Option<&Value>, after: Option<&Value>) {
+    fn label<V: Vocab>(v: Option<&Value>, field: &str) -> Option<String> {
+        let code = v?.get(field)?.as_str()?;
+        V::from_code(code).map(|x| x.label().to_string())
+    }
+    macro_rules! with {
+        ($v:ty) => {{
+            if let Some(l) = label::<$v>(before, &c.field) {
+                c.before = l;
+            }
+            if let Some(l) = label::<$v>(after, &c.field) {
+                c.after = l;
+            }
+        }};
+    }
+    match (entity, c.field.as_str()) {
+        ("suggestion", "state") => with!(vocab::SuggestionState),
+        ("suggestion", "kind") => with!(vocab::SuggestionKind),
+        ("suggestion", "category") => with!(vocab::SuggestionCategory),
+        ("petition", "state") => with!(vocab::PetitionState),
+        ("petition", "channel") => with!(vocab::PetitionChannel),
+        ("petition", "category") => with!(vocab::PetitionCategory),
+        ("document", "direction") => with!(vocab::DocumentDirection),
+        ("document", "issuer_level") => with!(vocab::IssuerLevel),
+        ("document", "classification") => with!(vocab::Classification),
+        ("document", "urgency") => with!(vocab::Urgency),
+        _ => {}
     }
 }
 

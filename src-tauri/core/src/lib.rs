@@ -14,6 +14,7 @@ pub(crate) mod casebook;
 pub mod dates;
 pub mod deadline;
 pub mod demo;
+pub mod documents;
 pub mod error;
 pub mod followup;
 pub mod history;

@@ -404,6 +404,33 @@ vocab!(ReplyManner, "答复方式" {
     Online = "online": "网上答复" ["网上"],
 });
 
+vocab!(DocumentDirection, "收发" {
+    Received = "received": "收文" [],
+    Sent = "sent": "发文" [],
+});
+
+vocab!(IssuerLevel, "发文机关层级" {
+    Central = "central": "中央" ["国家"],
+    Provincial = "provincial": "省级" ["省"],
+    City = "city": "市级" ["市"],
+    County = "county": "县级" ["县", "区"],
+    Township = "township": "乡镇" ["镇", "乡"],
+});
+
+vocab!(
+    /// 密级 as the office registers it; 机密 and above are not kept in this app.
+    Classification, "密级" {
+    Public = "public": "公开" [],
+    Internal = "internal": "内部" ["内部资料", "内部文件"],
+    Secret = "secret": "秘密" [],
+});
+
+vocab!(Urgency, "紧急程度" {
+    Normal = "normal": "平件" ["一般", "普通"],
+    Urgent = "urgent": "急件" ["加急", "紧急"],
+    VeryUrgent = "very_urgent": "特急" [],
+});
+
 /// Every option list the forms need, in one call.
 #[derive(Debug, Serialize)]
 pub struct Vocabulary {
@@ -430,6 +457,10 @@ pub struct Vocabulary {
     pub reply_manners: Vec<Choice>,
     /// Of the office's current rule profile (see [`vocabulary_for`]); empty from [`vocabulary`].
     pub reply_categories: Vec<Choice>,
+    pub document_directions: Vec<Choice>,
+    pub issuer_levels: Vec<Choice>,
+    pub classifications: Vec<Choice>,
+    pub urgencies: Vec<Choice>,
 }
 
 pub fn vocabulary() -> Vocabulary {
@@ -456,6 +487,10 @@ pub fn vocabulary() -> Vocabulary {
         petition_states: PetitionState::choices(),
         reply_manners: ReplyManner::choices(),
         reply_categories: Vec::new(),
+        document_directions: DocumentDirection::choices(),
+        issuer_levels: IssuerLevel::choices(),
+        classifications: Classification::choices(),
+        urgencies: Urgency::choices(),
     }
 }
 
@@ -512,6 +547,10 @@ mod tests {
         codes_unique::<PetitionCategory>();
         codes_unique::<PetitionState>();
         codes_unique::<ReplyManner>();
+        codes_unique::<DocumentDirection>();
+        codes_unique::<IssuerLevel>();
+        codes_unique::<Classification>();
+        codes_unique::<Urgency>();
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! core's, which serialises as `{code, field, message}`.
 
 pub mod casework;
+pub mod documents;
 pub mod roster;
 pub mod system;
 
@@ -68,5 +69,12 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         casework::dashboard,
         casework::suggestion_stats,
         casework::petition_stats,
+        documents::documents_list,
+        documents::document_get,
+        documents::document_create,
+        documents::document_update,
+        documents::document_void,
+        documents::document_read,
+        documents::document_archive,
     ]
 }

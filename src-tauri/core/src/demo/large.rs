@@ -22,6 +22,7 @@ pub struct Scale {
     pub deputies_per_term: usize,
     pub suggestions_per_year: usize,
     pub petitions_per_year: usize,
+    pub documents_per_year: usize,
 }
 
 impl Default for Scale {
@@ -31,6 +32,7 @@ impl Default for Scale {
             deputies_per_term: 100,
             suggestions_per_year: 1_000,
             petitions_per_year: 2_500,
+            documents_per_year: 1_500,
         }
     }
 }
@@ -41,6 +43,7 @@ pub struct LargeSummary {
     pub deputies: usize,
     pub suggestions: usize,
     pub petitions: usize,
+    pub documents: usize,
     pub steps: usize,
 }
 
@@ -215,6 +218,7 @@ pub fn generate(
     let mut steps = 0usize;
     let mut n_s = 0usize;
     let mut n_p = 0usize;
+    let mut n_d = 0usize;
     for year in first.year()..=today.year() {
         let year_start = NaiveDate::from_ymd_opt(year, 1, 1).expect("valid");
         let year_end = NaiveDate::from_ymd_opt(year, 12, 31)
@@ -375,6 +379,47 @@ pub fn generate(
                     steps += 1;
                 }
             }
+            for k in 0..scale.documents_per_year {
+                let on = year_start + Duration::days(rng.below(span as usize + 1) as i64);
+                let received = k % 4 != 0;
+                let (issuer, code) = if received {
+                    *rng.pick(&[
+                        ("县人大常委会", "县人大常"),
+                        ("县委办公室", "县委办"),
+                        ("县人民政府办公室", "县政办"),
+                        ("镇党委", "青委"),
+                    ])
+                } else {
+                    ("", "青人大")
+                };
+                crate::documents::create_in(
+                    tx,
+                    &at(on),
+                    &crate::documents::DocumentInput {
+                        direction: if received {
+                            DocumentDirection::Received
+                        } else {
+                            DocumentDirection::Sent
+                        },
+                        date: on.to_string(),
+                        issuer: issuer.into(),
+                        issuer_level: received.then_some(IssuerLevel::County),
+                        doc_number: format!("{code}〔{year}〕{}号", k + 1),
+                        title: format!("关于{}{}工作的通知", rng.pick(VILLAGES), rng.pick(WORDS)),
+                        classification: Classification::Public,
+                        urgency: Urgency::Normal,
+                        copies: 1,
+                        attachments: String::new(),
+                        instruction: String::new(),
+                        handler: "办公室".into(),
+                        signed_by: String::new(),
+                        sent_to: String::new(),
+                        reply_doc_number: String::new(),
+                        notes: String::new(),
+                    },
+                )?;
+                n_d += 1;
+            }
             Ok(())
         })?;
     }
@@ -385,6 +430,7 @@ pub fn generate(
         deputies,
         suggestions: n_s,
         petitions: n_p,
+        documents: n_d,
         steps,
     })
 }

@@ -4,6 +4,7 @@
 //! by-elections). Built through the same core functions the clerk uses, so the history is real.
 
 mod casework;
+mod documents;
 pub mod large;
 
 use chrono::NaiveDate;
@@ -268,6 +269,7 @@ pub struct DemoSummary {
     pub township: String,
     pub suggestions: usize,
     pub petitions: usize,
+    pub documents: usize,
     pub terms: usize,
     pub deputies: usize,
     pub groups: usize,
@@ -595,6 +597,7 @@ pub fn seed_on(store: &mut Store, seed: u64, today: NaiveDate) -> Result<DemoSum
         )?;
     }
     let (suggestions, petitions) = casework::seed(store, &mut rng, today, &mut used)?;
+    let documents = documents::seed(store, &mut rng, today)?;
     let deputies: i64 = store
         .conn()
         .query_row("SELECT count(*) FROM deputies", [], |r| r.get(0))?;
@@ -602,6 +605,7 @@ pub fn seed_on(store: &mut Store, seed: u64, today: NaiveDate) -> Result<DemoSum
         township: "青山镇".into(),
         suggestions,
         petitions,
+        documents,
         terms: 2,
         deputies: deputies as usize,
         groups: groups.len(),

@@ -1,0 +1,53 @@
+//! Document register commands: one core call each.
+
+use tauri::State;
+
+use crate::state::AppState;
+use taizhang_core::documents::{
+    self, ArchiveInput, Document, DocumentDetail, DocumentInput, DocumentQuery, DocumentReadInput,
+};
+use taizhang_core::store::Page;
+use taizhang_core::Result;
+
+#[tauri::command]
+pub fn documents_list(state: State<AppState>, query: DocumentQuery) -> Result<Page<Document>> {
+    state.with(|s, _| documents::list(s.conn(), &query))
+}
+
+#[tauri::command]
+pub fn document_get(state: State<AppState>, id: i64) -> Result<DocumentDetail> {
+    state.with(|s, _| documents::detail(s.conn(), id))
+}
+
+#[tauri::command]
+pub fn document_create(state: State<AppState>, input: DocumentInput) -> Result<Document> {
+    state.with(|s, stamp| documents::create(s, stamp, &input))
+}
+
+#[tauri::command]
+pub fn document_update(state: State<AppState>, id: i64, input: DocumentInput) -> Result<Document> {
+    state.with(|s, stamp| documents::update(s, stamp, id, &input))
+}
+
+#[tauri::command]
+pub fn document_void(state: State<AppState>, id: i64, reason: String) -> Result<Document> {
+    state.with(|s, stamp| documents::void(s, stamp, id, &reason))
+}
+
+#[tauri::command]
+pub fn document_read(
+    state: State<AppState>,
+    id: i64,
+    input: DocumentReadInput,
+) -> Result<DocumentDetail> {
+    state.with(|s, stamp| documents::read(s, stamp, id, &input))
+}
+
+#[tauri::command]
+pub fn document_archive(
+    state: State<AppState>,
+    id: i64,
+    input: ArchiveInput,
+) -> Result<DocumentDetail> {
+    state.with(|s, stamp| documents::archive(s, stamp, id, &input))
+}
