@@ -267,4 +267,23 @@ fn circulation_and_archiving_are_recorded() {
             .is_err(),
         "circulation is never deleted"
     );
+    let wrong = det
+        .reads
+        .iter()
+        .find(|r| r.reader == "镇人大副主席")
+        .unwrap()
+        .id;
+    let det =
+        documents::void_read(&mut store, &clerk(day(2025, 4, 2)), wrong, "记错了阅文人").unwrap();
+    assert_eq!(det.document.reads, 1, "a voided reading is not counted");
+    assert!(
+        det.reads.iter().any(|r| r.id == wrong && r.voided),
+        "but stays listed"
+    );
+    assert_eq!(
+        documents::void_read(&mut store, &clerk(day(2025, 4, 2)), wrong, "再次")
+            .unwrap_err()
+            .code(),
+        "invalid_transition"
+    );
 }

@@ -44,11 +44,14 @@ CREATE TABLE document_reads (
     read_on     TEXT NOT NULL,
     note        TEXT NOT NULL DEFAULT '',
     actor       TEXT NOT NULL,
-    at          TEXT NOT NULL
+    at          TEXT NOT NULL,
+    voided_at   TEXT,
+    void_reason TEXT,
+    CHECK ((voided_at IS NULL) = (void_reason IS NULL))
 ) STRICT;
 CREATE INDEX document_reads_by_document ON document_reads (document_id);
 
 CREATE TRIGGER documents_never_deleted BEFORE DELETE ON documents
 BEGIN SELECT RAISE(ABORT, 'ledger rows are never deleted; void them instead'); END;
 CREATE TRIGGER document_reads_never_deleted BEFORE DELETE ON document_reads
-BEGIN SELECT RAISE(ABORT, 'circulation records are never deleted'); END;
+BEGIN SELECT RAISE(ABORT, 'circulation records are never deleted; void them instead'); END;

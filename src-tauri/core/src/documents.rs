@@ -155,6 +155,8 @@ pub struct DocumentRead {
     pub note: String,
     pub actor: String,
     pub at: String,
+    pub voided: bool,
+    pub void_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -197,7 +199,7 @@ pub struct ArchiveInput {
 const COLUMNS: &str = "d.id, d.direction, d.number, d.year, d.seq, d.date, d.issuer, d.issuer_level, d.doc_number,
     d.title, d.classification, d.urgency, d.copies, d.attachments, d.instruction, d.handler, d.signed_by, d.sent_to,
     d.reply_doc_number, d.notes, d.archived_on, d.volume,
-    (SELECT count(*) FROM document_reads r WHERE r.document_id = d.id), d.voided_at IS NOT NULL, d.void_reason";
+    (SELECT count(*) FROM document_reads r WHERE r.document_id = d.id AND r.voided_at IS NULL), d.voided_at IS NOT NULL, d.void_reason";
 
 fn date_at(r: &Row, i: usize) -> rusqlite::Result<NaiveDate> {
     let s: String = r.get(i)?;
@@ -250,7 +252,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Document> {
 pub fn detail(conn: &Connection, id: i64) -> Result<DocumentDetail> {
     let document = get(conn, id)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT id, document_id, reader, read_on, note, actor, at FROM document_reads WHERE document_id = ?1 ORDER BY read_on, id",
+        "SELECT id, document_id, reader, read_on, note, actor, at, voided_at IS NOT NULL, void_reason
+         FROM document_reads WHERE document_id = ?1 ORDER BY read_on, id",
     )?;
     let reads = stmt
         .query_map([id], |r| {
@@ -262,6 +265,8 @@ pub fn detail(conn: &Connection, id: i64) -> Result<DocumentDetail> {
                 note: r.get(4)?,
                 actor: r.get(5)?,
                 at: r.get(6)?,
+                voided: r.get(7)?,
+                void_reason: r.get(8)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -591,6 +596,39 @@ pub fn read(
             params![id, reader, on.to_string(), input.note.trim(), stamp.actor, stamp.at_text()],
         )?;
         history::record(tx, stamp, "document", id, Action::Update, None, Some(&json!({"reader": reader, "read_on": on})), &format!("传阅：{reader}"))
+    })?;
+    detail(store.conn(), id)
+}
+
+/// Voids a circulation entry recorded by mistake; it stays listed, struck through.
+pub fn void_read(
+    store: &mut Store,
+    stamp: &Stamp,
+    read_id: i64,
+    reason: &str,
+) -> Result<DocumentDetail> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(Error::validation("reason", "请填写作废原因"));
+    }
+    let id = store.write(|tx| {
+        let row: Option<(i64, String, bool)> = tx
+            .query_row(
+                "SELECT document_id, reader, voided_at IS NOT NULL FROM document_reads WHERE id = ?1",
+                [read_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let (id, reader, voided) = row.ok_or(Error::NotFound { what: "传阅记录", id: read_id })?;
+        if voided {
+            return Err(Error::InvalidTransition("该传阅记录已经作废".into()));
+        }
+        tx.execute(
+            "UPDATE document_reads SET voided_at = ?2, void_reason = ?3 WHERE id = ?1",
+            params![read_id, stamp.at_text(), reason],
+        )?;
+        history::record(tx, stamp, "document", id, Action::Void, Some(&json!({"reader": reader})), None, &format!("作废传阅记录“{reader}”：{reason}"))?;
+        Ok(id)
     })?;
     detail(store.conn(), id)
 }

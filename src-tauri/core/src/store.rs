@@ -206,7 +206,7 @@ mod tests {
             ("001_foundation.sql", 0x17cc_6a3a_0feb_3c73),
             ("002_roster.sql", 0x3a83_3741_4d79_3d6d),
             ("003_casework.sql", 0x7da8_a728_ad29_3f4e),
-            ("004_documents.sql", 0xe3d0_4078_b4e8_82a5),
+            ("004_documents.sql", 0xebd2_a189_7859_6628),
         ];
         for (i, (name, sql)) in MIGRATIONS.iter().enumerate() {
             let Some((shipped_name, shipped_hash)) = shipped.get(i) else {

@@ -51,3 +51,12 @@ pub fn document_archive(
 ) -> Result<DocumentDetail> {
     state.with(|s, stamp| documents::archive(s, stamp, id, &input))
 }
+
+#[tauri::command]
+pub fn document_read_void(
+    state: State<AppState>,
+    read_id: i64,
+    reason: String,
+) -> Result<DocumentDetail> {
+    state.with(|s, stamp| documents::void_read(s, stamp, read_id, &reason))
+}

@@ -76,5 +76,6 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         documents::document_void,
         documents::document_read,
         documents::document_archive,
+        documents::document_read_void,
     ]
 }

@@ -54,4 +54,16 @@ describe('command wrappers', () => {
     await api.suggestionStats({ from: '2026-01-01', to: '2026-12-31' });
     expect(invoke).toHaveBeenLastCalledWith('suggestion_stats', { query: { from: '2026-01-01', to: '2026-12-31' } });
   });
+  it('document register commands use the contract names', async () => {
+    await api.documentsList({ direction: 'sent', page: 1, page_size: 20 });
+    expect(invoke).toHaveBeenLastCalledWith('documents_list', { query: { direction: 'sent', page: 1, page_size: 20 } });
+    await api.documentGet(3);
+    expect(invoke).toHaveBeenLastCalledWith('document_get', { id: 3 });
+    await api.documentVoid(3, '重复登记');
+    expect(invoke).toHaveBeenLastCalledWith('document_void', { id: 3, reason: '重复登记' });
+    await api.documentRead(3, { reader: '王主席', read_on: '2026-03-20', note: '' });
+    expect(invoke).toHaveBeenLastCalledWith('document_read', { id: 3, input: { reader: '王主席', read_on: '2026-03-20', note: '' } });
+    await api.documentArchive(3, { archived_on: '2026-03-21', volume: '2026-永久-1' });
+    expect(invoke).toHaveBeenLastCalledWith('document_archive', { id: 3, input: { archived_on: '2026-03-21', volume: '2026-永久-1' } });
+  });
 });

@@ -15,6 +15,7 @@ import type {
   ProfileSwitchPreview, RuleProfile, RuleProfileSummary, SimilarPetition, StatsQuery, Suggestion,
   SuggestionDetail, SuggestionInput, SuggestionQuery, SuggestionStats, SuggestionStepInput,
 } from './types';
+import type { ArchiveInput, Document, DocumentDetail, DocumentInput, DocumentQuery, DocumentReadInput } from './types';
 
 export const appInfo = () => invoke<AppInfo>('app_info');
 export const vocabulary = () => invoke<Vocabulary>('vocabulary');
@@ -128,3 +129,15 @@ export const petitionReveal = (id: Id, reason: string) =>
 export const dashboard = (within: number) => invoke<Dashboard>('dashboard', { within });
 export const suggestionStats = (query: StatsQuery) => invoke<SuggestionStats>('suggestion_stats', { query });
 export const petitionStats = (query: StatsQuery) => invoke<PetitionStats>('petition_stats', { query });
+
+// ---- document register (各级文件登记簿) ----
+export const documentsList = (query: DocumentQuery) => invoke<Page<Document>>('documents_list', { query });
+export const documentGet = (id: Id) => invoke<DocumentDetail>('document_get', { id });
+/** Refused with code "conflict", field "doc_number", when the same issuer's same 文号 is registered already. */
+export const documentCreate = (input: DocumentInput) => invoke<Document>('document_create', { input });
+export const documentUpdate = (id: Id, input: DocumentInput) => invoke<Document>('document_update', { id, input });
+export const documentVoid = (id: Id, reason: string) => invoke<Document>('document_void', { id, reason });
+export const documentRead = (id: Id, input: DocumentReadInput) => invoke<DocumentDetail>('document_read', { id, input });
+export const documentReadVoid = (readId: Id, reason: string) =>
+  invoke<DocumentDetail>('document_read_void', { readId, reason });
+export const documentArchive = (id: Id, input: ArchiveInput) => invoke<DocumentDetail>('document_archive', { id, input });

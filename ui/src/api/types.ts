@@ -39,7 +39,7 @@ export type RosterOrder = 'stroke' | 'group' | 'pinyin';
 /** A closed set's value with its Chinese label, for <el-select> options. */
 export interface Choice { value: string; label: string }
 /** Every option list the forms need, from the core (labels are the office's wording). */
-export interface Vocabulary extends CaseworkVocabulary {
+export interface Vocabulary extends CaseworkVocabulary, DocumentVocabulary {
   sexes: Choice[];
   ethnicities: Choice[];          // value "01".."56" (GB/T 3304), label "汉族"
   political_statuses: Choice[];
@@ -606,3 +606,88 @@ export interface CaseworkVocabulary {
   /** reply categories of the office's current rule profile */
   reply_categories: Choice[];
 }
+
+// ============================================================================================
+// Document register (各级文件登记簿). Source of truth: src-tauri/core/src/documents.rs
+// ============================================================================================
+export type DocumentDirection = 'received' | 'sent';
+/** 发文机关层级 */
+export type IssuerLevel = 'central' | 'provincial' | 'city' | 'county' | 'township';
+/** 密级 */
+export type Classification = 'public' | 'internal' | 'secret';
+/** 紧急程度: 平件 / 急件 / 特急 */
+export type Urgency = 'normal' | 'urgent' | 'very_urgent';
+
+export interface DocumentInput {
+  direction: DocumentDirection;
+  date: IsoDate;                 // received on / sent on
+  issuer: string;                // 发文机关 (received); sent: may be "" (= the township congress)
+  issuer_level: IssuerLevel | null;
+  /** 文号 as typed: "县人大常〔2024〕12号", also with [ ] ( ) （ ） 【 】; "" when the document has none */
+  doc_number: string;
+  title: string;
+  classification: Classification;
+  urgency: Urgency;
+  copies: number;
+  attachments: string;           // 附件 (names / count)
+  instruction: string;           // 领导批示 (received)
+  handler: string;               // 承办人
+  signed_by: string;             // 签收人
+  sent_to: string;               // 主送、抄送 (sent)
+  reply_doc_number: string;      // 复文文号 (received), same forms as doc_number
+  notes: string;
+}
+export interface DocumentRead {
+  id: Id; document_id: Id; reader: string; read_on: IsoDate; note: string; actor: string; at: string;
+  /** a reading recorded by mistake is voided (document_read_void), never removed */
+  voided: boolean; void_reason: string | null;
+}
+export interface Document {
+  id: Id;
+  direction: DocumentDirection;
+  number: string;                // register number "收文〔2026〕第12号" / "发文〔2026〕第3号"
+  year: number; seq: number;
+  date: IsoDate;
+  issuer: string; issuer_level: IssuerLevel | null;
+  doc_number: string;            // normalised "县人大常〔2024〕12号" ("" if none)
+  title: string;
+  classification: Classification; urgency: Urgency;
+  copies: number; attachments: string; instruction: string; handler: string; signed_by: string;
+  sent_to: string; reply_doc_number: string; notes: string;
+  archived_on: IsoDate | null; volume: string;
+  reads: number;                 // how many circulation entries
+  voided: boolean; void_reason: string | null;
+}
+export interface DocumentDetail { document: Document; reads: DocumentRead[]; history: HistoryEntry[] }
+export interface DocumentQuery {
+  direction?: DocumentDirection | null;
+  search?: string;               // title, issuer, 文号 in any bracket form ("县人大常[2024]12" finds 〔2024〕12号)
+  year?: number | null;
+  classification?: Classification | null;
+  urgency?: Urgency | null;
+  archived?: boolean | null;
+  from?: IsoDate | null; to?: IsoDate | null;
+  include_voided?: boolean;
+  page?: number; page_size?: number;
+}
+export interface DocumentReadInput { reader: string; read_on: IsoDate; note: string }
+export interface ArchiveInput { archived_on: IsoDate; volume: string }
+/** The document-register option lists (added to `vocabulary`). */
+export interface DocumentVocabulary {
+  document_directions: Choice[]; issuer_levels: Choice[]; classifications: Choice[]; urgencies: Choice[];
+}
+
+// PROPOSED: document register additions. The UI works without them and uses them once the core sends them.
+/**
+ * The year-end report counts documents received and sent ("any period, each figure traceable to its entries").
+ * Proposed: `document_stats(query: StatsQuery) -> DocumentStats`, and `ids` in DocumentQuery so a figure opens
+ * exactly its entries, as the casework lists do with ?ids=.
+ */
+export interface DocumentStatsProposed {
+  from: IsoDate; to: IsoDate;
+  received: Counted; sent: Counted;
+  by_issuer_level: CountedBucket[];
+  not_archived: Counted;
+  unread: Counted;                 // received, no circulation entry yet
+}
+export interface DocumentQueryProposed { ids?: Id[]; issuer_level?: IssuerLevel | null }

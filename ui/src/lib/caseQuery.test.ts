@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LocationQuery } from 'vue-router';
 import {
-  buildPetitionQuery, buildSuggestionQuery, defaultPetitionFilters, defaultSuggestionFilters, listLocation, parseIds,
-  petitionFiltersFromQuery, petitionFiltersToQuery, queryBool, queryInt, sameQuery, suggestionFiltersFromQuery,
-  suggestionFiltersToQuery,
+  buildPetitionQuery, buildStatsQueries, buildSuggestionQuery, defaultPetitionFilters, defaultSuggestionFilters,
+  listLocation, parseIds, petitionFiltersFromQuery, petitionFiltersToQuery, queryBool, queryInt, sameQuery,
+  statsFiltersFromQuery, statsFiltersToQuery, suggestionFiltersFromQuery, suggestionFiltersToQuery, switchStatsTab,
 } from './caseQuery';
 
 describe('parseIds', () => {
@@ -102,5 +102,49 @@ describe('click-through and query comparison', () => {
   it('compares queries regardless of key order', () => {
     expect(sameQuery({ a: '1', b: '2' }, { b: '2', a: '1' })).toBe(true);
     expect(sameQuery({ a: '1' }, { a: '1', page: '2' })).toBe(false);
+  });
+});
+
+describe('statistics filters <-> URL and the two books\' queries', () => {
+  const year = { from: '2026-01-01', to: '2026-12-31' };
+
+  it('defaults to the given period and the suggestions tab, and always writes period and tab', () => {
+    const f = statsFiltersFromQuery({}, year);
+    expect(f).toEqual({ ...year, tab: 'suggestions', term_id: null, unit_id: null, category: null, kind: null });
+    expect(statsFiltersToQuery(f)).toEqual({ ...year, tab: 'suggestions' });
+    expect(buildStatsQueries(f)).toEqual({ suggestions: year, petitions: year });
+  });
+
+  it('round-trips every filter and sends each book only what applies to it', () => {
+    const q: LocationQuery = {
+      from: '2026-01-01', to: '2026-06-30', tab: 'suggestions', term_id: '2', unit_id: '7', category: 'transport', kind: 'motion',
+    };
+    const f = statsFiltersFromQuery(q, year);
+    expect(statsFiltersFromQuery(statsFiltersToQuery(f) as LocationQuery, year)).toEqual(f);
+    expect(buildStatsQueries(f)).toEqual({
+      suggestions: { from: '2026-01-01', to: '2026-06-30', term_id: 2, unit_id: 7, category: 'transport', kind: 'motion' },
+      petitions: { from: '2026-01-01', to: '2026-06-30', unit_id: 7 },
+    });
+    const p = statsFiltersFromQuery({ ...q, tab: 'petitions', category: 'land' }, year);
+    expect(buildStatsQueries(p)).toEqual({
+      suggestions: { from: '2026-01-01', to: '2026-06-30', term_id: 2, unit_id: 7, kind: 'motion' },
+      petitions: { from: '2026-01-01', to: '2026-06-30', unit_id: 7, category: 'land' },
+    });
+  });
+
+  it('drops a category of the other book, an unknown kind and bad numbers', () => {
+    expect(statsFiltersFromQuery({ tab: 'petitions', category: 'transport' }, year).category).toBeNull();
+    expect(statsFiltersFromQuery({ category: 'land' }, year).category).toBeNull();
+    expect(statsFiltersFromQuery({ kind: 'x', term_id: '0', unit_id: 'a' }, year)).toMatchObject({ kind: null, term_id: null, unit_id: null });
+  });
+
+  it('clears the category on switching tab unless both books have it', () => {
+    const f = statsFiltersFromQuery({ category: 'transport', kind: 'motion' }, year);
+    expect(switchStatsTab(f, 'petitions')).toEqual({ filters: { ...f, tab: 'petitions', category: null }, reload: true });
+    const env = statsFiltersFromQuery({ category: 'environment' }, year);
+    expect(switchStatsTab(env, 'petitions')).toEqual({ filters: { ...env, tab: 'petitions' }, reload: true });
+    const none = statsFiltersFromQuery({ unit_id: '3' }, year);
+    expect(switchStatsTab(none, 'petitions')).toEqual({ filters: { ...none, tab: 'petitions' }, reload: false });
+    expect(switchStatsTab(none, 'suggestions')).toEqual({ filters: none, reload: false });
   });
 });

@@ -3,7 +3,7 @@
 // returns to the same list, and a printed or bookmarked address shows the same thing again.
 import type { LocationQuery, LocationQueryRaw, LocationQueryValue } from 'vue-router';
 import type {
-  Book, Id, IsoDate, PetitionCategory, PetitionChannel, PetitionQuery, PetitionState, SuggestionCategory,
+  Book, Id, IsoDate, PetitionCategory, PetitionChannel, PetitionQuery, PetitionState, StatsQuery, SuggestionCategory,
   SuggestionKind, SuggestionQuery, SuggestionState,
 } from '../api/types';
 
@@ -305,3 +305,83 @@ export function listLocation(book: Book, ids: readonly Id[], title = ''): { path
   if (title.trim()) query.title = title.trim();
   return { path: `/${book}`, query };
 }
+
+// ---- casework statistics (办理统计) ------------------------------------------------------------
+// The statistics page keeps its period, tab and filters in the URL too (?from=&to=&tab=&term_id=
+// &unit_id=&category=&kind=), so the back button from a click-through list returns to the same figures.
+// The two books share the period and the handling unit; 届次 and 类型 exist for suggestions only
+// (the core's petition statistics ignore them), and a category belongs to one book's vocabulary
+// (some codes, e.g. environment, exist in both): it filters the book of the open tab only.
+
+export interface StatsFilters {
+  from: IsoDate | null;
+  to: IsoDate | null;
+  tab: Book;
+  term_id: Id | null;
+  unit_id: Id | null;
+  /** a category code of the open tab's book */
+  category: string | null;
+  kind: SuggestionKind | null;
+}
+
+/** The category codes of one book. */
+export function categoriesOf(book: Book): readonly string[] {
+  return book === 'petitions' ? PETITION_CATEGORIES : SUGGESTION_CATEGORIES;
+}
+
+export function statsFiltersFromQuery(q: LocationQuery, period: { from: IsoDate; to: IsoDate }): StatsFilters {
+  const tab: Book = queryText(q, 'tab') === 'petitions' ? 'petitions' : 'suggestions';
+  return {
+    from: queryDate(q, 'from') ?? period.from,
+    to: queryDate(q, 'to') ?? period.to,
+    tab,
+    term_id: queryInt(q, 'term_id'),
+    unit_id: queryInt(q, 'unit_id'),
+    category: queryOneOf(q, 'category', categoriesOf(tab)),
+    kind: queryOneOf(q, 'kind', SUGGESTION_KINDS),
+  };
+}
+
+/** Period and tab always (so the address says what is shown), the filters when chosen. */
+export function statsFiltersToQuery(f: StatsFilters): LocationQueryRaw {
+  const out: LocationQueryRaw = {};
+  put(out, 'from', f.from);
+  put(out, 'to', f.to);
+  put(out, 'tab', f.tab);
+  put(out, 'term_id', f.term_id);
+  put(out, 'unit_id', f.unit_id);
+  put(out, 'category', f.category);
+  put(out, 'kind', f.kind);
+  return out;
+}
+
+/** Each book's StatsQuery: only what applies to that book, empty filters left out. */
+export function buildStatsQueries(f: StatsFilters): Record<Book, StatsQuery> {
+  const base: StatsQuery = {};
+  if (f.from) base.from = f.from;
+  if (f.to) base.to = f.to;
+  const s: StatsQuery = { ...base };
+  const p: StatsQuery = { ...base };
+  if (f.term_id != null) s.term_id = f.term_id;
+  if (f.unit_id != null) {
+    s.unit_id = f.unit_id;
+    p.unit_id = f.unit_id;
+  }
+  if (f.category && categoriesOf(f.tab).includes(f.category)) {
+    if (f.tab === 'suggestions') s.category = f.category;
+    else p.category = f.category;
+  }
+  if (f.kind) s.kind = f.kind;
+  return { suggestions: s, petitions: p };
+}
+
+/**
+ * The filters after switching to `tab`: a category the new book does not have is cleared.
+ * `reload` says whether the figures change (a category now filters the other book).
+ */
+export function switchStatsTab(f: StatsFilters, tab: Book): { filters: StatsFilters; reload: boolean } {
+  if (f.tab === tab) return { filters: f, reload: false };
+  const category = f.category && categoriesOf(tab).includes(f.category) ? f.category : null;
+  return { filters: { ...f, tab, category }, reload: f.category !== null };
+}
+

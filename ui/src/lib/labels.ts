@@ -33,6 +33,7 @@ const ENTITY_LABELS: Record<string, string> = {
   settings: '设置',
   roster: '花名册',
   backup: '备份',
+  document: '文件登记',
 };
 
 export function actionLabel(action: string, vocab?: readonly Choice[] | null): string {

@@ -11,6 +11,7 @@ const EMPTY_VOCAB: Vocabulary = {
   elected_hows: [], presidium_posts: [], statuses: [], event_kinds: [], termination_grounds: [], orders: [],
   suggestion_kinds: [], suggestion_categories: [], suggestion_states: [], satisfactions: [], meeting_stages: [],
   petition_channels: [], petition_categories: [], petition_states: [], reply_manners: [], reply_categories: [],
+  document_directions: [], issuer_levels: [], classifications: [], urgencies: [],
 };
 
 /** Always an object (empty lists until loaded), so templates never break. */

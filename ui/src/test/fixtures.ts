@@ -25,6 +25,10 @@ export const VOCAB: Vocabulary = {
   petition_states: [c('registered', '已登记'), c('accepted', '已受理')],
   reply_manners: [c('written', '书面'), c('oral', '口头'), c('phone', '电话'), c('online', '网上')],
   reply_categories: [c('A', '已解决或采纳'), c('B', '列入年度计划'), c('C', '列入规划逐步解决'), c('D', '留作参考')],
+  document_directions: [c('received', '收文'), c('sent', '发文')],
+  issuer_levels: [c('central', '中央'), c('provincial', '省级'), c('city', '市级'), c('county', '县级'), c('township', '乡镇')],
+  classifications: [c('public', '公开'), c('internal', '内部'), c('secret', '秘密')],
+  urgencies: [c('normal', '平件'), c('urgent', '急件'), c('very_urgent', '特急')],
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

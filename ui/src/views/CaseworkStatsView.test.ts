@@ -1,7 +1,7 @@
 // 办理统计: every rate shows its numerator and denominator, and each count opens exactly its entries.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CountedRatio, PetitionStats, SuggestionStats } from '../api/types';
-import { callsOf, fakeCore, mountAt, settle } from '../test/fixtures';
+import { VOCAB, callsOf, fakeCore, mountAt, settle } from '../test/fixtures';
 
 const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
 vi.mock('@tauri-apps/api/core', () => ({ invoke }));
@@ -32,7 +32,13 @@ const pStats: PetitionStats = {
 beforeEach(() => {
   document.body.innerHTML = '';
   invoke.mockReset();
-  invoke.mockImplementation(fakeCore({ suggestion_stats: () => sStats, petition_stats: () => pStats }));
+  invoke.mockImplementation(fakeCore({
+    suggestion_stats: () => sStats,
+    petition_stats: () => pStats,
+    vocabulary: () => VOCAB,
+    terms_list: () => [{ id: 2, number: 20, label: '第二十届', start_date: '2021-12-28', end_date: null, is_current: true }],
+    handling_units_list: () => [{ id: 7, name: '镇交通运输办', contact: '', phone: '', active: true }],
+  }));
 });
 
 const hook = (id: string) => document.querySelector<HTMLElement>(`[data-test="${id}"]`);
@@ -60,5 +66,76 @@ describe('CaseworkStatsView', () => {
     expect(router.currentRoute.value.path).toBe('/suggestions');
     expect(router.currentRoute.value.query.ids).toBe(ids(24).join(','));
     expect(router.currentRoute.value.query.title).toBe('2026年 办复率 分子');
+  });
+
+  it('sends a chosen filter in the query, keeps it in the URL, and names it in the click-through title', async () => {
+    const { router } = await mountAt('/casework-stats?from=2026-01-01&to=2026-12-31', '/casework-stats', CaseworkStatsView,
+      [{ path: '/suggestions', component: { render: () => null } }]);
+    await settle();
+    for (const id of ['cstats-term', 'cstats-unit', 'cstats-category', 'cstats-kind']) {
+      expect(hook(id)?.classList.contains('el-select'), id).toBe(true);
+    }
+    expect(hook('cstats-reset')?.tagName).toBe('BUTTON');
+
+    document.querySelector<HTMLElement>('.popper-cstats-category [data-test="option-transport"]')!.click();
+    await settle();
+    expect(callsOf(invoke, 'suggestion_stats').at(-1)).toEqual({
+      query: { from: '2026-01-01', to: '2026-12-31', category: 'transport' },
+    });
+    // a suggestion category is not sent to the petition statistics
+    expect(callsOf(invoke, 'petition_stats').at(-1)).toEqual({ query: { from: '2026-01-01', to: '2026-12-31' } });
+    expect(router.currentRoute.value.query).toEqual({ from: '2026-01-01', to: '2026-12-31', tab: 'suggestions', category: 'transport' });
+
+    document.querySelector<HTMLElement>('.popper-cstats-kind [data-test="option-motion"]')!.click();
+    await settle();
+    document.querySelector<HTMLElement>('.popper-cstats-unit [data-test="option-unit-7"]')!.click();
+    await settle();
+    expect(callsOf(invoke, 'suggestion_stats').at(-1)).toEqual({
+      query: { from: '2026-01-01', to: '2026-12-31', category: 'transport', kind: 'motion', unit_id: 7 },
+    });
+    expect(callsOf(invoke, 'petition_stats').at(-1)).toEqual({ query: { from: '2026-01-01', to: '2026-12-31', unit_id: 7 } });
+    expect(router.currentRoute.value.query).toMatchObject({ category: 'transport', kind: 'motion', unit_id: '7' });
+
+    hook('cstats-s-reply_rate-num')!.click();
+    await settle();
+    expect(router.currentRoute.value.path).toBe('/suggestions');
+    expect(router.currentRoute.value.query.ids).toBe(ids(24).join(','));
+    expect(router.currentRoute.value.query.title).toBe('2026年 镇交通运输办 交通 议案 办复率 分子');
+  });
+
+  it('reads the filters from the URL (the way back from a list) and resets them', async () => {
+    const { router } = await mountAt('/casework-stats?from=2026-01-01&to=2026-06-30&tab=suggestions&term_id=2&category=transport&kind=bogus',
+      '/casework-stats', CaseworkStatsView);
+    await settle();
+    expect(callsOf(invoke, 'suggestion_stats')[0]).toEqual({
+      query: { from: '2026-01-01', to: '2026-06-30', term_id: 2, category: 'transport' },
+    });
+    expect(hook('cstats-term')?.textContent).toContain('第二十届');
+
+    hook('cstats-reset')!.click();
+    await settle();
+    expect(callsOf(invoke, 'suggestion_stats').at(-1)).toEqual({ query: { from: '2026-01-01', to: '2026-06-30' } });
+    expect(router.currentRoute.value.query).toEqual({ from: '2026-01-01', to: '2026-06-30', tab: 'suggestions' });
+  });
+
+  it('clears a category of the other book when switching tab; petitions get no term or kind', async () => {
+    const { router } = await mountAt('/casework-stats?from=2026-01-01&to=2026-12-31&category=transport&kind=motion&term_id=2',
+      '/casework-stats', CaseworkStatsView);
+    await settle();
+    const tabs = [...document.querySelectorAll<HTMLElement>('.el-tabs__item')];
+    tabs.find((t) => t.textContent?.includes('来信来访'))!.click();
+    await settle();
+    expect(router.currentRoute.value.query).toEqual({ from: '2026-01-01', to: '2026-12-31', tab: 'petitions', term_id: '2', kind: 'motion' });
+    expect(hook('cstats-kind')).toBeNull();
+    expect(hook('cstats-term')).toBeNull();
+    expect(callsOf(invoke, 'petition_stats').at(-1)).toEqual({ query: { from: '2026-01-01', to: '2026-12-31' } });
+    expect(callsOf(invoke, 'suggestion_stats').at(-1)).toEqual({ query: { from: '2026-01-01', to: '2026-12-31', term_id: 2, kind: 'motion' } });
+
+    // the petition categories are offered now; one is sent to the petition statistics only
+    expect(document.querySelector('.popper-cstats-category [data-test="option-transport"]')).toBeNull();
+    document.querySelector<HTMLElement>('.popper-cstats-category [data-test="option-land"]')!.click();
+    await settle();
+    expect(callsOf(invoke, 'petition_stats').at(-1)).toEqual({ query: { from: '2026-01-01', to: '2026-12-31', category: 'land' } });
+    expect(router.currentRoute.value.query).toMatchObject({ tab: 'petitions', category: 'land' });
   });
 });

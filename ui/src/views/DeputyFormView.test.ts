@@ -33,6 +33,7 @@ const vocab: Vocabulary = {
   presidium_posts: [], statuses: [], event_kinds: [], termination_grounds: [], orders: [],
   suggestion_kinds: [], suggestion_categories: [], suggestion_states: [], satisfactions: [], meeting_stages: [],
   petition_channels: [], petition_categories: [], petition_states: [], reply_manners: [], reply_categories: [],
+  document_directions: [], issuer_levels: [], classifications: [], urgencies: [],
 };
 
 // Element Plus shows a form item's message 100 ms after its state changes.
