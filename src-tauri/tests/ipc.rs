@@ -209,6 +209,30 @@ fn casework_commands_follow_the_contract_and_keep_identity_sealed() {
         "zhejiang"
     );
 
+    // A closed, well-judged suggestion becomes a deed through the draft command.
+    let closed = call(
+        &w,
+        "suggestions_list",
+        json!({"query": {"state": "closed", "page_size": 100}}),
+    )
+    .unwrap();
+    let good = closed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["final_result"] == "satisfied")
+        .unwrap()
+        .clone();
+    let draft = call(
+        &w,
+        "deed_draft_from_suggestion",
+        json!({"suggestionId": good["id"]}),
+    )
+    .unwrap();
+    assert_eq!(draft["suggestion_id"], good["id"]);
+    let deed = call(&w, "deed_create", json!({"input": draft})).unwrap();
+    assert_eq!(deed["suggestion"]["number"], good["number"]);
+
     let stats = call(&w, "suggestion_stats", json!({"query": {}})).unwrap();
     let r = &stats["reply_rate"];
     assert_eq!(

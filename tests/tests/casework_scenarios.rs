@@ -797,6 +797,22 @@ fn the_demo_year_has_every_state_of_both_books_and_work_on_the_dashboard() {
     assert!(!board.overdue.is_empty() && !board.due_soon.is_empty());
     assert!(!board.awaiting_evaluation.is_empty() && !board.promises.is_empty());
     assert!(board.per_unit.iter().any(|u| u.late > 0));
+    // The other books of the demo year.
+    let deeds = taizhang_core::deeds::list(store.conn(), &Default::default()).unwrap();
+    assert!(
+        deeds.total >= 5
+            && deeds.items.iter().any(|d| d.suggestion.is_some())
+            && deeds.items.iter().any(|d| !d.honour.is_empty())
+    );
+    let docs = taizhang_core::documents::list(
+        store.conn(),
+        &taizhang_core::documents::DocumentQuery {
+            include_voided: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(docs.total >= 50 && docs.items.iter().any(|d| d.voided));
     assert_eq!(
         suggestions::projection_mismatches(store.conn()).unwrap(),
         Vec::<i64>::new()

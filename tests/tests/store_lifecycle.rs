@@ -22,6 +22,11 @@ const DATA_AT_VERSION: &[&str] = &[
     "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
      INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
      INSERT INTO handling_units (name) VALUES ('旧承办单位');",
+    // 4: the document register.
+    "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
+     INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
+     INSERT INTO documents (direction, year, seq, number, date, title, classification, urgency)
+       VALUES ('received', 2024, 1, '收文〔2024〕第1号', '2024-01-05', '旧文件', 'public', 'normal');",
 ];
 
 #[test]

@@ -3,6 +3,7 @@
 //! `--json` prints a JSON array of objects for a list (each with its `id`), one object otherwise.
 
 mod casework;
+mod deeds;
 mod documents;
 
 use chrono::NaiveDate;
@@ -96,6 +97,9 @@ enum Cmd {
     /// The document register (文件登记).
     #[command(subcommand)]
     Documents(documents::DocumentsCmd),
+    /// The exemplary deeds book (先进事迹).
+    #[command(subcommand)]
+    Deeds(deeds::DeedsCmd),
     /// What is overdue and what falls due within DAYS (督办).
     Due {
         #[arg(long, default_value_t = 7)]
@@ -381,8 +385,8 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Demo { seed } => {
             let s = demo::seed(&mut store, seed)?;
             println!(
-                "已装入演示数据：{}，{} 届，{} 名代表，{} 个代表小组，{} 个选区，{} 件代表建议，{} 件信访，{} 件文件",
-                s.township, s.terms, s.deputies, s.groups, s.constituencies, s.suggestions, s.petitions, s.documents
+                "已装入演示数据：{}，{} 届，{} 名代表，{} 个代表小组，{} 个选区，{} 件代表建议，{} 件信访，{} 件文件，{} 件先进事迹",
+                s.township, s.terms, s.deputies, s.groups, s.constituencies, s.suggestions, s.petitions, s.documents, s.deeds
             );
         }
         Cmd::Deputies(c) => deputies(&mut store, &stamp, c)?,
@@ -447,6 +451,7 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Suggestions(c) => casework::suggestions_cmd(&mut store, &stamp, c)?,
         Cmd::Petitions(c) => casework::petitions_cmd(&mut store, &stamp, c)?,
         Cmd::Documents(c) => documents::run(&mut store, &stamp, c)?,
+        Cmd::Deeds(c) => deeds::run(&mut store, &stamp, c)?,
         Cmd::Due { within, json } => casework::due(&store, today, within, json)?,
         Cmd::Stats(StatsCmd::Suggestions { from, to, json }) => {
             casework::stats_suggestions(&store, today, &period(&from, &to)?, json)?

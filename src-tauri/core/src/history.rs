@@ -216,7 +216,7 @@ fn entity_label(conn: &Connection, entity: &str, id: i64) -> String {
             let sql = format!("SELECT d.name FROM {table} x JOIN deputies d ON d.id = x.deputy_id WHERE x.id = ?1");
             return conn.query_row(&sql, [id], |r| r.get(0)).unwrap_or_default();
         }
-        "suggestion" | "petition" | "document" => {
+        "suggestion" | "petition" | "document" | "deed" => {
             let sql = format!("SELECT number FROM {entity}s WHERE id = ?1");
             return conn.query_row(&sql, [id], |r| r.get(0)).unwrap_or_default();
         }
@@ -345,6 +345,15 @@ const FIELD_LABELS: &[(&str, &str)] = &[
     ("contact", "联系人"),
     ("active", "在用"),
     ("year", "年度"),
+    ("deputies", "代表"),
+    ("summary", "主要事迹"),
+    ("evidence", "佐证材料"),
+    ("honour", "荣誉"),
+    ("honour_level", "荣誉级别"),
+    ("honour_body", "授予单位"),
+    ("honour_date", "授予日期"),
+    ("publicised", "宣传报道"),
+    ("suggestion", "来源建议"),
 ];
 
 pub fn field_label(field: &str) -> &str {
@@ -417,6 +426,8 @@ fn relabel(entity: &str, c: &mut Change, before: Option<&Value>, after: Option<&
         ("document", "issuer_level") => with!(vocab::IssuerLevel),
         ("document", "classification") => with!(vocab::Classification),
         ("document", "urgency") => with!(vocab::Urgency),
+        ("deed", "category") => with!(vocab::DeedCategory),
+        ("deed", "honour_level") => with!(vocab::Level),
         _ => {}
     }
 }

@@ -13,6 +13,7 @@ pub mod calendar;
 pub(crate) mod casebook;
 pub mod dates;
 pub mod deadline;
+pub mod deeds;
 pub mod demo;
 pub mod documents;
 pub mod error;

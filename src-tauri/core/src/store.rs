@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "004_documents.sql",
         include_str!("../migrations/004_documents.sql"),
     ),
+    ("005_deeds.sql", include_str!("../migrations/005_deeds.sql")),
 ];
 
 /// The schema version this build writes.
@@ -207,6 +208,7 @@ mod tests {
             ("002_roster.sql", 0x3a83_3741_4d79_3d6d),
             ("003_casework.sql", 0x7da8_a728_ad29_3f4e),
             ("004_documents.sql", 0xebd2_a189_7859_6628),
+            ("005_deeds.sql", 0xcaaf_3e0d_a674_f6a2),
         ];
         for (i, (name, sql)) in MIGRATIONS.iter().enumerate() {
             let Some((shipped_name, shipped_hash)) = shipped.get(i) else {

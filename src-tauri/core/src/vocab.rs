@@ -431,6 +431,16 @@ vocab!(Urgency, "紧急程度" {
     VeryUrgent = "very_urgent": "特急" [],
 });
 
+vocab!(DeedCategory, "事迹类别" {
+    DutyPerformance = "duty_performance": "依法履职" ["履职"],
+    ServingVoters = "serving_voters": "联系服务群众" ["服务群众"],
+    EconomicDevelopment = "economic_development": "带头发展经济" ["发展经济", "带富"],
+    PublicWelfare = "public_welfare": "公益慈善" ["公益"],
+    Emergency = "emergency": "急难险重" ["抗灾救急", "抢险救灾"],
+    SocialGovernance = "social_governance": "基层治理" ["矛盾调解"],
+    Other = "other": "其他" [],
+});
+
 /// Every option list the forms need, in one call.
 #[derive(Debug, Serialize)]
 pub struct Vocabulary {
@@ -461,6 +471,7 @@ pub struct Vocabulary {
     pub issuer_levels: Vec<Choice>,
     pub classifications: Vec<Choice>,
     pub urgencies: Vec<Choice>,
+    pub deed_categories: Vec<Choice>,
 }
 
 pub fn vocabulary() -> Vocabulary {
@@ -491,6 +502,7 @@ pub fn vocabulary() -> Vocabulary {
         issuer_levels: IssuerLevel::choices(),
         classifications: Classification::choices(),
         urgencies: Urgency::choices(),
+        deed_categories: DeedCategory::choices(),
     }
 }
 
@@ -551,6 +563,7 @@ mod tests {
         codes_unique::<IssuerLevel>();
         codes_unique::<Classification>();
         codes_unique::<Urgency>();
+        codes_unique::<DeedCategory>();
     }
 
     #[test]

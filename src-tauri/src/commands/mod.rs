@@ -2,6 +2,7 @@
 //! core's, which serialises as `{code, field, message}`.
 
 pub mod casework;
+pub mod deeds;
 pub mod documents;
 pub mod roster;
 pub mod system;
@@ -77,5 +78,11 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         documents::document_read,
         documents::document_archive,
         documents::document_read_void,
+        deeds::deeds_list,
+        deeds::deed_get,
+        deeds::deed_create,
+        deeds::deed_update,
+        deeds::deed_void,
+        deeds::deed_draft_from_suggestion,
     ]
 }

@@ -4,6 +4,7 @@
 //! by-elections). Built through the same core functions the clerk uses, so the history is real.
 
 mod casework;
+mod deeds;
 mod documents;
 pub mod large;
 
@@ -270,6 +271,7 @@ pub struct DemoSummary {
     pub suggestions: usize,
     pub petitions: usize,
     pub documents: usize,
+    pub deeds: usize,
     pub terms: usize,
     pub deputies: usize,
     pub groups: usize,
@@ -598,6 +600,7 @@ pub fn seed_on(store: &mut Store, seed: u64, today: NaiveDate) -> Result<DemoSum
     }
     let (suggestions, petitions) = casework::seed(store, &mut rng, today, &mut used)?;
     let documents = documents::seed(store, &mut rng, today)?;
+    let deeds = deeds::seed(store, today)?;
     let deputies: i64 = store
         .conn()
         .query_row("SELECT count(*) FROM deputies", [], |r| r.get(0))?;
@@ -606,6 +609,7 @@ pub fn seed_on(store: &mut Store, seed: u64, today: NaiveDate) -> Result<DemoSum
         suggestions,
         petitions,
         documents,
+        deeds,
         terms: 2,
         deputies: deputies as usize,
         groups: groups.len(),

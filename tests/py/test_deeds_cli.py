@@ -1,0 +1,24 @@
+"""Exemplary deeds through the CLI: a closed, well-judged suggestion of the demo becomes a deed
+prefilled from it; a suggestion still open is refused."""
+import json
+
+
+def jrun(cli, *args):
+    return json.loads(cli(*args, "--json").stdout)
+
+
+def test_a_good_suggestion_becomes_a_deed_and_an_open_one_does_not(cli):
+    cli("demo")
+    closed = jrun(cli, "suggestions", "list", "--state", "closed")
+    good = next(s for s in closed if s["final_result"] == "satisfied")
+    draft = json.loads(cli("deeds", "from-suggestion", str(good["id"])).stdout)
+    assert draft["suggestion_id"] == good["id"]
+    assert draft["deputy_ids"][0] == good["lead_deputy"]["id"]
+    d = jrun(cli, "deeds", "add", json.dumps(draft, ensure_ascii=False))
+    assert d["suggestion"]["number"] == good["number"]
+    assert d["number"].startswith("事迹〔")
+    mine = jrun(cli, "deeds", "list", "--deputy", str(good["lead_deputy"]["id"]))
+    assert d["id"] in [x["id"] for x in mine]
+    open_one = jrun(cli, "suggestions", "list", "--state", "assigned")[0]
+    r = cli("deeds", "from-suggestion", str(open_one["id"]), check=False)
+    assert r.returncode == 1 and "不能转为先进事迹" in r.stderr
