@@ -16,6 +16,7 @@ import type {
   SuggestionDetail, SuggestionInput, SuggestionQuery, SuggestionStats, SuggestionStepInput,
 } from './types';
 import type { ArchiveInput, Document, DocumentDetail, DocumentInput, DocumentQuery, DocumentReadInput } from './types';
+import type { Deed, DeedDetail, DeedInput, DeedQuery } from './types';
 
 export const appInfo = () => invoke<AppInfo>('app_info');
 export const vocabulary = () => invoke<Vocabulary>('vocabulary');
@@ -141,3 +142,13 @@ export const documentRead = (id: Id, input: DocumentReadInput) => invoke<Documen
 export const documentReadVoid = (readId: Id, reason: string) =>
   invoke<DocumentDetail>('document_read_void', { readId, reason });
 export const documentArchive = (id: Id, input: ArchiveInput) => invoke<DocumentDetail>('document_archive', { id, input });
+
+// ---- exemplary deeds (代表先进事迹记录簿) ----
+export const deedsList = (query: DeedQuery) => invoke<Page<Deed>>('deeds_list', { query });
+export const deedGet = (id: Id) => invoke<DeedDetail>('deed_get', { id });
+export const deedCreate = (input: DeedInput) => invoke<Deed>('deed_create', { input });
+export const deedUpdate = (id: Id, input: DeedInput) => invoke<Deed>('deed_update', { id, input });
+export const deedVoid = (id: Id, reason: string) => invoke<Deed>('deed_void', { id, reason });
+/** A prefilled DeedInput from a suggestion whose result was good (refused, code "invalid_transition", otherwise). */
+export const deedDraftFromSuggestion = (suggestionId: Id) =>
+  invoke<DeedInput>('deed_draft_from_suggestion', { suggestionId });

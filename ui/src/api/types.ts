@@ -39,7 +39,7 @@ export type RosterOrder = 'stroke' | 'group' | 'pinyin';
 /** A closed set's value with its Chinese label, for <el-select> options. */
 export interface Choice { value: string; label: string }
 /** Every option list the forms need, from the core (labels are the office's wording). */
-export interface Vocabulary extends CaseworkVocabulary, DocumentVocabulary {
+export interface Vocabulary extends CaseworkVocabulary, DocumentVocabulary, DeedVocabulary {
   sexes: Choice[];
   ethnicities: Choice[];          // value "01".."56" (GB/T 3304), label "汉族"
   political_statuses: Choice[];
@@ -691,3 +691,51 @@ export interface DocumentStatsProposed {
   unread: Counted;                 // received, no circulation entry yet
 }
 export interface DocumentQueryProposed { ids?: Id[]; issuer_level?: IssuerLevel | null }
+
+// ============================================================================================
+// Exemplary deeds (代表先进事迹记录簿). Source of truth: src-tauri/core/src/deeds.rs
+// ============================================================================================
+export type DeedCategory =
+  | 'duty_performance' | 'serving_voters' | 'economic_development' | 'public_welfare'
+  | 'emergency' | 'social_governance' | 'other';
+
+export interface DeedInput {
+  deputy_ids: Id[];              // one or more deputies (any term, not voided)
+  date: IsoDate;                 // when the deed happened / was recognised
+  category: DeedCategory;
+  title: string;                 // 事迹标题
+  summary: string;               // 主要事迹
+  evidence: string;              // 佐证材料 (description; files come with attachments)
+  honour: string;                // 所获荣誉, "" if none
+  honour_level: Level | null;    // 荣誉级别 (national … township), required with an honour
+  honour_body: string;           // 授予单位
+  honour_date: IsoDate | null;
+  publicised: string;            // 宣传报道情况 (where it was publicised)
+  suggestion_id: Id | null;      // turned from a suggestion whose result was good (closed, final 满意/基本满意)
+  notes: string;
+}
+export interface Deed {
+  id: Id;
+  number: string;                // "事迹〔2026〕第3号"
+  year: number; seq: number;
+  deputies: DeputyRef[];
+  date: IsoDate; category: DeedCategory;
+  title: string; summary: string; evidence: string;
+  honour: string; honour_level: Level | null; honour_body: string; honour_date: IsoDate | null;
+  publicised: string;
+  suggestion: { id: Id; number: string; subject: string } | null;
+  notes: string;
+  voided: boolean; void_reason: string | null;
+}
+export interface DeedDetail { deed: Deed; history: HistoryEntry[] }
+export interface DeedQuery {
+  search?: string;               // title, summary, honour, deputy name / pinyin initials
+  year?: number | null;
+  category?: DeedCategory | null;
+  deputy_id?: Id | null;
+  honoured?: boolean | null;     // only those with an honour
+  include_voided?: boolean;
+  page?: number; page_size?: number;
+}
+/** The deeds option lists (added to `vocabulary`): deed_categories. Honour levels use `levels`. */
+export interface DeedVocabulary { deed_categories: Choice[] }

@@ -29,6 +29,8 @@ export const VOCAB: Vocabulary = {
   issuer_levels: [c('central', '中央'), c('provincial', '省级'), c('city', '市级'), c('county', '县级'), c('township', '乡镇')],
   classifications: [c('public', '公开'), c('internal', '内部'), c('secret', '秘密')],
   urgencies: [c('normal', '平件'), c('urgent', '急件'), c('very_urgent', '特急')],
+  deed_categories: [c('duty_performance', '依法履职'), c('serving_voters', '联系服务群众'), c('economic_development', '带头发展经济'),
+    c('public_welfare', '公益慈善'), c('emergency', '急难险重'), c('social_governance', '基层治理'), c('other', '其他')],
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
