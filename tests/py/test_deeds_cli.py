@@ -22,3 +22,18 @@ def test_a_good_suggestion_becomes_a_deed_and_an_open_one_does_not(cli):
     open_one = jrun(cli, "suggestions", "list", "--state", "assigned")[0]
     r = cli("deeds", "from-suggestion", str(open_one["id"]), check=False)
     assert r.returncode == 1 and "不能转为先进事迹" in r.stderr
+
+
+def test_a_deputys_duty_record_counts_the_books_per_year(cli):
+    cli("demo")
+    closed = jrun(cli, "suggestions", "list", "--state", "closed")
+    lead = closed[0]["lead_deputy"]["id"]
+    r = jrun(cli, "deputies", "record", str(lead))
+    assert r["deputy"]["id"] == lead
+    assert any(s["id"] == closed[0]["id"] for s in r["suggestions_led"])
+    total_led = sum(y["suggestions_led"] for y in r["by_year"])
+    assert total_led == len(r["suggestions_led"])
+    assert r["not_yet_recorded"], "books not in the app yet are named"
+    this_year = r["by_year"][-1]["year"]
+    cut = jrun(cli, "deputies", "record", str(lead), "--from", f"{this_year}-01-01", "--to", f"{this_year}-12-31")
+    assert [y["year"] for y in cut["by_year"]] == [this_year]

@@ -248,6 +248,16 @@ enum DeputiesCmd {
         #[arg(long)]
         json: bool,
     },
+    /// The deputy's duty record (履职档案) for a period (default: the deputy's term).
+    Record {
+        id: i64,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Add a deputy from a JSON file holding a DeputyInput (see README).
     Add {
         #[arg(long)]
@@ -673,6 +683,59 @@ fn run(cli: Cli) -> Result<()> {
 fn deputies(store: &mut Store, stamp: &Stamp, c: DeputiesCmd) -> Result<()> {
     let today = stamp.today();
     match c {
+        DeputiesCmd::Record { id, from, to, json } => {
+            let d = |t: &Option<String>, f: &'static str| {
+                t.as_deref()
+                    .map(|t| dates::parse_iso(f, "日期", t))
+                    .transpose()
+            };
+            let r = roster::record::record(
+                store.conn(),
+                id,
+                d(&from, "from")?,
+                d(&to, "to")?,
+                stamp.today(),
+            )?;
+            if json {
+                print_json(&r);
+            } else {
+                println!(
+                    "{} 履职档案（{} 至 {}）",
+                    r.deputy.name,
+                    dates::chinese(r.from),
+                    dates::chinese(r.to)
+                );
+                println!("年度  领衔建议  附议建议  其中议案  满意  先进事迹  转交信访  代表变动");
+                for y in &r.by_year {
+                    println!(
+                        "{}  {:>8}  {:>8}  {:>8}  {:>4}  {:>8}  {:>8}  {:>8}",
+                        y.year,
+                        y.suggestions_led,
+                        y.suggestions_cosigned,
+                        y.motions,
+                        y.satisfied,
+                        y.deeds,
+                        y.petitions_passed_on,
+                        y.events
+                    );
+                }
+                for s in &r.suggestions_led {
+                    println!("  领衔 {}  {}  {}", s.number, s.subject, s.state_label);
+                }
+                for s in &r.suggestions_cosigned {
+                    println!("  附议 {}  {}  {}", s.number, s.subject, s.state_label);
+                }
+                for d in &r.deeds {
+                    println!("  事迹 {}  {}", d.number, d.title);
+                }
+                if !r.not_yet_recorded.is_empty() {
+                    eprintln!(
+                        "尚未纳入本软件的履职内容：{}",
+                        r.not_yet_recorded.join("、")
+                    );
+                }
+            }
+        }
         DeputiesCmd::List(a) => {
             let q = deputy::DeputyQuery {
                 search: a.search,

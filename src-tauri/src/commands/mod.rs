@@ -42,6 +42,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         roster::roster_import_preview,
         roster::roster_import_commit,
         roster::roster_export,
+        roster::deputy_record,
         casework::handling_units_list,
         casework::handling_unit_create,
         casework::handling_unit_update,

@@ -182,3 +182,27 @@ pub fn roster_export(
         export::export_roster(s.conn(), &path, &opts)
     })
 }
+
+/// The deputy's duty record for a period (default: the deputy's term).
+#[tauri::command]
+pub fn deputy_record(
+    state: State<AppState>,
+    id: i64,
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<taizhang_core::roster::record::DutyRecord> {
+    state.with(|s, stamp| {
+        let d = |t: Option<String>, f: &'static str| {
+            t.filter(|t| !t.is_empty())
+                .map(|t| taizhang_core::dates::parse_iso(f, "日期", &t))
+                .transpose()
+        };
+        taizhang_core::roster::record::record(
+            s.conn(),
+            id,
+            d(from, "from")?,
+            d(to, "to")?,
+            stamp.today(),
+        )
+    })
+}

@@ -6,6 +6,7 @@ pub mod deputy;
 pub mod export;
 pub mod import;
 pub mod org;
+pub mod record;
 pub mod stats;
 pub mod status;
 
