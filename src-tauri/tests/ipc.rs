@@ -216,11 +216,18 @@ fn casework_commands_follow_the_contract_and_keep_identity_sealed() {
         json!({"query": {"state": "closed", "page_size": 100}}),
     )
     .unwrap();
+    let deeds = call(&w, "deeds_list", json!({"query": {"page_size": 500}})).unwrap();
+    let turned: Vec<Value> = deeds["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["suggestion"].get("id").cloned())
+        .collect();
     let good = closed["items"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|s| s["final_result"] == "satisfied")
+        .find(|s| s["final_result"] == "satisfied" && !turned.contains(&s["id"]))
         .unwrap()
         .clone();
     let draft = call(
@@ -232,6 +239,16 @@ fn casework_commands_follow_the_contract_and_keep_identity_sealed() {
     assert_eq!(draft["suggestion_id"], good["id"]);
     let deed = call(&w, "deed_create", json!({"input": draft})).unwrap();
     assert_eq!(deed["suggestion"]["number"], good["number"]);
+    let again = call(
+        &w,
+        "deed_draft_from_suggestion",
+        json!({"suggestionId": good["id"]}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (again["code"].as_str(), again["field"].as_str()),
+        (Some("conflict"), Some("suggestion_id"))
+    );
 
     let stats = call(&w, "suggestion_stats", json!({"query": {}})).unwrap();
     let r = &stats["reply_rate"];

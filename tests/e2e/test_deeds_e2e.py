@@ -1,6 +1,6 @@
 """Exemplary deeds in the real app: a suggestion of the demo that was closed with 满意 is turned
 into a deed from its page; the deed is prefilled, saved, linked back, and shows on the lead
-deputy's page."""
+deputy's page, whose duty record (履职档案) counts both."""
 
 import json
 import os
@@ -24,7 +24,8 @@ def test_turn_a_good_suggestion_into_a_deed(app, artifacts, tmp_path):
     wait(lambda: "青山镇" in text_of(d, "header-township"), "the demo township")
     db = tmp_path / "taizhang.db"
     closed = json.loads(cli(db, "suggestions", "list", "--state", "closed", "--json"))
-    good = next(s for s in closed if s["final_result"] == "satisfied" and s["lead_deputy"])
+    turned = {x["suggestion"]["id"] for x in json.loads(cli(db, "deeds", "list", "--json")) if x["suggestion"]}
+    good = next(s for s in closed if s["final_result"] == "satisfied" and s["lead_deputy"] and s["id"] not in turned)
     go(d, f"#/suggestions/{good['id']}")
     click(d, "suggestion-to-deed")
     el(d, "deed-from-suggestion")
@@ -41,3 +42,15 @@ def test_turn_a_good_suggestion_into_a_deed(app, artifacts, tmp_path):
     wait(lambda: any(r.is_displayed() for r in d.find_elements(By.CSS_SELECTOR, '[data-test="deputy-deed-row"]')),
          "the deed on the deputy's page")
     shot(d, artifacts, "deeds-03-on-deputy")
+
+    # The same deputy's duty record counts the suggestion they led and the new deed.
+    el(d, "duty-record")
+    led = wait(lambda: [r.get_attribute("data-id") for r in d.find_elements(By.CSS_SELECTOR, '[data-test="duty-record-led-row"]')] or None,
+               "suggestions led in the duty record")
+    assert str(good["id"]) in led, led
+    total = el(d, "duty-record-total")
+    deeds_cell = total.find_element(By.CSS_SELECTOR, '[data-col="deeds"]')
+    assert int(deeds_cell.text.strip()) >= 1, deeds_cell.text
+    el(d, "duty-record-pending")
+    d.execute_script("arguments[0].scrollIntoView()", el(d, "duty-record"))
+    shot(d, artifacts, "deeds-04-duty-record")

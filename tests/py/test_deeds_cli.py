@@ -10,7 +10,8 @@ def jrun(cli, *args):
 def test_a_good_suggestion_becomes_a_deed_and_an_open_one_does_not(cli):
     cli("demo")
     closed = jrun(cli, "suggestions", "list", "--state", "closed")
-    good = next(s for s in closed if s["final_result"] == "satisfied")
+    turned = {x["suggestion"]["id"] for x in jrun(cli, "deeds", "list") if x["suggestion"]}
+    good = next(s for s in closed if s["final_result"] == "satisfied" and s["id"] not in turned)
     draft = json.loads(cli("deeds", "from-suggestion", str(good["id"])).stdout)
     assert draft["suggestion_id"] == good["id"]
     assert draft["deputy_ids"][0] == good["lead_deputy"]["id"]
@@ -19,6 +20,8 @@ def test_a_good_suggestion_becomes_a_deed_and_an_open_one_does_not(cli):
     assert d["number"].startswith("事迹〔")
     mine = jrun(cli, "deeds", "list", "--deputy", str(good["lead_deputy"]["id"]))
     assert d["id"] in [x["id"] for x in mine]
+    again = cli("deeds", "from-suggestion", str(good["id"]), check=False)
+    assert again.returncode == 1 and "已转为先进事迹" in again.stderr
     open_one = jrun(cli, "suggestions", "list", "--state", "assigned")[0]
     r = cli("deeds", "from-suggestion", str(open_one["id"]), check=False)
     assert r.returncode == 1 and "不能转为先进事迹" in r.stderr

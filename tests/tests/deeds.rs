@@ -202,4 +202,16 @@ fn only_a_suggestion_with_a_good_result_becomes_a_deed_linked_back() {
         1,
         "the co-signer's deed too"
     );
+    let e = deeds::draft_from_suggestion(store.conn(), sid, day(2025, 6, 2)).unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        ("conflict", Some("suggestion_id")),
+        "turned once: {e}"
+    );
+    assert!(e.to_string().contains(&d.number));
+    deeds::void(&mut store, &clerk(day(2025, 6, 2)), d.id, "登记错了").unwrap();
+    assert!(
+        deeds::draft_from_suggestion(store.conn(), sid, day(2025, 6, 2)).is_ok(),
+        "free again once voided"
+    );
 }

@@ -291,7 +291,25 @@ fn check_suggestion(conn: &Connection, id: i64) -> Result<suggestions::Case> {
     Ok(c)
 }
 
-fn validate(conn: &Connection, input: &DeedInput, today: NaiveDate) -> Result<Valid> {
+/// A suggestion is turned into one deed at most (voided deeds aside).
+fn check_not_turned(conn: &Connection, suggestion_id: i64, except: i64) -> Result<()> {
+    let earlier: Option<String> = conn
+        .query_row(
+            "SELECT number FROM deeds WHERE suggestion_id = ?1 AND voided_at IS NULL AND id <> ?2",
+            params![suggestion_id, except],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match earlier {
+        Some(number) => Err(Error::conflict(
+            "suggestion_id",
+            format!("该建议已转为先进事迹{number}，不能重复登记"),
+        )),
+        None => Ok(()),
+    }
+}
+
+fn validate(conn: &Connection, input: &DeedInput, today: NaiveDate, except: i64) -> Result<Valid> {
     let mut deputies = Vec::new();
     for id in &input.deputy_ids {
         let rec = deputy::record(conn, *id)
@@ -347,6 +365,7 @@ fn validate(conn: &Connection, input: &DeedInput, today: NaiveDate) -> Result<Va
     }
     if let Some(sid) = input.suggestion_id {
         check_suggestion(conn, sid)?;
+        check_not_turned(conn, sid, except)?;
     }
     Ok(Valid {
         date,
@@ -391,7 +410,7 @@ pub fn create(store: &mut Store, stamp: &Stamp, input: &DeedInput) -> Result<Dee
 }
 
 pub(crate) fn create_in(conn: &Connection, stamp: &Stamp, input: &DeedInput) -> Result<Deed> {
-    let v = validate(conn, input, stamp.today())?;
+    let v = validate(conn, input, stamp.today(), -1)?;
     let year = v.date.year();
     let seq: i64 = conn.query_row(
         "SELECT COALESCE(MAX(seq), 0) + 1 FROM deeds WHERE year = ?1",
@@ -424,7 +443,7 @@ pub fn update(store: &mut Store, stamp: &Stamp, id: i64, input: &DeedInput) -> R
         if before.voided {
             return Err(Error::InvalidTransition("已作废的事迹不能修改".into()));
         }
-        let v = validate(tx, input, stamp.today())?;
+        let v = validate(tx, input, stamp.today(), id)?;
         if v.date.year() != before.year {
             return Err(Error::validation(
                 "date",
@@ -490,6 +509,7 @@ pub fn draft_from_suggestion(
     today: NaiveDate,
 ) -> Result<DeedInput> {
     let c = check_suggestion(conn, suggestion_id)?;
+    check_not_turned(conn, suggestion_id, -1)?;
     let s = suggestions::get(conn, suggestion_id, today)?;
     let mut deputy_ids: Vec<i64> = s.lead_deputy.iter().map(|d| d.id).collect();
     deputy_ids.extend(s.co_signers.iter().map(|d| d.id));

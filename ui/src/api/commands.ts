@@ -16,7 +16,7 @@ import type {
   SuggestionDetail, SuggestionInput, SuggestionQuery, SuggestionStats, SuggestionStepInput,
 } from './types';
 import type { ArchiveInput, Document, DocumentDetail, DocumentInput, DocumentQuery, DocumentReadInput } from './types';
-import type { Deed, DeedDetail, DeedInput, DeedQuery } from './types';
+import type { Deed, DeedDetail, DeedInput, DeedQuery, DutyRecord } from './types';
 
 export const appInfo = () => invoke<AppInfo>('app_info');
 export const vocabulary = () => invoke<Vocabulary>('vocabulary');
@@ -152,3 +152,7 @@ export const deedVoid = (id: Id, reason: string) => invoke<Deed>('deed_void', { 
 /** A prefilled DeedInput from a suggestion whose result was good (refused, code "invalid_transition", otherwise). */
 export const deedDraftFromSuggestion = (suggestionId: Id) =>
   invoke<DeedInput>('deed_draft_from_suggestion', { suggestionId });
+
+// ---- the deputy's duty record (履职档案); from/to default to the deputy's whole term ----
+export const deputyRecord = (id: Id, from: IsoDate | null, to: IsoDate | null) =>
+  invoke<DutyRecord>('deputy_record', { id, from, to });

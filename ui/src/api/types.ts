@@ -739,3 +739,32 @@ export interface DeedQuery {
 }
 /** The deeds option lists (added to `vocabulary`): deed_categories. Honour levels use `levels`. */
 export interface DeedVocabulary { deed_categories: Choice[] }
+
+// ============================================================================================
+// The deputy's duty record (履职档案). Source of truth: src-tauri/core/src/roster/record.rs
+// ============================================================================================
+export interface RecordSuggestion {
+  id: Id; number: string; subject: string; kind: SuggestionKind; received_on: IsoDate;
+  state: SuggestionState; state_label: string; final_result: Satisfaction | null;
+}
+export interface RecordDeed { id: Id; number: string; date: IsoDate; title: string; honour: string }
+export interface RecordPetition { id: Id; number: string; received_at: string; request: string; state: PetitionState; state_label: string }
+export interface RecordYear {
+  year: number;
+  suggestions_led: number; suggestions_cosigned: number; motions: number;
+  satisfied: number;             // led or co-signed, final evaluation 满意 or 基本满意
+  deeds: number; petitions_passed_on: number; events: number;
+}
+export interface DutyRecord {
+  deputy: Deputy;
+  from: IsoDate; to: IsoDate;
+  suggestions_led: RecordSuggestion[];
+  suggestions_cosigned: RecordSuggestion[];
+  deeds: RecordDeed[];
+  petitions_passed_on: RecordPetition[];   // petitions the deputy passed on (代表转交)
+  events: DeputyEvent[];                    // status events in the period
+  posts: PresidiumPost[];                   // presidium posts overlapping the period
+  by_year: RecordYear[];                    // every year of the period, oldest first
+  /** duties whose books are not in the app yet, named so the page says so (e.g. "主席团会议出席", "代表小组活动") */
+  not_yet_recorded: string[];
+}

@@ -1,0 +1,131 @@
+// 代表详情, the 履职档案 card against a fake core: the per-year table with its 合计 row, the lists,
+// the "not yet recorded" note, and that changing the period reloads deputy_record with from/to.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Deputy, DutyRecord, RecordYear } from '../api/types';
+import { VOCAB, callsOf, fakeCore, mountAt, settle } from '../test/fixtures';
+
+const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
+vi.mock('@tauri-apps/api/core', () => ({ invoke }));
+
+import DeputyView from './DeputyView.vue';
+import DateField from '../components/DateField.vue';
+
+const deputy: Deputy = {
+  id: 7, term_id: 1, term_label: '第二十届', name: '张伟', pinyin: 'zhang wei', initials: 'zw',
+  sex: 'male', ethnicity: '01', ethnicity_label: '汉族', birth_date: '1975-03', political_status: 'masses',
+  education: null, work_unit_post: '', occupation: 'farmer', constituency_id: null, constituency_name: null,
+  group_id: null, group_name: null, levels: ['township'], elected_on: '2021-10-20', elected_how: 'general_election',
+  card_no: '', phone: '', address: '', returned_overseas: false, grassroots: true, id_number_masked: null, notes: '',
+  status: 'in_office', presidium_post: null, voided: false, void_reason: null,
+} as Deputy;
+
+const year = (y: number, led: number, cosigned: number): RecordYear => ({
+  year: y, suggestions_led: led, suggestions_cosigned: cosigned, motions: led ? 1 : 0, satisfied: led,
+  deeds: y === 2023 ? 1 : 0, petitions_passed_on: 1, events: 0,
+});
+
+function record(from: string, to: string): DutyRecord {
+  const years = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) years.push(year(y, y % 2 ? 2 : 1, 3));
+  return {
+    deputy, from, to,
+    suggestions_led: [{
+      id: 31, number: '建议〔2023〕第5号', subject: '关于修缮村道的建议', kind: 'suggestion', received_on: '2023-03-02',
+      state: 'closed', state_label: '已办结', final_result: 'basically_satisfied',
+    }],
+    suggestions_cosigned: [],
+    deeds: [{ id: 4, number: '事迹〔2023〕第1号', date: '2023-08-01', title: '抗洪抢险', honour: '' }],
+    petitions_passed_on: [{ id: 9, number: '信访〔2024〕第3号', received_at: '2024-05-06 10:00', request: '修桥', state: 'accepted', state_label: '已受理' }],
+    events: [],
+    posts: [],
+    by_year: years,
+    not_yet_recorded: ['主席团会议出席', '代表小组活动'],
+  };
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  invoke.mockReset();
+  invoke.mockImplementation(fakeCore({
+    vocabulary: () => VOCAB,
+    deputy_get: () => ({ deputy, events: [], posts: [], history: [] }),
+    deeds_list: () => ({ items: [], total: 0, page: 1, page_size: 100 }),
+    deputy_record: ({ from, to }) => record(from ?? '2021-10-20', to ?? '2026-10-19'),
+  }));
+});
+
+const hook = (id: string) => document.querySelector<HTMLElement>(`[data-test="${id}"]`);
+const hooks = (id: string) => [...document.querySelectorAll<HTMLElement>(`[data-test="${id}"]`)];
+
+async function mountPage() {
+  const r = await mountAt('/deputies/7', '/deputies/:id(\\d+)', DeputyView);
+  await settle();
+  return r;
+}
+
+describe('DeputyView 履职档案', () => {
+  it('loads the whole term and shows the years table with its 合计 row', async () => {
+    await mountPage();
+    expect(callsOf(invoke, 'deputy_record')).toEqual([{ id: 7, from: null, to: null }]);
+    expect(hook('duty-record')).not.toBeNull();
+
+    const rows = hooks('duty-record-year');
+    expect(rows.map((r) => r.dataset.year)).toEqual(['2021', '2022', '2023', '2024', '2025', '2026']);
+    const cells = (tr: HTMLElement) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim());
+    expect(cells(rows[2])).toEqual(['2023年', '2', '3', '1', '2', '1', '1', '0']);
+    expect(hook('duty-record-years')?.querySelector('thead')?.textContent).toContain('满意（含基本满意）');
+    // 合计: led 2+1+2+1+2+1, co-signed 6×3, motions 6, satisfied 9, one deed, six petitions, no events
+    expect(cells(hook('duty-record-total')!)).toEqual(['合计', '9', '18', '6', '9', '1', '6', '0']);
+
+    expect(hook('duty-record-period')?.textContent).toBe('2021年10月20日 至 2026年10月19日');
+    const led = hook('duty-record-led')!;
+    expect(led.textContent).toContain('建议〔2023〕第5号');
+    expect(led.textContent).toContain('2023年3月2日');
+    expect(led.textContent).toContain('已办结');
+    expect(led.textContent).toContain('基本满意');
+    expect(led.querySelector('a')?.getAttribute('href')).toContain('/suggestions/31');
+    expect(hook('duty-record-led-row')?.dataset.id).toBe('31');
+    expect(hook('duty-record-cosigned')?.textContent).toContain('无');
+    expect(hook('duty-record-deeds')?.querySelector('a')?.getAttribute('href')).toContain('/deeds/4');
+    expect(hook('duty-record-petitions')?.querySelector('a')?.getAttribute('href')).toContain('/petitions/9');
+    expect(hook('duty-record-events')?.textContent).toContain('无');
+    expect(hook('duty-record-posts')?.textContent).toContain('无');
+    expect(hook('duty-record-pending')?.textContent).toContain('主席团会议出席、代表小组活动');
+  });
+
+  it('reloads deputy_record with from/to when the period changes', async () => {
+    const { view } = await mountPage();
+    expect(hook('duty-record-from')?.tagName).toBe('INPUT');
+    expect(hook('duty-record-to')?.tagName).toBe('INPUT');
+    const [from, to] = view.findAllComponents(DateField).filter((c) =>
+      ['duty-record-from', 'duty-record-to'].includes(c.props('testId') as string));
+
+    from.vm.$emit('update:modelValue', '2023-01-01');
+    await settle();
+    expect(callsOf(invoke, 'deputy_record').at(-1)).toEqual({ id: 7, from: '2023-01-01', to: null });
+
+    to.vm.$emit('update:modelValue', '2024-12-31');
+    await settle();
+    expect(callsOf(invoke, 'deputy_record').at(-1)).toEqual({ id: 7, from: '2023-01-01', to: '2024-12-31' });
+    expect(hooks('duty-record-year').map((r) => r.dataset.year)).toEqual(['2023', '2024']);
+
+    from.vm.$emit('update:modelValue', null);
+    await settle();
+    expect(callsOf(invoke, 'deputy_record').at(-1)).toEqual({ id: 7, from: null, to: '2024-12-31' });
+  });
+
+  it('hides the pending note when every duty is recorded, and prints', async () => {
+    invoke.mockImplementation(fakeCore({
+      vocabulary: () => VOCAB,
+      deputy_get: () => ({ deputy, events: [], posts: [], history: [] }),
+      deeds_list: () => ({ items: [], total: 0, page: 1, page_size: 100 }),
+      deputy_record: () => ({ ...record('2025-01-01', '2025-12-31'), not_yet_recorded: [] }),
+    }));
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    await mountPage();
+    expect(hook('duty-record-pending')).toBeNull();
+    hook('duty-record-print')!.click();
+    expect(print).toHaveBeenCalledTimes(1);
+    print.mockRestore();
+  });
+});
