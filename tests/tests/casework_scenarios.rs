@@ -797,6 +797,23 @@ fn the_demo_year_has_every_state_of_both_books_and_work_on_the_dashboard() {
     assert!(!board.overdue.is_empty() && !board.due_soon.is_empty());
     assert!(!board.awaiting_evaluation.is_empty() && !board.promises.is_empty());
     assert!(board.per_unit.iter().any(|u| u.late > 0));
+    // Every kind of row the history holds has a name for the 操作记录 filter.
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT DISTINCT entity FROM history")
+        .unwrap();
+    let entities: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    for e in &entities {
+        assert!(
+            taizhang_core::vocab::ENTITIES.iter().any(|(v, _)| v == e),
+            "history entity {e} has no label"
+        );
+    }
+    assert!(entities.len() >= 10, "{entities:?}");
     // The other books of the demo year.
     let deeds = taizhang_core::deeds::list(store.conn(), &Default::default()).unwrap();
     assert!(

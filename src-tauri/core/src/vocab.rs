@@ -472,7 +472,37 @@ pub struct Vocabulary {
     pub classifications: Vec<Choice>,
     pub urgencies: Vec<Choice>,
     pub deed_categories: Vec<Choice>,
+    /// What a history row's `action` means.
+    pub history_actions: Vec<Choice>,
+    /// What a history row's `entity` is, for the 操作记录 filter.
+    pub entities: Vec<Choice>,
 }
+
+fn pairs(list: &[(&str, &str)]) -> Vec<Choice> {
+    list.iter()
+        .map(|(v, l)| Choice {
+            value: v.to_string(),
+            label: l.to_string(),
+        })
+        .collect()
+}
+
+/// Every `entity` the history records, with its name in the office's words.
+pub const ENTITIES: &[(&str, &str)] = &[
+    ("deputy", "代表"),
+    ("deputy_event", "代表变动"),
+    ("presidium_post", "主席团职务"),
+    ("deputy_group", "代表小组"),
+    ("liaison_station", "代表联络站"),
+    ("constituency", "选区"),
+    ("term", "届次"),
+    ("handling_unit", "承办单位"),
+    ("suggestion", "代表建议"),
+    ("petition", "来信来访"),
+    ("document", "文件登记"),
+    ("deed", "先进事迹"),
+    ("settings", "设置"),
+];
 
 pub fn vocabulary() -> Vocabulary {
     Vocabulary {
@@ -503,6 +533,15 @@ pub fn vocabulary() -> Vocabulary {
         classifications: Classification::choices(),
         urgencies: Urgency::choices(),
         deed_categories: DeedCategory::choices(),
+        history_actions: pairs(&[
+            ("create", "新增"),
+            ("update", "修改"),
+            ("void", "作废"),
+            ("reveal", "查看身份信息"),
+            ("import", "导入"),
+            ("end", "结束"),
+        ]),
+        entities: pairs(ENTITIES),
     }
 }
 

@@ -39,7 +39,7 @@ export type RosterOrder = 'stroke' | 'group' | 'pinyin';
 /** A closed set's value with its Chinese label, for <el-select> options. */
 export interface Choice { value: string; label: string }
 /** Every option list the forms need, from the core (labels are the office's wording). */
-export interface Vocabulary extends CaseworkVocabulary, DocumentVocabulary, DeedVocabulary {
+export interface Vocabulary extends CaseworkVocabulary, DocumentVocabulary, DeedVocabulary, HistoryVocabulary {
   sexes: Choice[];
   ethnicities: Choice[];          // value "01".."56" (GB/T 3304), label "汉族"
   political_statuses: Choice[];
@@ -212,18 +212,12 @@ export interface ImportResult { imported: number; skipped_rows: number[]; create
 export interface ExportResult { path: string; count: number }
 export interface BackupInfo { path: string; size: number; created_at: string }
 
-// PROPOSED: label lists for 操作记录 that the vocabulary does not carry yet. The UI uses them when
-// `vocabulary` sends them and falls back to its own labels (src/lib/labels.ts) until then.
-export interface VocabularyProposed {
-  /** HistoryEntry.action values: create 新增, update 修改, void 作废, reveal 查看身份证号码, import 导入, end 结束 */
+/** The 操作记录 label lists (in `vocabulary`). */
+export interface HistoryVocabulary {
+  /** HistoryEntry.action values: create 新增, update 修改, void 作废, reveal 查看身份信息, import 导入, end 结束 */
   history_actions?: Choice[];
-  /** HistoryEntry.entity values: deputy 代表, deputy_event 代表变动, deputy_group 代表小组, ... (also the history filter) */
+  /** HistoryEntry.entity values: deputy 代表, suggestion 代表建议, petition 来信来访, document 文件登记, ... (also the history filter) */
   entities?: Choice[];
-}
-// PROPOSED: what a history entry is about, readable by the clerk (e.g. the deputy's name "张三",
-// the group's name). Until the core sends it, 操作记录 shows "代表 #12".
-export interface HistoryEntryProposed {
-  entity_label?: string;
 }
 
 // ============================================================================================

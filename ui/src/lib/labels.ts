@@ -1,6 +1,6 @@
 // Label lookups. Option lists and their Chinese labels come from the core's `vocabulary`
-// command; the few lists the contract does not carry yet (history actions, entity names) have a
-// local fallback here and are proposed for the vocabulary (see types.ts, PROPOSED).
+// command; history actions and entity names have a local fallback here for the moment before the
+// vocabulary has loaded.
 import type { Choice, DeputyStatus, HistoryEntry } from '../api/types';
 
 export function labelOf(choices: readonly Choice[] | null | undefined, value: string | null | undefined): string {
@@ -17,7 +17,7 @@ const ACTION_LABELS: Record<HistoryEntry['action'], string> = {
   create: '新增',
   update: '修改',
   void: '作废',
-  reveal: '查看身份证号码',
+  reveal: '查看身份信息',
   import: '导入',
   end: '结束',
 };
@@ -34,6 +34,10 @@ const ENTITY_LABELS: Record<string, string> = {
   roster: '花名册',
   backup: '备份',
   document: '文件登记',
+  handling_unit: '承办单位',
+  suggestion: '代表建议',
+  petition: '来信来访',
+  deed: '先进事迹',
 };
 
 export function actionLabel(action: string, vocab?: readonly Choice[] | null): string {

@@ -1,7 +1,7 @@
 // App-wide data loaded once: app info (header), vocabulary (all option lists).
 import { ref } from 'vue';
 import * as api from '../api/commands';
-import type { AppInfo, Vocabulary, VocabularyProposed } from '../api/types';
+import type { AppInfo, Vocabulary } from '../api/types';
 import { reportError } from '../api/errors';
 
 export const appInfo = ref<AppInfo | null>(null);
@@ -16,7 +16,7 @@ const EMPTY_VOCAB: Vocabulary = {
 };
 
 /** Always an object (empty lists until loaded), so templates never break. */
-export const vocab = ref<Vocabulary & VocabularyProposed>({ ...EMPTY_VOCAB });
+export const vocab = ref<Vocabulary>({ ...EMPTY_VOCAB });
 export const vocabLoaded = ref(false);
 
 let vocabPromise: Promise<void> | null = null;
