@@ -41,6 +41,7 @@ pub fn run() {
     let state = AppState::new(open_store(&path, !no_demo));
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(state)
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())

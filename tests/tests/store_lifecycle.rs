@@ -27,6 +27,11 @@ const DATA_AT_VERSION: &[&str] = &[
      INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
      INSERT INTO documents (direction, year, seq, number, date, title, classification, urgency)
        VALUES ('received', 2024, 1, '收文〔2024〕第1号', '2024-01-05', '旧文件', 'public', 'normal');",
+    // 5: the deeds book; a deed the meeting and activity books must leave alone.
+    "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
+     INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
+     INSERT INTO deeds (year, seq, number, date, category, title)
+       VALUES (2019, 1, '事迹〔2019〕第1号', '2019-05-01', 'other', '旧事迹');",
 ];
 
 #[test]

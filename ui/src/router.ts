@@ -28,6 +28,16 @@ export const routes: RouteRecordRaw[] = [
   { path: '/deeds/new', name: 'deed-new', component: () => import('./views/DeedFormView.vue'), meta: { title: '登记先进事迹', nav: '/deeds' } },
   { path: '/deeds/:id(\\d+)', name: 'deed', component: () => import('./views/DeedView.vue'), meta: { title: '先进事迹详情', nav: '/deeds' } },
   { path: '/deeds/:id(\\d+)/edit', name: 'deed-edit', component: () => import('./views/DeedFormView.vue'), meta: { title: '修改先进事迹', nav: '/deeds' } },
+  // 主席团会议记录簿
+  { path: '/meetings', name: 'meetings', component: () => import('./views/MeetingsView.vue'), meta: { title: '主席团会议', nav: '/meetings', queryState: true } },
+  { path: '/meetings/new', name: 'meeting-new', component: () => import('./views/MeetingFormView.vue'), meta: { title: '登记主席团会议', nav: '/meetings' } },
+  { path: '/meetings/:id(\\d+)', name: 'meeting', component: () => import('./views/MeetingView.vue'), meta: { title: '会议详情', nav: '/meetings' } },
+  { path: '/meetings/:id(\\d+)/edit', name: 'meeting-edit', component: () => import('./views/MeetingFormView.vue'), meta: { title: '修改会议记录', nav: '/meetings' } },
+  // 代表小组活动记录簿
+  { path: '/activities', name: 'activities', component: () => import('./views/ActivitiesView.vue'), meta: { title: '代表小组活动', nav: '/activities', queryState: true } },
+  { path: '/activities/new', name: 'activity-new', component: () => import('./views/ActivityFormView.vue'), meta: { title: '登记小组活动', nav: '/activities' } },
+  { path: '/activities/:id(\\d+)', name: 'activity', component: () => import('./views/ActivityView.vue'), meta: { title: '活动详情', nav: '/activities' } },
+  { path: '/activities/:id(\\d+)/edit', name: 'activity-edit', component: () => import('./views/ActivityFormView.vue'), meta: { title: '修改活动记录', nav: '/activities' } },
   { path: '/handling-units', name: 'handling-units', component: () => import('./views/HandlingUnitsView.vue'), meta: { title: '承办单位', nav: '/handling-units' } },
   { path: '/casework-stats', name: 'casework-stats', component: () => import('./views/CaseworkStatsView.vue'), meta: { title: '办理统计', nav: '/casework-stats', queryState: true } },
   { path: '/groups', name: 'groups', component: () => import('./views/GroupsView.vue'), meta: { title: '代表小组与联络站', nav: '/groups' } },

@@ -5,6 +5,7 @@
 mod casework;
 mod deeds;
 mod documents;
+mod minutes;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -100,6 +101,15 @@ enum Cmd {
     /// The exemplary deeds book (先进事迹).
     #[command(subcommand)]
     Deeds(deeds::DeedsCmd),
+    /// The presidium meeting book (主席团会议).
+    #[command(subcommand)]
+    Meetings(minutes::MeetingsCmd),
+    /// The group activity book (代表小组活动).
+    #[command(subcommand)]
+    Activities(minutes::ActivitiesCmd),
+    /// Files attached to entries (附件).
+    #[command(subcommand)]
+    Attachments(minutes::AttachmentsCmd),
     /// What is overdue and what falls due within DAYS (督办).
     Due {
         #[arg(long, default_value_t = 7)]
@@ -395,8 +405,9 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Demo { seed } => {
             let s = demo::seed(&mut store, seed)?;
             println!(
-                "已装入演示数据：{}，{} 届，{} 名代表，{} 个代表小组，{} 个选区，{} 件代表建议，{} 件信访，{} 件文件，{} 件先进事迹",
-                s.township, s.terms, s.deputies, s.groups, s.constituencies, s.suggestions, s.petitions, s.documents, s.deeds
+                "已装入演示数据：{}，{} 届，{} 名代表，{} 个代表小组，{} 个选区，{} 件代表建议，{} 件信访，{} 件文件，{} 件先进事迹，{} 次主席团会议，{} 次小组活动",
+                s.township, s.terms, s.deputies, s.groups, s.constituencies, s.suggestions, s.petitions, s.documents, s.deeds,
+                s.meetings, s.activities
             );
         }
         Cmd::Deputies(c) => deputies(&mut store, &stamp, c)?,
@@ -462,6 +473,9 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Petitions(c) => casework::petitions_cmd(&mut store, &stamp, c)?,
         Cmd::Documents(c) => documents::run(&mut store, &stamp, c)?,
         Cmd::Deeds(c) => deeds::run(&mut store, &stamp, c)?,
+        Cmd::Meetings(c) => minutes::meetings(&mut store, &stamp, c)?,
+        Cmd::Activities(c) => minutes::activities(&mut store, &stamp, c)?,
+        Cmd::Attachments(c) => minutes::attachments(&mut store, &stamp, c)?,
         Cmd::Due { within, json } => casework::due(&store, today, within, json)?,
         Cmd::Stats(StatsCmd::Suggestions { from, to, json }) => {
             casework::stats_suggestions(&store, today, &period(&from, &to)?, json)?
@@ -669,7 +683,11 @@ fn run(cli: Cli) -> Result<()> {
             if !stale.is_empty() {
                 eprintln!("办理状态与办理环节不一致的案件：{stale:?}");
             }
-            if !r.ok || !stale.is_empty() {
+            let files = taizhang_core::attachments::check_all(&store)?;
+            for f in &files {
+                eprintln!("{f}");
+            }
+            if !r.ok || !stale.is_empty() || !files.is_empty() {
                 return Err(Error::Import("数据库检查未通过，请用最近的备份恢复".into()));
             }
             if !json {

@@ -7,6 +7,8 @@
 //! - ledger rows are never deleted (triggers refuse it); they are voided with a reason;
 //! - time is passed in as a [`history::Stamp`], never read inside a rule, so rules are testable.
 
+pub mod activities;
+pub mod attachments;
 pub mod backup;
 pub mod bench;
 pub mod calendar;
@@ -20,6 +22,7 @@ pub mod error;
 pub mod followup;
 pub mod history;
 pub mod idcard;
+pub mod meetings;
 pub mod names;
 pub mod paths;
 pub mod petitions;

@@ -77,6 +77,48 @@ pub struct RuleProfile {
     pub sources: Vec<String>,
     pub suggestion: SuggestionRules,
     pub petition: PetitionRules,
+    pub presidium: PresidiumRules,
+}
+
+/// A share of all members of the presidium.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Share {
+    /// More than half (过半数).
+    Half,
+    /// Two thirds or more (三分之二以上).
+    TwoThirds,
+}
+
+impl Share {
+    /// Does `n` out of `all` reach the share?
+    pub fn reached(self, n: i64, all: i64) -> bool {
+        match self {
+            Share::Half => n * 2 > all,
+            Share::TwoThirds => n * 3 >= all * 2,
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Share::Half => "过半数",
+            Share::TwoThirds => "三分之二以上",
+        }
+    }
+}
+
+/// The checks shown on presidium meetings (never enforced: the book records what happened).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PresidiumRules {
+    /// Members present for the meeting to be held, as a share of all members.
+    pub quorum: Share,
+    pub quorum_basis: String,
+    /// Votes for a decision to pass, as a share of all members (not of those present).
+    pub decision: Share,
+    pub decision_basis: String,
+    /// At least one meeting in every quarter.
+    pub quarterly: bool,
+    pub quarterly_basis: String,
 }
 
 impl RuleProfile {

@@ -31,6 +31,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/004_documents.sql"),
     ),
     ("005_deeds.sql", include_str!("../migrations/005_deeds.sql")),
+    (
+        "006_meetings_activities.sql",
+        include_str!("../migrations/006_meetings_activities.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -209,6 +213,7 @@ mod tests {
             ("003_casework.sql", 0x7da8_a728_ad29_3f4e),
             ("004_documents.sql", 0xebd2_a189_7859_6628),
             ("005_deeds.sql", 0xcaaf_3e0d_a674_f6a2),
+            ("006_meetings_activities.sql", 0x8892_6055_bec1_49ea),
         ];
         for (i, (name, sql)) in MIGRATIONS.iter().enumerate() {
             let Some((shipped_name, shipped_hash)) = shipped.get(i) else {

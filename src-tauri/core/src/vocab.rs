@@ -441,6 +441,28 @@ vocab!(DeedCategory, "事迹类别" {
     Other = "other": "其他" [],
 });
 
+vocab!(
+    /// What a deputy group met for (BOOKS.md, 代表小组活动记录簿).
+    ActivityKind, "活动类型" {
+    Study = "study": "学习培训" ["学习", "培训"],
+    Inspection = "inspection": "视察" [],
+    Survey = "survey": "调研" ["专题调研"],
+    LawEnforcementCheck = "law_enforcement_check": "执法检查" [],
+    VoterReception = "voter_reception": "接待选民" ["接待选民日", "选民接待"],
+    DutyReport = "duty_report": "述职" ["述职评议"],
+    SpecialReport = "special_report": "听取专项报告" ["专项报告"],
+    StationDuty = "station_duty": "联络站值班" ["值班", "进站履职"],
+    Other = "other": "其他" [],
+});
+
+vocab!(
+    /// A member's attendance at a group activity.
+    Attendance, "出席情况" {
+    Present = "present": "出席" ["到会"],
+    Excused = "excused": "请假" [],
+    Absent = "absent": "缺席" ["未到"],
+});
+
 /// Every option list the forms need, in one call.
 #[derive(Debug, Serialize)]
 pub struct Vocabulary {
@@ -472,6 +494,8 @@ pub struct Vocabulary {
     pub classifications: Vec<Choice>,
     pub urgencies: Vec<Choice>,
     pub deed_categories: Vec<Choice>,
+    pub activity_kinds: Vec<Choice>,
+    pub attendances: Vec<Choice>,
     /// What a history row's `action` means.
     pub history_actions: Vec<Choice>,
     /// What a history row's `entity` is, for the 操作记录 filter.
@@ -501,6 +525,9 @@ pub const ENTITIES: &[(&str, &str)] = &[
     ("petition", "来信来访"),
     ("document", "文件登记"),
     ("deed", "先进事迹"),
+    ("presidium_meeting", "主席团会议"),
+    ("group_activity", "代表小组活动"),
+    ("attachment", "附件"),
     ("settings", "设置"),
 ];
 
@@ -533,6 +560,8 @@ pub fn vocabulary() -> Vocabulary {
         classifications: Classification::choices(),
         urgencies: Urgency::choices(),
         deed_categories: DeedCategory::choices(),
+        activity_kinds: ActivityKind::choices(),
+        attendances: Attendance::choices(),
         history_actions: pairs(&[
             ("create", "新增"),
             ("update", "修改"),

@@ -1,9 +1,12 @@
 //! IPC commands: deserialize, call one core function, return its result. The error type is the
 //! core's, which serialises as `{code, field, message}`.
 
+pub mod activities;
+pub mod attachments;
 pub mod casework;
 pub mod deeds;
 pub mod documents;
+pub mod meetings;
 pub mod roster;
 pub mod system;
 
@@ -85,5 +88,27 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         deeds::deed_update,
         deeds::deed_void,
         deeds::deed_draft_from_suggestion,
+        meetings::meetings_list,
+        meetings::meeting_get,
+        meetings::meeting_draft,
+        meetings::meeting_create,
+        meetings::meeting_update,
+        meetings::meeting_void,
+        meetings::meeting_gaps,
+        activities::activities_list,
+        activities::activity_get,
+        activities::activity_members,
+        activities::activity_create,
+        activities::activity_update,
+        activities::activity_void,
+        activities::opinion_suggestion_draft,
+        activities::opinion_to_suggestion,
+        activities::opinion_petition_draft,
+        activities::opinion_to_petition,
+        activities::opinion_source,
+        attachments::attachments_list,
+        attachments::attachment_add,
+        attachments::attachment_open,
+        attachments::attachment_void,
     ]
 }

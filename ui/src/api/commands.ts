@@ -17,6 +17,11 @@ import type {
 } from './types';
 import type { ArchiveInput, Document, DocumentDetail, DocumentInput, DocumentQuery, DocumentReadInput } from './types';
 import type { Deed, DeedDetail, DeedInput, DeedQuery, DutyRecord } from './types';
+import type {
+  ActivityDetail, ActivityInput, ActivityMember, ActivityQuery, Attachment, AttachmentEntity, GroupActivity,
+  MeetingDetail, MeetingDraft, MeetingInput, MeetingQuery, OpinionSource, PresidiumMeeting, QuarterGap,
+  Suggestion as SuggestionT, SuggestionInput as SuggestionInputT, Petition as PetitionT, PetitionInput as PetitionInputT,
+} from './types';
 
 export const appInfo = () => invoke<AppInfo>('app_info');
 export const vocabulary = () => invoke<Vocabulary>('vocabulary');
@@ -156,3 +161,47 @@ export const deedDraftFromSuggestion = (suggestionId: Id) =>
 // ---- the deputy's duty record (履职档案); from/to default to the deputy's whole term ----
 export const deputyRecord = (id: Id, from: IsoDate | null, to: IsoDate | null) =>
   invoke<DutyRecord>('deputy_record', { id, from, to });
+
+// ---- presidium meetings (主席团会议记录簿) ----
+export const meetingsList = (query: MeetingQuery) => invoke<Page<PresidiumMeeting>>('meetings_list', { query });
+export const meetingGet = (id: Id) => invoke<MeetingDetail>('meeting_get', { id });
+/** Members expected on `date`, the number the meeting will get, the chair as presider. */
+export const meetingDraft = (date: IsoDate) => invoke<MeetingDraft>('meeting_draft', { date });
+export const meetingCreate = (input: MeetingInput) => invoke<PresidiumMeeting>('meeting_create', { input });
+export const meetingUpdate = (id: Id, input: MeetingInput) => invoke<PresidiumMeeting>('meeting_update', { id, input });
+export const meetingVoid = (id: Id, reason: string) => invoke<PresidiumMeeting>('meeting_void', { id, reason });
+/** Ended quarters of the term (default: current term) without a meeting. */
+export const meetingGaps = (termId: Id | null) => invoke<QuarterGap[]>('meeting_gaps', { termId });
+
+// ---- group activities (代表小组活动记录簿) ----
+export const activitiesList = (query: ActivityQuery) => invoke<Page<GroupActivity>>('activities_list', { query });
+export const activityGet = (id: Id) => invoke<ActivityDetail>('activity_get', { id });
+/** The group's members holding office on `date`, all marked present (the attendance checklist). */
+export const activityMembers = (groupId: Id, date: IsoDate) =>
+  invoke<ActivityMember[]>('activity_members', { groupId, date });
+export const activityCreate = (input: ActivityInput) => invoke<GroupActivity>('activity_create', { input });
+export const activityUpdate = (id: Id, input: ActivityInput) => invoke<GroupActivity>('activity_update', { id, input });
+export const activityVoid = (id: Id, reason: string) => invoke<GroupActivity>('activity_void', { id, reason });
+/** A SuggestionInput prefilled from an opinion (nothing written). Refused (conflict) if already turned. */
+export const opinionSuggestionDraft = (opinionId: Id) =>
+  invoke<SuggestionInputT>('opinion_suggestion_draft', { opinionId });
+/** Registers the suggestion and links the opinion, in one transaction. */
+export const opinionToSuggestion = (opinionId: Id, input: SuggestionInputT) =>
+  invoke<SuggestionT>('opinion_to_suggestion', { opinionId, input });
+export const opinionPetitionDraft = (opinionId: Id) =>
+  invoke<PetitionInputT>('opinion_petition_draft', { opinionId });
+export const opinionToPetition = (opinionId: Id, input: PetitionInputT) =>
+  invoke<PetitionT>('opinion_to_petition', { opinionId, input });
+/** The activity opinion a suggestion or petition came from, or null. */
+export const opinionSource = (entity: 'suggestion' | 'petition', id: Id) =>
+  invoke<OpinionSource | null>('opinion_source', { entity, id });
+
+// ---- attachments (附件) ----
+export const attachmentsList = (entity: AttachmentEntity, entityId: Id, includeVoided: boolean) =>
+  invoke<Attachment[]>('attachments_list', { entity, entityId, includeVoided });
+/** Copies the file at `path` (picked with the dialog plugin) into the data folder. */
+export const attachmentAdd = (entity: AttachmentEntity, entityId: Id, path: string) =>
+  invoke<Attachment>('attachment_add', { entity, entityId, path });
+/** Opens the stored file with the system viewer (checked against its hash first). */
+export const attachmentOpen = (id: Id) => invoke<void>('attachment_open', { id });
+export const attachmentVoid = (id: Id, reason: string) => invoke<Attachment>('attachment_void', { id, reason });

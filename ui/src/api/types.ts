@@ -39,7 +39,7 @@ export type RosterOrder = 'stroke' | 'group' | 'pinyin';
 /** A closed set's value with its Chinese label, for <el-select> options. */
 export interface Choice { value: string; label: string }
 /** Every option list the forms need, from the core (labels are the office's wording). */
-export interface Vocabulary extends CaseworkVocabulary, DocumentVocabulary, DeedVocabulary, HistoryVocabulary {
+export interface Vocabulary extends CaseworkVocabulary, DocumentVocabulary, DeedVocabulary, MeetingVocabulary, HistoryVocabulary {
   sexes: Choice[];
   ethnicities: Choice[];          // value "01".."56" (GB/T 3304), label "汉族"
   political_statuses: Choice[];
@@ -748,6 +748,9 @@ export interface RecordYear {
   suggestions_led: number; suggestions_cosigned: number; motions: number;
   satisfied: number;             // led or co-signed, final evaluation 满意 or 基本满意
   deeds: number; petitions_passed_on: number; events: number;
+  meetings_expected: number; meetings_attended: number;
+  activities_expected: number; activities_attended: number; activities_excused: number;
+  voter_receptions: number;      // voter receptions attended
 }
 export interface DutyRecord {
   deputy: Deputy;
@@ -758,7 +761,134 @@ export interface DutyRecord {
   petitions_passed_on: RecordPetition[];   // petitions the deputy passed on (代表转交)
   events: DeputyEvent[];                    // status events in the period
   posts: PresidiumPost[];                   // presidium posts overlapping the period
+  meetings: RecordMeeting[];               // presidium meetings held while the deputy sat on the presidium
+  activities: RecordActivity[];            // the deputy's group's activities while in office, with attendance
   by_year: RecordYear[];                    // every year of the period, oldest first
-  /** duties whose books are not in the app yet, named so the page says so (e.g. "主席团会议出席", "代表小组活动") */
+  /** duties no book in the app records (attendance at sessions of the congress), named so the page says so */
   not_yet_recorded: string[];
+}
+export interface RecordMeeting { id: Id; number: string; date: IsoDate; present: boolean; absence_reason: string }
+export interface RecordActivity { id: Id; number: string; date: IsoDate; kind: ActivityKind; theme: string; attendance: Attendance }
+
+// ============================================================================================
+// Presidium meetings (主席团会议记录簿). Source of truth: src-tauri/core/src/meetings.rs
+// ============================================================================================
+export interface AbsenceInput { deputy_id: Id; reason: string }
+export interface AgendaItemInput {
+  title: string; discussion: string; decision: string;
+  /** all three or none (no vote taken); their sum may not exceed the members present */
+  votes_for: number | null; votes_against: number | null; votes_abstain: number | null;
+}
+export interface MeetingInput {
+  date: IsoDate;
+  start_time: string;            // "09:30" or ""
+  place: string;
+  presider_id: Id | null;        // a member present that day
+  recorder: string;
+  attendees: string;             // 列席 (non-voting), free text
+  absent: AbsenceInput[];        // members absent, each with a reason; every other member was present
+  agenda: AgendaItemInput[];     // at least one
+  notes: string;
+}
+export interface MeetingMember { deputy_id: Id; name: string; post: PresidiumPostKind; present: boolean; absence_reason: string }
+export interface AgendaItem {
+  seq: number; title: string; discussion: string; decision: string;
+  votes_for: number | null; votes_against: number | null; votes_abstain: number | null;
+  passed: boolean | null;        // by the decision rule over ALL members; null = no vote
+}
+export interface PresidiumRules {
+  quorum: 'half' | 'two_thirds'; quorum_basis: string;
+  decision: 'half' | 'two_thirds'; decision_basis: string;
+  quarterly: boolean; quarterly_basis: string;
+}
+export interface PresidiumMeeting {
+  id: Id;
+  number: string;                // "第二十届主席团第三次会议"
+  term_id: Id; seq: number;
+  date: IsoDate; start_time: string; place: string;
+  presider: DeputyRef | null;
+  recorder: string; attendees: string;
+  members: MeetingMember[];      // as on the day (presidium posts then), present or absent
+  expected: number; present: number;
+  agenda: AgendaItem[];
+  /** the checks shown (quorum, a decision short of a majority of all members), in Chinese; empty = fine */
+  checks: string[];
+  notes: string;
+  voided: boolean; void_reason: string | null;
+}
+export interface MeetingDetail { meeting: PresidiumMeeting; history: HistoryEntry[] }
+export interface MeetingQuery {
+  search?: string;               // number, place, notes, agenda titles / decisions
+  term_id?: Id | null; year?: number | null;
+  include_voided?: boolean;
+  page?: number; page_size?: number;
+}
+/** The form's start for a date: the number it will get, the members expected, the chair presiding. */
+export interface MeetingDraft { number: string; members: MeetingMember[]; presider_id: Id | null; rules: PresidiumRules }
+/** An ended quarter of the term without a meeting (shown as a warning on the list). */
+export interface QuarterGap { year: number; quarter: number; label: string }
+
+// ============================================================================================
+// Group activities (代表小组活动记录簿). Source of truth: src-tauri/core/src/activities.rs
+// ============================================================================================
+export type ActivityKind =
+  | 'study' | 'inspection' | 'survey' | 'law_enforcement_check' | 'voter_reception'
+  | 'duty_report' | 'special_report' | 'station_duty' | 'other';
+export type Attendance = 'present' | 'excused' | 'absent';
+export interface OpinionInput { id: Id | null; source: string; content: string }   // id null = new; stored ones cannot be dropped
+export interface ActivityInput {
+  group_id: Id; kind: ActivityKind; date: IsoDate; place: string;
+  notice_date: IsoDate | null; theme: string;
+  excused: Id[]; absent: Id[];   // members; every other member of the group that day was present
+  higher_deputies: string;       // higher-level deputies attending, free text
+  record: string; results: string;
+  reported_on: IsoDate | null;   // date reported to the presidium
+  opinions: OpinionInput[];
+  notes: string;
+}
+export interface ActivityMember { deputy_id: Id; name: string; attendance: Attendance }
+export interface CaseLink { id: Id; number: string }
+export interface Opinion {
+  id: Id; seq: number; source: string; content: string;
+  suggestion: CaseLink | null;   // became this suggestion
+  petition: CaseLink | null;     // became this petition
+}
+export interface GroupActivity {
+  id: Id;
+  number: string;                // "活动〔2026〕第5号"
+  year: number; seq: number;
+  group_id: Id; group_name: string;
+  kind: ActivityKind; date: IsoDate; place: string; notice_date: IsoDate | null; theme: string;
+  members: ActivityMember[];
+  expected: number; present: number; excused: number; absent: number;
+  higher_deputies: string; record: string; results: string; reported_on: IsoDate | null;
+  opinions: Opinion[];
+  checks: string[];              // short notice, fewer than half present; empty = fine
+  notes: string;
+  voided: boolean; void_reason: string | null;
+}
+export interface ActivityDetail { activity: GroupActivity; history: HistoryEntry[] }
+export interface ActivityQuery {
+  search?: string;               // theme, number, place, record, results, opinions
+  year?: number | null; group_id?: Id | null; kind?: ActivityKind | null; deputy_id?: Id | null;
+  include_voided?: boolean;
+  page?: number; page_size?: number;
+}
+/** Where a suggestion or petition came from (shown on its page, linking to the activity). */
+export interface OpinionSource {
+  activity_id: Id; activity_number: string; theme: string; kind: ActivityKind; date: IsoDate;
+  opinion_seq: number; content: string;
+}
+export interface MeetingVocabulary { activity_kinds: Choice[]; attendances: Choice[] }
+
+// ============================================================================================
+// Attachments. Source of truth: src-tauri/core/src/attachments.rs
+// ============================================================================================
+/** Entries that take attachments. */
+export type AttachmentEntity = 'presidium_meeting' | 'group_activity' | 'deed' | 'document' | 'suggestion' | 'petition';
+export interface Attachment {
+  id: Id; entity: AttachmentEntity; entity_id: Id;
+  sha256: string; name: string; size: number; media_type: string;
+  added_at: string; added_by: string;
+  voided: boolean; void_reason: string | null;
 }

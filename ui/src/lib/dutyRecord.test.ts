@@ -1,31 +1,56 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordYear } from '../api/types';
-import { RECORD_COLUMNS, periodText, recordTotals } from './dutyRecord';
+import { RECORD_COLUMNS, RECORD_FIELDS, activitiesText, attendedText, periodText, recordTotals } from './dutyRecord';
 import { formatDate } from './format';
 
 const y = (year: number, n: number): RecordYear => ({
   year, suggestions_led: n, suggestions_cosigned: n + 1, motions: n > 0 ? 1 : 0, satisfied: n,
   deeds: 1, petitions_passed_on: 2 * n, events: 0,
+  meetings_expected: n ? 4 : 0, meetings_attended: n ? 3 : 0,
+  activities_expected: 6, activities_attended: 5 - n, activities_excused: n, voter_receptions: 2,
 });
+
+const ZERO = {
+  suggestions_led: 0, suggestions_cosigned: 0, motions: 0, satisfied: 0, deeds: 0, petitions_passed_on: 0, events: 0,
+  meetings_expected: 0, meetings_attended: 0, activities_expected: 0, activities_attended: 0, activities_excused: 0,
+  voter_receptions: 0,
+};
 
 describe('recordTotals', () => {
   it('is all zero for no years', () => {
-    expect(recordTotals([])).toEqual({
-      suggestions_led: 0, suggestions_cosigned: 0, motions: 0, satisfied: 0, deeds: 0, petitions_passed_on: 0, events: 0,
-    });
+    expect(recordTotals([])).toEqual(ZERO);
   });
 
-  it('sums every column over the years', () => {
+  it('sums every count over the years', () => {
     expect(recordTotals([y(2022, 0), y(2023, 2), y(2024, 3)])).toEqual({
       suggestions_led: 5, suggestions_cosigned: 8, motions: 2, satisfied: 5, deeds: 3, petitions_passed_on: 10, events: 0,
+      meetings_expected: 8, meetings_attended: 6, activities_expected: 18, activities_attended: 10, activities_excused: 5,
+      voter_receptions: 6,
     });
   });
 
-  it('has one column per count of a year, in the table order', () => {
+  it('sums every count a year has', () => {
+    expect([...RECORD_FIELDS].sort()).toEqual(Object.keys(y(2020, 1)).filter((k) => k !== 'year').sort());
+  });
+});
+
+describe('the per-year table', () => {
+  it('has its columns in the table order', () => {
     expect(RECORD_COLUMNS.map((c) => c.label)).toEqual([
-      '领衔建议', '附议建议', '其中议案', '满意（含基本满意）', '先进事迹', '转交信访', '代表变动',
+      '领衔建议', '附议建议', '其中议案', '满意（含基本满意）', '先进事迹', '转交信访', '代表变动', '主席团会议', '小组活动', '接待选民',
     ]);
-    expect(RECORD_COLUMNS.map((c) => c.key).sort()).toEqual(Object.keys(y(2020, 1)).filter((k) => k !== 'year').sort());
+  });
+
+  it('writes each cell: counts, attended/expected, "—" when nothing was expected', () => {
+    expect(RECORD_COLUMNS.map((c) => c.text(y(2023, 2)))).toEqual(['2', '3', '1', '2', '1', '4', '0', '3/4', '3/6（请假 2）', '2']);
+    expect(RECORD_COLUMNS.map((c) => c.text(y(2022, 0)))).toEqual(['0', '1', '0', '0', '1', '0', '0', '—', '5/6', '2']);
+  });
+
+  it('writes attendance', () => {
+    expect(attendedText(3, 4)).toBe('3/4');
+    expect(attendedText(0, 0)).toBe('—');
+    expect(activitiesText({ activities_attended: 0, activities_expected: 0, activities_excused: 0 })).toBe('—');
+    expect(activitiesText({ activities_attended: 4, activities_expected: 6, activities_excused: 1 })).toBe('4/6（请假 1）');
   });
 });
 

@@ -1,26 +1,54 @@
-// 履职档案 (the deputy's duty record): the 合计 row of the per-year table, and small helpers.
+// 履职档案 (the deputy's duty record): the columns and 合计 row of the per-year table, and small helpers.
 import type { IsoDate, RecordYear } from '../api/types';
 
 export type RecordTotals = Omit<RecordYear, 'year'>;
 
-/** The counted columns of the per-year table, in display order, with their headings. */
-export const RECORD_COLUMNS: readonly { key: keyof RecordTotals; label: string }[] = [
-  { key: 'suggestions_led', label: '领衔建议' },
-  { key: 'suggestions_cosigned', label: '附议建议' },
-  { key: 'motions', label: '其中议案' },
-  { key: 'satisfied', label: '满意（含基本满意）' },
-  { key: 'deeds', label: '先进事迹' },
-  { key: 'petitions_passed_on', label: '转交信访' },
-  { key: 'events', label: '代表变动' },
+/** Every count of a year, in the order the core sends them (the 合计 row sums each). */
+export const RECORD_FIELDS: readonly (keyof RecordTotals)[] = [
+  'suggestions_led', 'suggestions_cosigned', 'motions', 'satisfied', 'deeds', 'petitions_passed_on', 'events',
+  'meetings_expected', 'meetings_attended', 'activities_expected', 'activities_attended', 'activities_excused',
+  'voter_receptions',
 ];
 
-/** Sums every column over the years (the 合计 row); all zero for no years. */
+/** "出席/应出席" ("3/4"), or "—" when nothing was expected (e.g. not on the presidium that year). */
+export function attendedText(attended: number, expected: number): string {
+  return expected > 0 ? `${attended}/${expected}` : '—';
+}
+
+/** 小组活动: "5/6（请假 1）", "5/6", or "—" when the group held none. */
+export function activitiesText(y: Pick<RecordTotals, 'activities_attended' | 'activities_expected' | 'activities_excused'>): string {
+  const base = attendedText(y.activities_attended, y.activities_expected);
+  return y.activities_expected > 0 && y.activities_excused > 0 ? `${base}（请假 ${y.activities_excused}）` : base;
+}
+
+export interface RecordColumn {
+  /** the `data-col` of its cells: a count's field, or `meetings` / `activities` for the attendance columns */
+  key: string;
+  label: string;
+  text: (y: RecordTotals) => string;
+}
+
+const count = (key: keyof RecordTotals, label: string): RecordColumn => ({ key, label, text: (y) => String(y[key] ?? 0) });
+
+/** The columns of the per-year table, in display order, with their headings. */
+export const RECORD_COLUMNS: readonly RecordColumn[] = [
+  count('suggestions_led', '领衔建议'),
+  count('suggestions_cosigned', '附议建议'),
+  count('motions', '其中议案'),
+  count('satisfied', '满意（含基本满意）'),
+  count('deeds', '先进事迹'),
+  count('petitions_passed_on', '转交信访'),
+  count('events', '代表变动'),
+  { key: 'meetings', label: '主席团会议', text: (y) => attendedText(y.meetings_attended, y.meetings_expected) },
+  { key: 'activities', label: '小组活动', text: activitiesText },
+  count('voter_receptions', '接待选民'),
+];
+
+/** Sums every count over the years (the 合计 row); all zero for no years. */
 export function recordTotals(years: readonly RecordYear[]): RecordTotals {
-  const t: RecordTotals = {
-    suggestions_led: 0, suggestions_cosigned: 0, motions: 0, satisfied: 0, deeds: 0, petitions_passed_on: 0, events: 0,
-  };
+  const t = Object.fromEntries(RECORD_FIELDS.map((k) => [k, 0])) as RecordTotals;
   for (const y of years) {
-    for (const { key } of RECORD_COLUMNS) t[key] += y[key] ?? 0;
+    for (const key of RECORD_FIELDS) t[key] += y[key] ?? 0;
   }
   return t;
 }

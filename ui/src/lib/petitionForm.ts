@@ -70,6 +70,21 @@ export function formFromPetition(p: Petition, identity: PetitionIdentity | null)
   };
 }
 
+/**
+ * A PetitionInput from the core (the draft of an activity opinion) as the form's model; the receiver
+ * defaults to `receiver` (the operator) when the draft has none.
+ */
+export function formFromPetitionInput(d: PetitionInput, receiver = ''): PetitionFormModel {
+  return {
+    channel: d.channel, received_at: d.received_at ? d.received_at.slice(0, 16) : null, anonymous: d.anonymous,
+    petitioner_name: d.petitioner_name ?? '', sex: d.sex ?? null, age: d.age ?? null, address: d.address ?? '',
+    phone: d.phone ?? '', id_number: d.id_number ?? '', people_count: d.people_count || 1, request: d.request ?? '',
+    facts: d.facts ?? '', category: d.category ?? '', receiver: d.receiver || receiver, via_deputy_id: d.via_deputy_id ?? null,
+    proposed_handling: d.proposed_handling ?? '', instruction: d.instruction ?? '', confidential: d.confidential,
+    link_ids: [...(d.link_ids ?? [])],
+  };
+}
+
 const TIME_RE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 
 export function checkPetitionForm(m: PetitionFormModel, keepIdentity = false): Record<string, string> {

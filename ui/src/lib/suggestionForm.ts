@@ -54,6 +54,19 @@ export function formFromSuggestion(s: Suggestion): SuggestionFormModel {
   };
 }
 
+/**
+ * A SuggestionInput from the core (the draft of an activity opinion) as the form's model; a missing
+ * session number stays empty for the clerk, a missing date becomes today.
+ */
+export function formFromSuggestionInput(d: SuggestionInput, today: IsoDate): SuggestionFormModel {
+  return {
+    term_id: d.term_id ?? null, session_no: d.session_no > 0 ? d.session_no : null, during_session: d.during_session,
+    kind: d.kind, lead_deputy_id: d.lead_deputy_id ?? null, by_presidium: d.by_presidium,
+    co_signer_ids: [...(d.co_signer_ids ?? [])], subject: d.subject ?? '', content: d.content ?? '', category: d.category ?? '',
+    received_on: d.received_on || today, key_supervision: d.key_supervision, published: d.published, notes: d.notes ?? '',
+  };
+}
+
 /** The deputies a stored suggestion names, so the pickers can show their names before any search. */
 export function deputiesOf(s: Suggestion): DeputyRef[] {
   return [...(s.lead_deputy ? [s.lead_deputy] : []), ...s.co_signers];

@@ -31,6 +31,10 @@ export const VOCAB: Vocabulary = {
   urgencies: [c('normal', '平件'), c('urgent', '急件'), c('very_urgent', '特急')],
   deed_categories: [c('duty_performance', '依法履职'), c('serving_voters', '联系服务群众'), c('economic_development', '带头发展经济'),
     c('public_welfare', '公益慈善'), c('emergency', '急难险重'), c('social_governance', '基层治理'), c('other', '其他')],
+  activity_kinds: [c('study', '学习培训'), c('inspection', '视察'), c('survey', '调研'), c('law_enforcement_check', '执法检查'),
+    c('voter_reception', '接待选民'), c('duty_report', '述职'), c('special_report', '听取专项报告'),
+    c('station_duty', '联络站值班'), c('other', '其他')],
+  attendances: [c('present', '出席'), c('excused', '请假'), c('absent', '缺席')],
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,4 +1,5 @@
-// 代表详情, the 履职档案 card against a fake core: the per-year table with its 合计 row, the lists,
+// 代表详情, the 履职档案 card against a fake core: the per-year table with its 合计 row (with the
+// presidium meetings, group activities and voter receptions attended), the lists,
 // the "not yet recorded" note, and that changing the period reloads deputy_record with from/to.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Deputy, DutyRecord, RecordYear } from '../api/types';
@@ -22,6 +23,10 @@ const deputy: Deputy = {
 const year = (y: number, led: number, cosigned: number): RecordYear => ({
   year: y, suggestions_led: led, suggestions_cosigned: cosigned, motions: led ? 1 : 0, satisfied: led,
   deeds: y === 2023 ? 1 : 0, petitions_passed_on: 1, events: 0,
+  // on the presidium from 2023 on; the group met 4 times a year
+  meetings_expected: y >= 2023 ? 4 : 0, meetings_attended: y >= 2023 ? 3 : 0,
+  activities_expected: 4, activities_attended: y === 2024 ? 2 : 4, activities_excused: y === 2024 ? 1 : 0,
+  voter_receptions: y === 2024 ? 1 : 2,
 });
 
 function record(from: string, to: string): DutyRecord {
@@ -38,8 +43,16 @@ function record(from: string, to: string): DutyRecord {
     petitions_passed_on: [{ id: 9, number: '信访〔2024〕第3号', received_at: '2024-05-06 10:00', request: '修桥', state: 'accepted', state_label: '已受理' }],
     events: [],
     posts: [],
+    meetings: [
+      { id: 3, number: '第二十届主席团第三次会议', date: '2024-03-12', present: true, absence_reason: '' },
+      { id: 4, number: '第二十届主席团第四次会议', date: '2024-06-20', present: false, absence_reason: '外出学习' },
+    ],
+    activities: [
+      { id: 21, number: '活动〔2024〕第2号', date: '2024-04-15', kind: 'voter_reception', theme: '接待选民日', attendance: 'present' },
+      { id: 22, number: '活动〔2024〕第5号', date: '2024-09-10', kind: 'survey', theme: '农村饮水调研', attendance: 'excused' },
+    ],
     by_year: years,
-    not_yet_recorded: ['主席团会议出席', '代表小组活动'],
+    not_yet_recorded: ['人民代表大会会议出席（人代会签到不在六簿一册中登记）'],
   };
 }
 
@@ -72,10 +85,15 @@ describe('DeputyView 履职档案', () => {
     const rows = hooks('duty-record-year');
     expect(rows.map((r) => r.dataset.year)).toEqual(['2021', '2022', '2023', '2024', '2025', '2026']);
     const cells = (tr: HTMLElement) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim());
-    expect(cells(rows[2])).toEqual(['2023年', '2', '3', '1', '2', '1', '1', '0']);
-    expect(hook('duty-record-years')?.querySelector('thead')?.textContent).toContain('满意（含基本满意）');
-    // 合计: led 2+1+2+1+2+1, co-signed 6×3, motions 6, satisfied 9, one deed, six petitions, no events
-    expect(cells(hook('duty-record-total')!)).toEqual(['合计', '9', '18', '6', '9', '1', '6', '0']);
+    expect(cells(rows[0])).toEqual(['2021年', '2', '3', '1', '2', '0', '1', '0', '—', '4/4', '2']);
+    expect(cells(rows[2])).toEqual(['2023年', '2', '3', '1', '2', '1', '1', '0', '3/4', '4/4', '2']);
+    expect(cells(rows[3])).toEqual(['2024年', '1', '3', '1', '1', '0', '1', '0', '3/4', '2/4（请假 1）', '1']);
+    const head = hook('duty-record-years')?.querySelector('thead')?.textContent;
+    for (const h of ['满意（含基本满意）', '主席团会议', '小组活动', '接待选民']) expect(head).toContain(h);
+    expect(rows[3].querySelector('[data-col="activities"]')?.textContent).toBe('2/4（请假 1）');
+    // 合计: led 2+1+2+1+2+1, co-signed 6×3, motions 6, satisfied 9, one deed, six petitions, no events,
+    // meetings 4 years × 3/4, activities 5×4 + 2 of 24 with one excused, receptions 5×2 + 1
+    expect(cells(hook('duty-record-total')!)).toEqual(['合计', '9', '18', '6', '9', '1', '6', '0', '12/16', '22/24（请假 1）', '11']);
 
     expect(hook('duty-record-period')?.textContent).toBe('2021年10月20日 至 2026年10月19日');
     const led = hook('duty-record-led')!;
@@ -90,7 +108,26 @@ describe('DeputyView 履职档案', () => {
     expect(hook('duty-record-petitions')?.querySelector('a')?.getAttribute('href')).toContain('/petitions/9');
     expect(hook('duty-record-events')?.textContent).toContain('无');
     expect(hook('duty-record-posts')?.textContent).toContain('无');
-    expect(hook('duty-record-pending')?.textContent).toContain('主席团会议出席、代表小组活动');
+    expect(hook('duty-record-pending')?.textContent).toContain('人民代表大会会议出席');
+    expect(hook('duty-record-pending')?.textContent).not.toContain('代表小组活动');
+
+    const meetings = hook('duty-record-meetings')!;
+    expect(hooks('duty-record-meeting-row').map((r) => r.dataset.id)).toEqual(['3', '4']);
+    expect(meetings.textContent).toContain('第二十届主席团第三次会议');
+    expect(meetings.textContent).toContain('2024年6月20日');
+    expect(meetings.querySelector('a')?.getAttribute('href')).toContain('/meetings/3');
+    const inRows = (row: string, tag: string) => hooks(row).map((r) => r.querySelector<HTMLElement>(`[data-test="${tag}"]`)!);
+    expect(inRows('duty-record-meeting-row', 'duty-record-meeting-attendance').map((t) => t.dataset.value)).toEqual(['present', 'absent']);
+    expect(hooks('duty-record-meeting-row')[1].textContent).toContain('缺席');
+    expect(hooks('duty-record-meeting-row')[1].textContent).toContain('外出学习');
+
+    const activities = hook('duty-record-activities')!;
+    expect(hooks('duty-record-activity-row').map((r) => r.dataset.id)).toEqual(['21', '22']);
+    expect(activities.querySelector('a')?.getAttribute('href')).toContain('/activities/21');
+    expect(hooks('duty-record-activity-row')[0].textContent).toContain('接待选民日');
+    expect(hooks('duty-record-activity-row')[1].textContent).toContain('调研');
+    expect(inRows('duty-record-activity-row', 'duty-record-activity-attendance').map((t) => [t.dataset.value, t.textContent?.trim()]))
+      .toEqual([['present', '出席'], ['excused', '请假']]);
   });
 
   it('reloads deputy_record with from/to when the period changes', async () => {

@@ -28,6 +28,7 @@ beforeEach(() => {
   invoke.mockImplementation(fakeCore({
     vocabulary: () => VOCAB,
     document_get: () => current,
+    attachments_list: () => [],
     document_read: ({ input }) => {
       current = {
         ...current,

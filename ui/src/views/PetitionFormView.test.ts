@@ -126,4 +126,38 @@ describe('PetitionFormView', () => {
       input: { anonymous: true, petitioner_name: '', phone: '', id_number: '', confidential: true, channel: 'letter' },
     });
   });
+
+  it('starts from an activity opinion, names it and saves through opinion_to_petition', async () => {
+    const draft = {
+      channel: 'deputy_referral', received_at: '2026-03-20 09:00', anonymous: false, petitioner_name: '青山村村民',
+      sex: null, age: null, address: null, phone: null, id_number: null, people_count: 1, request: '村口路灯坏了三盏',
+      facts: '2026年3月20日第二代表小组接待选民中收集（活动〔2026〕第3号第1条意见）', category: 'rural_affairs',
+      receiver: '', via_deputy_id: 11, proposed_handling: '', instruction: '', confidential: false, link_ids: [],
+    };
+    invoke.mockImplementation(fakeCore({
+      vocabulary: () => VOCAB,
+      app_info: () => ({ app_version: '0', db_path: '', backup_dir: '', schema_version: 3, township: '青山镇', operator: '王干事' }),
+      petitions_similar: () => [],
+      opinion_petition_draft: () => draft,
+      deputy_get: ({ id }) => ({ deputy: { id, name: '张三' }, events: [], posts: [], history: [] }),
+      opinion_to_petition: () => ({ ...created, id: 18 }),
+    }));
+    const { router } = await mountAt('/petitions/new?opinion=31', '/petitions/new', PetitionFormView,
+      [{ path: '/petitions/:id(\\d+)', component: { render: () => null } }]);
+    await settle();
+    expect(callsOf(invoke, 'opinion_petition_draft')).toEqual([{ opinionId: 31 }]);
+    expect(hook('from-opinion')?.textContent).toContain('来自小组活动收集的意见');
+    expect(hook('petition-field-channel-deputy_referral')?.classList.contains('is-active')).toBe(true);
+    expect((hook('petition-field-request') as HTMLTextAreaElement).value).toBe('村口路灯坏了三盏');
+    expect(hook('petition-field-via_deputy_id')?.textContent).toContain('张三');
+
+    hook('petition-save')!.click();
+    await settle();
+    expect(callsOf(invoke, 'petition_create')).toHaveLength(0);
+    expect(callsOf(invoke, 'opinion_to_petition')).toEqual([{
+      opinionId: 31,
+      input: { ...draft, receiver: '王干事', petitioner_name: '青山村村民', address: '', phone: '', id_number: '' },
+    }]);
+    expect(router.currentRoute.value.path).toBe('/petitions/18');
+  });
 });

@@ -138,4 +138,38 @@ describe('SuggestionFormView', () => {
     // the session is remembered for the next sitting
     expect(JSON.parse(localStorage.getItem('taizhang.suggestion.session')!)).toEqual({ term_id: 2, session_no: 4, during_session: false });
   });
+
+  it('starts from an activity opinion, names it and saves through opinion_to_suggestion', async () => {
+    const draft = {
+      term_id: 2, session_no: 3, during_session: false, kind: 'suggestion', lead_deputy_id: 11, by_presidium: false,
+      co_signer_ids: [], subject: '关于村口路灯的建议', content: '村口路灯坏了三盏\n（2026年3月20日第二代表小组接待选民收集）',
+      category: 'other', received_on: '2026-03-20', key_supervision: false, published: false, notes: '',
+    };
+    localStorage.setItem('taizhang.suggestion.session', JSON.stringify({ term_id: 2, session_no: 5, during_session: true }));
+    invoke.mockImplementation(fakeCore({
+      vocabulary: () => VOCAB,
+      terms_list: () => [{ id: 2, number: 20, label: '第二十届', start_date: '2021-12-28', end_date: null, is_current: true }],
+      rule_profile_get: () => ({ suggestion: { motion_min_cosigners: 5 } }),
+      opinion_suggestion_draft: () => draft,
+      deputy_get: ({ id }) => ({ deputy: { id, name: '张三' }, events: [], posts: [], history: [] }),
+      opinion_to_suggestion: () => saved({ id: 43 }),
+    }));
+    const { router } = await mountAt('/suggestions/new?opinion=31', '/suggestions/new', SuggestionFormView,
+      [{ path: '/suggestions/:id(\\d+)', component: { render: () => null } }]);
+    await settle();
+    expect(callsOf(invoke, 'opinion_suggestion_draft')).toEqual([{ opinionId: 31 }]);
+    expect(hook('from-opinion')?.textContent).toContain('本建议来自小组活动收集的意见，保存后两者互相关联');
+    expect(hook('from-opinion')?.dataset.id).toBe('31');
+    // the draft, not the remembered session
+    expect((hook('suggestion-field-subject') as HTMLInputElement).value).toBe('关于村口路灯的建议');
+    expect(hook('suggestion-field-during_session-false')?.classList.contains('is-active')).toBe(true);
+    expect(hook('suggestion-field-lead_deputy_id')?.textContent).toContain('张三');
+    expect(hook('suggestion-save-next')).toBeNull();
+
+    hook('suggestion-save')!.click();
+    await settle();
+    expect(callsOf(invoke, 'suggestion_create')).toHaveLength(0);
+    expect(callsOf(invoke, 'opinion_to_suggestion')).toEqual([{ opinionId: 31, input: draft }]);
+    expect(router.currentRoute.value.path).toBe('/suggestions/43');
+  });
 });

@@ -3,10 +3,12 @@
 //! term sees (a resignation, a move away, a death, a suspension and resumption, two
 //! by-elections). Built through the same core functions the clerk uses, so the history is real.
 
+mod activities;
 mod casework;
 mod deeds;
 mod documents;
 pub mod large;
+mod meetings;
 
 use chrono::NaiveDate;
 
@@ -272,6 +274,8 @@ pub struct DemoSummary {
     pub petitions: usize,
     pub documents: usize,
     pub deeds: usize,
+    pub meetings: usize,
+    pub activities: usize,
     pub terms: usize,
     pub deputies: usize,
     pub groups: usize,
@@ -601,6 +605,8 @@ pub fn seed_on(store: &mut Store, seed: u64, today: NaiveDate) -> Result<DemoSum
     let (suggestions, petitions) = casework::seed(store, &mut rng, today, &mut used)?;
     let documents = documents::seed(store, &mut rng, today)?;
     let deeds = deeds::seed(store, today)?;
+    let meetings = meetings::seed(store, today)?;
+    let activities = activities::seed(store, &mut rng, today)?;
     let deputies: i64 = store
         .conn()
         .query_row("SELECT count(*) FROM deputies", [], |r| r.get(0))?;
@@ -610,6 +616,8 @@ pub fn seed_on(store: &mut Store, seed: u64, today: NaiveDate) -> Result<DemoSum
         petitions,
         documents,
         deeds,
+        meetings,
+        activities,
         terms: 2,
         deputies: deputies as usize,
         groups: groups.len(),

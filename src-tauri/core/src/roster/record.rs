@@ -1,7 +1,9 @@
 //! The deputy's duty record (履职档案): for any period, what the books hold about one deputy:
 //! suggestions led and co-signed with their outcome, exemplary deeds, petitions passed on, status
-//! events and presidium posts, with counts per year as a county asks for. Duties whose books are
-//! not in the app yet are named, so the page never suggests they were zero.
+//! events and presidium posts, presidium meetings and group activities attended or missed (voter
+//! receptions among them), with counts per year as a county asks for. Duties no book in the app
+//! records (attendance at the sessions of the congress) are named, so the page never suggests
+//! they were zero.
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
@@ -10,7 +12,9 @@ use serde::Serialize;
 use super::deputy::{self, Deputy};
 use super::org;
 use super::status::{self, DeputyEvent, PresidiumPost};
+use crate::activities::{self, Participation};
 use crate::deeds::{self, DeedQuery};
+use crate::meetings::{self, Attended};
 use crate::petitions;
 use crate::suggestions;
 use crate::vocab::*;
@@ -57,6 +61,14 @@ pub struct RecordYear {
     pub deeds: usize,
     pub petitions_passed_on: usize,
     pub events: usize,
+    /// Presidium meetings held while the deputy sat on the presidium, and those attended.
+    pub meetings_expected: usize,
+    pub meetings_attended: usize,
+    /// Group activities of the deputy's group while in office, attended, excused.
+    pub activities_expected: usize,
+    pub activities_attended: usize,
+    pub activities_excused: usize,
+    pub voter_receptions: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -70,15 +82,14 @@ pub struct DutyRecord {
     pub petitions_passed_on: Vec<RecordPetition>,
     pub events: Vec<DeputyEvent>,
     pub posts: Vec<PresidiumPost>,
+    pub meetings: Vec<Attended>,
+    pub activities: Vec<Participation>,
     pub by_year: Vec<RecordYear>,
     pub not_yet_recorded: Vec<&'static str>,
 }
 
-/// The books a full duty record also draws on, not kept by this app yet.
-const NOT_YET: &[&str] = &[
-    "主席团会议出席（主席团会议记录簿）",
-    "代表小组活动出席（代表小组活动记录簿）",
-];
+/// What a full duty record also draws on that no book in this app records.
+const NOT_YET: &[&str] = &["人民代表大会会议出席（人代会签到不在六簿一册中登记）"];
 
 /// The record of `id` from `from` to `to` (default: the deputy's term, up to today).
 pub fn record(
@@ -174,11 +185,19 @@ pub fn record(
         .filter(|p| p.start_date <= to && p.end_date.is_none_or(|e| e >= from))
         .collect();
 
+    let meetings = meetings::attended_by(conn, id, from, to)?;
+    let activities = activities::participation(conn, id, from, to)?;
+
     let good = |s: &RecordSuggestion| {
         matches!(
             s.final_result,
             Some(Satisfaction::Satisfied | Satisfaction::BasicallySatisfied)
         )
+    };
+    let attended = |year: i32| {
+        activities
+            .iter()
+            .filter(move |a| a.date.year() == year && a.attendance == Attendance::Present)
     };
     let by_year = (from.year()..=to.year())
         .map(|year| {
@@ -206,6 +225,20 @@ pub fn record(
                     .filter(|p| p.received_at.starts_with(&year.to_string()))
                     .count(),
                 events: events.iter().filter(|e| e.date.year() == year).count(),
+                meetings_expected: meetings.iter().filter(|m| m.date.year() == year).count(),
+                meetings_attended: meetings
+                    .iter()
+                    .filter(|m| m.date.year() == year && m.present)
+                    .count(),
+                activities_expected: activities.iter().filter(|a| a.date.year() == year).count(),
+                activities_attended: attended(year).count(),
+                activities_excused: activities
+                    .iter()
+                    .filter(|a| a.date.year() == year && a.attendance == Attendance::Excused)
+                    .count(),
+                voter_receptions: attended(year)
+                    .filter(|a| a.kind == ActivityKind::VoterReception)
+                    .count(),
             }
         })
         .collect();
@@ -219,6 +252,8 @@ pub fn record(
         petitions_passed_on: passed_on,
         events,
         posts,
+        meetings,
+        activities,
         by_year,
         not_yet_recorded: NOT_YET.to_vec(),
     })

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import type { ActivityMember, GroupActivity, Opinion } from '../api/types';
+import {
+  ACTIVITY_FIELDS, activityFiltersFromQuery, activityFiltersToQuery, attendanceCell, attendanceLists, attendanceOf,
+  attendanceSummary, attendanceSummaryText, attendanceTag, buildActivityQuery, canRemoveOpinion, checkActivityForm,
+  defaultActivityFilters, emptyActivityForm, emptyOpinionRow, fewPresent, formFromActivity, mergeAttendance,
+  noticeDays, noticeHint, opinionCaseLocation, opinionIdFromQuery, opinionLocked, opinionSourceText, opinionsCell,
+  toActivityInput, turnedCount,
+} from './activities';
+import { formatDate } from './format';
+
+const member = (deputy_id: number, name: string, attendance: ActivityMember['attendance'] = 'present'): ActivityMember =>
+  ({ deputy_id, name, attendance });
+const MEMBERS = [member(1, '张三'), member(2, '李四'), member(3, '王五'), member(4, '赵六')];
+
+const opinion = (over: Partial<Opinion> = {}): Opinion => ({
+  id: 31, seq: 1, source: '青山村村民', content: '村道破损', suggestion: null, petition: null, ...over,
+});
+
+const stored = (over: Partial<GroupActivity> = {}): GroupActivity => ({
+  id: 5, number: '活动〔2026〕第5号', year: 2026, seq: 5, group_id: 2, group_name: '第二代表小组', kind: 'voter_reception',
+  date: '2026-03-20', place: '青山代表联络站', notice_date: '2026-03-16', theme: '接待选民日',
+  members: [member(1, '张三'), member(2, '李四', 'excused'), member(3, '王五', 'absent')],
+  expected: 3, present: 1, excused: 1, absent: 1, higher_deputies: '县人大代表王某', record: '接待选民 12 人次',
+  results: '当场答复 3 件', reported_on: '2026-03-25',
+  opinions: [opinion(), opinion({ id: 32, seq: 2, content: '饮水', suggestion: { id: 9, number: '20-3-B002' } })],
+  checks: [], notes: '', voided: false, void_reason: null, ...over,
+});
+
+describe('attendance', () => {
+  it('turns the radio state into the excused and absent lists, in the members order', () => {
+    const state = { 3: 'absent', 1: 'excused', 2: 'present', 4: 'excused' } as const;
+    expect(attendanceLists(MEMBERS, state)).toEqual({ excused: [1, 4], absent: [3] });
+    // a member without a state counts as present; a state for someone not listed is ignored
+    expect(attendanceLists(MEMBERS.slice(0, 2), { 9: 'absent' })).toEqual({ excused: [], absent: [] });
+  });
+
+  it('counts expected, present, excused and absent', () => {
+    const s = attendanceSummary(MEMBERS, { 2: 'excused', 4: 'absent' });
+    expect(s).toEqual({ expected: 4, present: 2, excused: 1, absent: 1 });
+    expect(attendanceSummaryText(s)).toBe('应到 4 人，出席 2 人，请假 1 人，缺席 1 人');
+    expect(fewPresent(s)).toBe(true);
+    expect(fewPresent(attendanceSummary(MEMBERS, { 4: 'absent' }))).toBe(false);
+    expect(fewPresent(attendanceSummary([], {}))).toBe(false);
+  });
+
+  it('keeps the stored attendance of members still listed and drops the others', () => {
+    const fresh = [member(2, '李四'), member(3, '王五'), member(5, '孙七')];
+    expect(mergeAttendance(fresh, attendanceOf(stored().members))).toEqual({ 2: 'excused', 3: 'absent', 5: 'present' });
+    expect(mergeAttendance(MEMBERS, {})).toEqual({ 1: 'present', 2: 'present', 3: 'present', 4: 'present' });
+  });
+
+  it('colours the tags', () => {
+    expect(['present', 'excused', 'absent', 'x'].map(attendanceTag)).toEqual(['success', 'warning', 'danger', 'info']);
+  });
+});
+
+describe('notice', () => {
+  it('counts the days between notice and activity', () => {
+    expect(noticeDays('2026-03-20', '2026-03-17')).toBe(3);
+    expect(noticeDays('2026-03-01', '2026-02-27')).toBe(2);
+    expect(noticeDays('2026-03-20', null)).toBeNull();
+    expect(noticeDays(null, '2026-03-17')).toBeNull();
+  });
+
+  it('hints when fewer than three days ahead, not otherwise', () => {
+    expect(noticeHint('2026-03-20', '2026-03-18')).toBe('通知日期距活动只有 2 天，一般应提前三天通知代表');
+    expect(noticeHint('2026-03-20', '2026-03-20')).toContain('一般应提前三天通知代表');
+    expect(noticeHint('2026-03-20', '2026-03-17')).toBe('');
+    expect(noticeHint('2026-03-20', '2026-03-21')).toBe(''); // after the date: an error, not a hint
+    expect(noticeHint('2026-03-20', null)).toBe('');
+  });
+});
+
+describe('activity form', () => {
+  it('round-trips a stored activity, opinions with their ids', () => {
+    const m = formFromActivity(stored());
+    expect(m.opinions.map((o) => [o.id, o.turned])).toEqual([[31, null], [32, '建议 20-3-B002']]);
+    const input = toActivityInput(m, stored().members);
+    expect(input).toEqual({
+      group_id: 2, kind: 'voter_reception', date: '2026-03-20', place: '青山代表联络站', notice_date: '2026-03-16',
+      theme: '接待选民日', excused: [2], absent: [3], higher_deputies: '县人大代表王某', record: '接待选民 12 人次',
+      results: '当场答复 3 件', reported_on: '2026-03-25',
+      opinions: [{ id: 31, source: '青山村村民', content: '村道破损' }, { id: 32, source: '青山村村民', content: '饮水' }],
+      notes: '',
+    });
+    expect(Object.keys(input).sort()).toEqual([...ACTIVITY_FIELDS].sort());
+  });
+
+  it('sends new opinions with a null id, text trimmed, empty dates as null', () => {
+    const m = { ...emptyActivityForm('2026-03-20'), group_id: 2, kind: 'study' as const, theme: ' 学习 ', notice_date: '' };
+    m.opinions = [{ ...emptyOpinionRow(), source: ' 村民 ', content: ' 路灯 ' }];
+    const input = toActivityInput(m, MEMBERS);
+    expect(input).toMatchObject({ theme: '学习', notice_date: null, reported_on: null, excused: [], absent: [] });
+    expect(input.opinions).toEqual([{ id: null, source: '村民', content: '路灯' }]);
+  });
+
+  it('checks what the clerk can fix at once', () => {
+    const e = checkActivityForm(emptyActivityForm(null), '2026-03-20');
+    expect(Object.keys(e).sort()).toEqual(['date', 'group_id', 'kind', 'theme']);
+    const m = {
+      ...emptyActivityForm('2026-03-21'), group_id: 1, kind: 'study' as const, theme: 'x', notice_date: '2026-03-22',
+      reported_on: '2026-03-01', opinions: [{ ...emptyOpinionRow(), content: '有' }, emptyOpinionRow()],
+    };
+    expect(checkActivityForm(m, '2026-03-20')).toEqual({
+      date: '活动日期不能晚于今天（计划中的活动请在开展后登记）',
+      notice_date: '通知日期不能晚于活动日期',
+      reported_on: '报主席团日期不能早于活动日期',
+      opinions: '请填写第2条意见的内容（不需要的空行请删去）',
+    });
+    expect(checkActivityForm({ ...m, date: '2026-03-20', theme: '字'.repeat(101), notice_date: null, reported_on: null, opinions: [] }, '2026-03-20'))
+      .toEqual({ theme: '活动主题不能超过 100 个字' });
+  });
+
+  it('lets only new opinion rows be removed, and locks turned ones', () => {
+    const [open, turned] = formFromActivity(stored()).opinions;
+    expect(canRemoveOpinion(open)).toBe(false);
+    expect(canRemoveOpinion(emptyOpinionRow())).toBe(true);
+    expect(opinionLocked(open)).toBe(false);
+    expect(opinionLocked(turned)).toBe(true);
+  });
+});
+
+describe('display', () => {
+  it('writes the attendance and opinions cells', () => {
+    expect(attendanceCell(stored())).toEqual({ ratio: '1/3', excused: '请假 1' });
+    expect(attendanceCell(stored({ excused: 0 })).excused).toBe('');
+    expect(turnedCount(stored().opinions)).toBe(1);
+    expect(opinionsCell(stored().opinions)).toBe('2 条，已转 1');
+    expect(opinionsCell([opinion()])).toBe('1 条');
+    expect(opinionsCell([])).toBe('—');
+  });
+
+  it('names the source of a case', () => {
+    expect(opinionSourceText({ activity_number: '活动〔2026〕第5号', theme: '接待选民日', date: '2026-03-20', opinion_seq: 2 }, formatDate))
+      .toBe('来源：活动〔2026〕第5号 接待选民日（2026年3月20日）第2条意见');
+  });
+
+  it('goes from an opinion to a new case and back', () => {
+    expect(opinionCaseLocation('suggestions', 31)).toEqual({ path: '/suggestions/new', query: { opinion: '31' } });
+    expect(opinionIdFromQuery({ opinion: '31' })).toBe(31);
+    expect(opinionIdFromQuery({ opinion: 'x' })).toBeNull();
+    expect(opinionIdFromQuery({})).toBeNull();
+  });
+});
+
+describe('list filters', () => {
+  it('reads the URL, dropping what is not valid', () => {
+    expect(activityFiltersFromQuery({ search: ' 村道 ', year: '2026', group_id: '2', kind: 'survey', include_voided: '1', page: '3' }))
+      .toEqual({ search: '村道', year: 2026, group_id: 2, kind: 'survey', include_voided: true, page: 3, page_size: 20 });
+    expect(activityFiltersFromQuery({ year: '12', kind: 'party', group_id: '-1', page_size: '7' })).toEqual(defaultActivityFilters());
+  });
+
+  it('writes only what differs from the defaults and builds the query', () => {
+    const f = { ...defaultActivityFilters(), year: 2026, kind: 'study' as const, page_size: 50 };
+    expect(activityFiltersToQuery(f)).toEqual({ year: '2026', kind: 'study', page_size: '50' });
+    expect(activityFiltersToQuery(defaultActivityFilters())).toEqual({});
+    expect(buildActivityQuery({ ...f, search: '  a   b ', group_id: 3, include_voided: true }))
+      .toEqual({ page: 1, page_size: 50, search: 'a b', year: 2026, group_id: 3, kind: 'study', include_voided: true });
+    expect(buildActivityQuery(defaultActivityFilters())).toEqual({ page: 1, page_size: 20 });
+  });
+});

@@ -1,0 +1,337 @@
+// 代表小组活动记录簿 (group activities): the form's model, the attendance checklist (members of the
+// group on the day, each 出席 / 请假 / 缺席) and its conversion to the contract's excused/absent lists,
+// the notice hint, the opinions collected, the list's filters <-> the URL's query, tag colours.
+// The core checks everything again.
+import type { LocationQuery, LocationQueryRaw } from 'vue-router';
+import type {
+  ActivityInput, ActivityKind, ActivityMember, ActivityQuery, Attendance, Choice, GroupActivity, Id, IsoDate, Opinion,
+} from '../api/types';
+import type { TagType } from './labels';
+import { LIST_PAGE_SIZES, queryBool, queryInt, queryOneOf, queryText } from './caseQuery';
+
+export const ACTIVITY_KINDS: readonly ActivityKind[] = [
+  'study', 'inspection', 'survey', 'law_enforcement_check', 'voter_reception', 'duty_report', 'special_report',
+  'station_duty', 'other',
+];
+export const ATTENDANCES: readonly Attendance[] = ['present', 'excused', 'absent'];
+
+/** Days of notice the office aims for (shown as a hint, never enforced). */
+export const NOTICE_DAYS = 3;
+export const NOTICE_HINT = '一般应提前三天通知代表';
+
+// The vocabulary's lists, used until (or if ever not) `vocabulary` sends them.
+const c = (value: string, label: string): Choice => ({ value, label });
+export const ACTIVITY_FALLBACK_CHOICES = {
+  activity_kinds: [
+    c('study', '学习培训'), c('inspection', '视察'), c('survey', '调研'), c('law_enforcement_check', '执法检查'),
+    c('voter_reception', '接待选民'), c('duty_report', '述职'), c('special_report', '听取专项报告'),
+    c('station_duty', '联络站值班'), c('other', '其他'),
+  ],
+  attendances: [c('present', '出席'), c('excused', '请假'), c('absent', '缺席')],
+} as const satisfies Record<string, Choice[]>;
+
+// ---- attendance --------------------------------------------------------------------------------
+/** deputy id -> 出席 / 请假 / 缺席, as the radio buttons hold it. */
+export type AttendanceState = Record<Id, Attendance>;
+
+/**
+ * The checklist after (re)loading the members: each member listed keeps what `kept` says about them
+ * (the stored attendance on edit, or what the clerk already chose), else what the core sent
+ * (present). Members no longer listed are dropped.
+ */
+export function mergeAttendance(members: readonly ActivityMember[], kept: AttendanceState): AttendanceState {
+  const out: AttendanceState = {};
+  for (const m of members) {
+    const k = kept[m.deputy_id];
+    out[m.deputy_id] = k && (ATTENDANCES as readonly string[]).includes(k) ? k : m.attendance ?? 'present';
+  }
+  return out;
+}
+
+/** The stored attendance of an activity's members. */
+export function attendanceOf(members: readonly ActivityMember[]): AttendanceState {
+  const out: AttendanceState = {};
+  for (const m of members) out[m.deputy_id] = m.attendance;
+  return out;
+}
+
+/** The members marked 请假 and 缺席 (in the members' order); only members listed count. */
+export function attendanceLists(members: readonly ActivityMember[], state: AttendanceState): { excused: Id[]; absent: Id[] } {
+  const excused: Id[] = [];
+  const absent: Id[] = [];
+  for (const m of members) {
+    const a = state[m.deputy_id] ?? 'present';
+    if (a === 'excused') excused.push(m.deputy_id);
+    else if (a === 'absent') absent.push(m.deputy_id);
+  }
+  return { excused, absent };
+}
+
+export interface AttendanceSummary { expected: number; present: number; excused: number; absent: number }
+
+export function attendanceSummary(members: readonly ActivityMember[], state: AttendanceState): AttendanceSummary {
+  const { excused, absent } = attendanceLists(members, state);
+  return {
+    expected: members.length,
+    present: members.length - excused.length - absent.length,
+    excused: excused.length,
+    absent: absent.length,
+  };
+}
+
+/** "应到 5 人，出席 3 人，请假 1 人，缺席 1 人" */
+export function attendanceSummaryText(s: AttendanceSummary): string {
+  return `应到 ${s.expected} 人，出席 ${s.present} 人，请假 ${s.excused} 人，缺席 ${s.absent} 人`;
+}
+
+/** Fewer than half of the members present (the core shows the same check on the entry). */
+export function fewPresent(s: AttendanceSummary): boolean {
+  return s.expected > 0 && s.present * 2 <= s.expected;
+}
+
+/** 出席 green, 请假 orange, 缺席 red. */
+export function attendanceTag(a: Attendance | string | null | undefined): TagType {
+  switch (a) {
+    case 'present': return 'success';
+    case 'excused': return 'warning';
+    case 'absent': return 'danger';
+    default: return 'info';
+  }
+}
+
+// ---- notice ------------------------------------------------------------------------------------
+function dayNumber(d: IsoDate): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+  if (!m) return null;
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+}
+
+/** Days from the notice to the activity (2026-03-17 -> 2026-03-20 = 3); null when either is missing. */
+export function noticeDays(date: IsoDate | null | undefined, notice: IsoDate | null | undefined): number | null {
+  if (!date || !notice) return null;
+  const a = dayNumber(date);
+  const n = dayNumber(notice);
+  return a === null || n === null ? null : a - n;
+}
+
+/**
+ * The hint under 通知日期 when the notice came fewer than three days ahead ("" otherwise, and when
+ * the notice is after the activity: that is an error, not a hint).
+ */
+export function noticeHint(date: IsoDate | null | undefined, notice: IsoDate | null | undefined): string {
+  const d = noticeDays(date, notice);
+  if (d === null || d < 0 || d >= NOTICE_DAYS) return '';
+  return d === 0 ? `当天才通知，${NOTICE_HINT}` : `通知日期距活动只有 ${d} 天，${NOTICE_HINT}`;
+}
+
+// ---- opinions ----------------------------------------------------------------------------------
+export interface OpinionRow {
+  /** the stored opinion; null for a row added in this form (only those may be removed) */
+  id: Id | null;
+  seq: number | null;
+  source: string;
+  content: string;
+  /** what it became ("建议 20-3-B002"); such an opinion is read-only */
+  turned: string | null;
+}
+
+export function emptyOpinionRow(): OpinionRow {
+  return { id: null, seq: null, source: '', content: '', turned: null };
+}
+
+/** "建议 20-3-B002" / "信访 信访〔2026〕第3号" / null */
+export function opinionTurnedText(o: Pick<Opinion, 'suggestion' | 'petition'>): string | null {
+  if (o.suggestion) return `建议 ${o.suggestion.number}`;
+  if (o.petition) return `信访 ${o.petition.number}`;
+  return null;
+}
+
+export function opinionRowOf(o: Opinion): OpinionRow {
+  return { id: o.id, seq: o.seq, source: o.source, content: o.content, turned: opinionTurnedText(o) };
+}
+
+/** Only a row added in this form may be removed; a stored opinion stays (correct its content instead). */
+export function canRemoveOpinion(row: OpinionRow): boolean {
+  return row.id === null;
+}
+
+/** An opinion already turned into a suggestion or petition cannot be changed. */
+export function opinionLocked(row: OpinionRow): boolean {
+  return row.turned !== null;
+}
+
+/** How many of an activity's opinions became a suggestion or petition. */
+export function turnedCount(opinions: readonly Opinion[]): number {
+  return opinions.filter((o) => o.suggestion || o.petition).length;
+}
+
+// ---- the form ----------------------------------------------------------------------------------
+export interface ActivityFormModel {
+  group_id: Id | null;
+  kind: ActivityKind | null;
+  date: IsoDate | null;
+  place: string;
+  notice_date: IsoDate | null;
+  theme: string;
+  attendance: AttendanceState;
+  higher_deputies: string;
+  record: string;
+  results: string;
+  reported_on: IsoDate | null;
+  opinions: OpinionRow[];
+  notes: string;
+}
+
+/** Every ActivityInput field: the keys a core error's `field` can name. */
+export const ACTIVITY_FIELDS = [
+  'group_id', 'kind', 'date', 'place', 'notice_date', 'theme', 'excused', 'absent', 'higher_deputies', 'record',
+  'results', 'reported_on', 'opinions', 'notes',
+] as const satisfies readonly (keyof ActivityInput)[];
+export type ActivityField = (typeof ACTIVITY_FIELDS)[number];
+
+export const THEME_MAX = 100;
+
+export function emptyActivityForm(today: IsoDate | null): ActivityFormModel {
+  return {
+    group_id: null, kind: null, date: today, place: '', notice_date: null, theme: '', attendance: {},
+    higher_deputies: '', record: '', results: '', reported_on: null, opinions: [], notes: '',
+  };
+}
+
+export function formFromActivity(a: GroupActivity): ActivityFormModel {
+  return {
+    group_id: a.group_id, kind: a.kind, date: a.date, place: a.place, notice_date: a.notice_date, theme: a.theme,
+    attendance: attendanceOf(a.members), higher_deputies: a.higher_deputies, record: a.record, results: a.results,
+    reported_on: a.reported_on, opinions: a.opinions.map(opinionRowOf), notes: a.notes,
+  };
+}
+
+/** Checks before calling the core (field -> message): only what the clerk can fix at once. */
+export function checkActivityForm(m: ActivityFormModel, today: IsoDate): Partial<Record<ActivityField, string>> {
+  const e: Partial<Record<ActivityField, string>> = {};
+  if (!m.group_id) e.group_id = '请选择代表小组';
+  if (!m.kind) e.kind = '请选择活动类型';
+  if (!m.date) e.date = '请选择活动日期';
+  else if (m.date > today) e.date = '活动日期不能晚于今天（计划中的活动请在开展后登记）';
+  if (m.date && m.notice_date && m.notice_date > m.date) e.notice_date = '通知日期不能晚于活动日期';
+  if (m.date && m.reported_on && m.reported_on < m.date) e.reported_on = '报主席团日期不能早于活动日期';
+  const theme = m.theme.trim();
+  if (!theme) e.theme = '请填写活动主题';
+  else if ([...theme].length > THEME_MAX) e.theme = `活动主题不能超过 ${THEME_MAX} 个字`;
+  const blank = m.opinions.findIndex((o) => !o.content.trim());
+  if (blank >= 0) e.opinions = `请填写第${blank + 1}条意见的内容（不需要的空行请删去）`;
+  return e;
+}
+
+/** The form -> ActivityInput, with 请假 / 缺席 taken from the members listed now. */
+export function toActivityInput(m: ActivityFormModel, members: readonly ActivityMember[]): ActivityInput {
+  const { excused, absent } = attendanceLists(members, m.attendance);
+  return {
+    group_id: m.group_id ?? 0,
+    kind: m.kind ?? 'other',
+    date: m.date ?? '',
+    place: m.place.trim(),
+    notice_date: m.notice_date || null,
+    theme: m.theme.trim(),
+    excused,
+    absent,
+    higher_deputies: m.higher_deputies.trim(),
+    record: m.record.trim(),
+    results: m.results.trim(),
+    reported_on: m.reported_on || null,
+    opinions: m.opinions.map((o) => ({ id: o.id, source: o.source.trim(), content: o.content.trim() })),
+    notes: m.notes.trim(),
+  };
+}
+
+// ---- display -----------------------------------------------------------------------------------
+/** 出席 "3/5", with "请假 1" beside it when someone was excused. */
+export function attendanceCell(a: Pick<GroupActivity, 'expected' | 'present' | 'excused'>): { ratio: string; excused: string } {
+  return { ratio: `${a.present}/${a.expected}`, excused: a.excused ? `请假 ${a.excused}` : '' };
+}
+
+/** 意见 "3 条" / "3 条，已转 1" / "—" */
+export function opinionsCell(opinions: readonly Opinion[]): string {
+  if (!opinions.length) return '—';
+  const t = turnedCount(opinions);
+  return t ? `${opinions.length} 条，已转 ${t}` : `${opinions.length} 条`;
+}
+
+// ---- from an opinion ---------------------------------------------------------------------------
+/** The opinion id of /suggestions/new?opinion=<id> (or /petitions/new?opinion=<id>), else null. */
+export function opinionIdFromQuery(q: LocationQuery): Id | null {
+  return queryInt(q, 'opinion');
+}
+
+/** Where 转为建议 / 转为信访 go. */
+export function opinionCaseLocation(book: 'suggestions' | 'petitions', opinionId: Id): { path: string; query: LocationQueryRaw } {
+  return { path: `/${book}/new`, query: { opinion: String(opinionId) } };
+}
+
+/** "来源：活动〔2026〕第5号 接待选民日（2026年3月20日）第2条意见" */
+export function opinionSourceText(
+  s: { activity_number: string; theme: string; date: IsoDate; opinion_seq: number },
+  format: (d: IsoDate) => string,
+): string {
+  return `来源：${s.activity_number} ${s.theme}（${format(s.date)}）第${s.opinion_seq}条意见`;
+}
+
+// ---- the list's filters <-> URL ------------------------------------------------------------------
+export interface ActivityFilters {
+  search: string;
+  year: number | null;
+  group_id: Id | null;
+  kind: ActivityKind | null;
+  include_voided: boolean;
+  page: number;
+  page_size: number;
+}
+
+const DEFAULT_PAGE_SIZE = 20;
+
+export function defaultActivityFilters(): ActivityFilters {
+  return { search: '', year: null, group_id: null, kind: null, include_voided: false, page: 1, page_size: DEFAULT_PAGE_SIZE };
+}
+
+export function activityFiltersFromQuery(q: LocationQuery): ActivityFilters {
+  const year = queryInt(q, 'year');
+  const size = queryInt(q, 'page_size');
+  return {
+    search: queryText(q, 'search'),
+    year: year !== null && year >= 1949 && year <= 2999 ? year : null,
+    group_id: queryInt(q, 'group_id'),
+    kind: queryOneOf(q, 'kind', ACTIVITY_KINDS),
+    include_voided: queryBool(q, 'include_voided'),
+    page: queryInt(q, 'page') ?? 1,
+    page_size: size !== null && (LIST_PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
+  };
+}
+
+/** Only what differs from the defaults (page 1, 20 a page), in a stable order. */
+export function activityFiltersToQuery(f: ActivityFilters): LocationQueryRaw {
+  const out: LocationQueryRaw = {};
+  const put = (k: string, v: string | number | null | undefined | boolean) => {
+    if (v === null || v === undefined || v === '' || v === false) return;
+    out[k] = v === true ? '1' : String(v);
+  };
+  put('search', f.search.trim());
+  put('year', f.year);
+  put('group_id', f.group_id);
+  put('kind', f.kind);
+  put('include_voided', f.include_voided);
+  if (f.page > 1) put('page', f.page);
+  if (f.page_size !== DEFAULT_PAGE_SIZE) put('page_size', f.page_size);
+  return out;
+}
+
+/** Filters -> the core's ActivityQuery: empty filters left out. */
+export function buildActivityQuery(f: ActivityFilters): ActivityQuery {
+  const q: ActivityQuery = { page: Math.max(1, f.page), page_size: f.page_size };
+  const s = f.search.trim().replace(/\s+/g, ' ');
+  if (s) q.search = s;
+  if (f.year != null) q.year = f.year;
+  if (f.group_id != null) q.group_id = f.group_id;
+  if (f.kind) q.kind = f.kind;
+  if (f.include_voided) q.include_voided = true;
+  return q;
+}
