@@ -257,3 +257,92 @@ fn casework_commands_follow_the_contract_and_keep_identity_sealed() {
         r["numerator_ids"].as_array().unwrap().len()
     );
 }
+
+#[test]
+fn meeting_activity_and_attachment_commands_follow_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = window(&dir.path().join("t.db"));
+    let today = chrono::Local::now().date_naive().to_string();
+    let draft = call(&w, "meeting_draft", json!({"date": today})).unwrap();
+    let members = draft["members"].as_array().unwrap();
+    assert!(!members.is_empty(), "the demo presidium");
+    let away = members.last().unwrap()["deputy_id"].clone();
+    let input = json!({
+        "date": today, "start_time": "09:00", "place": "会议室", "presider_id": draft["presider_id"],
+        "recorder": "办公室", "attendees": "", "notes": "",
+        "absent": [{"deputy_id": away, "reason": ""}],
+        "agenda": [{"title": "议题", "discussion": "", "decision": "", "votes_for": null, "votes_against": null, "votes_abstain": null}]
+    });
+    let err = call(&w, "meeting_create", json!({"input": input})).unwrap_err();
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("validation"), Some("absent"))
+    );
+    let mut fixed = input.clone();
+    fixed["absent"][0]["reason"] = json!("请假");
+    let m = call(&w, "meeting_create", json!({"input": fixed})).unwrap();
+    assert_eq!(m["number"], draft["number"]);
+    assert_eq!(
+        m["present"].as_i64().unwrap() + 1,
+        m["expected"].as_i64().unwrap()
+    );
+    let gaps = call(&w, "meeting_gaps", json!({"termId": null})).unwrap();
+    assert!(gaps.as_array().is_some());
+
+    let open = call(
+        &w,
+        "activities_list",
+        json!({"query": {"kind": "voter_reception", "page_size": 100}}),
+    )
+    .unwrap();
+    let opinion = open["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| a["opinions"].as_array().unwrap().clone())
+        .find(|o| o["suggestion"].is_null() && o["petition"].is_null())
+        .expect("an open opinion in the demo");
+    let sdraft = call(
+        &w,
+        "opinion_suggestion_draft",
+        json!({"opinionId": opinion["id"]}),
+    )
+    .unwrap();
+    let s = call(
+        &w,
+        "opinion_to_suggestion",
+        json!({"opinionId": opinion["id"], "input": sdraft}),
+    )
+    .unwrap();
+    let src = call(
+        &w,
+        "opinion_source",
+        json!({"entity": "suggestion", "id": s["id"]}),
+    )
+    .unwrap();
+    assert_eq!(src["content"], opinion["content"]);
+    let again = call(
+        &w,
+        "opinion_suggestion_draft",
+        json!({"opinionId": opinion["id"]}),
+    )
+    .unwrap_err();
+    assert_eq!(again["code"], "conflict");
+
+    let file = dir.path().join("签字页.png");
+    std::fs::write(&file, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let a = call(
+        &w,
+        "attachment_add",
+        json!({"entity": "presidium_meeting", "entityId": m["id"], "path": file.to_string_lossy()}),
+    )
+    .unwrap();
+    assert_eq!(a["media_type"], "image/png");
+    let list = call(
+        &w,
+        "attachments_list",
+        json!({"entity": "presidium_meeting", "entityId": m["id"], "includeVoided": false}),
+    )
+    .unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+}
