@@ -12,7 +12,7 @@ use crate::history::{self, Action, HistoryEntry, Stamp};
 use crate::petitions::{self, PetitionInput};
 use crate::roster::deputy;
 use crate::roster::org::{self, Term};
-use crate::store::Page;
+use crate::store::{Page, Where};
 use crate::suggestions::{self, SuggestionInput};
 use crate::vocab::*;
 use crate::{dates, Error, Result, Store};
@@ -317,41 +317,32 @@ pub fn detail(conn: &Connection, id: i64) -> Result<ActivityDetail> {
 }
 
 pub fn list(conn: &Connection, q: &ActivityQuery) -> Result<Page<GroupActivity>> {
-    let mut w = vec!["1 = 1".to_string()];
-    let mut p: Vec<rusqlite::types::Value> = Vec::new();
-    let mut push = |cond: &str, v: rusqlite::types::Value, w: &mut Vec<String>| {
-        p.push(v);
-        w.push(cond.replace('?', &format!("?{}", p.len())));
-    };
+    let mut w = Where::default();
     if let Some(y) = q.year {
-        push("a.year = ?", (y as i64).into(), &mut w);
+        w.and_with("a.year = ?", y as i64);
     }
     if let Some(g) = q.group_id {
-        push("a.group_id = ?", g.into(), &mut w);
+        w.and_with("a.group_id = ?", g);
     }
     if let Some(k) = q.kind {
-        push("a.kind = ?", k.code().to_string().into(), &mut w);
+        w.and_with("a.kind = ?", k.code().to_string());
     }
     if let Some(d) = q.deputy_id {
-        push(
+        w.and_with(
             "a.id IN (SELECT activity_id FROM activity_attendance WHERE deputy_id = ?)",
-            d.into(),
-            &mut w,
+            d,
         );
     }
     if let Some(text) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         // One parameter used six times: `?` is replaced by the same `?N` everywhere.
-        push(
-            "(a.theme LIKE ? OR a.number LIKE ? OR a.place LIKE ? OR a.record LIKE ? OR a.results LIKE ?
+        w.and_with("(a.theme LIKE ? OR a.number LIKE ? OR a.place LIKE ? OR a.record LIKE ? OR a.results LIKE ?
               OR a.id IN (SELECT activity_id FROM activity_opinions WHERE content LIKE ?))",
-            format!("%{}%", text.replace(['%', '_'], "")).into(),
-            &mut w,
-        );
+            format!("%{}%", text.replace(['%', '_'], "")));
     }
     if !q.include_voided {
-        w.push("a.voided_at IS NULL".into());
+        w.and("a.voided_at IS NULL");
     }
-    let cond = w.join(" AND ");
+    let (cond, p) = w.into_parts();
     let page = q.page.unwrap_or(1).max(1);
     let page_size = q.page_size.unwrap_or(20).clamp(1, 500);
     let total: i64 = conn.query_row(

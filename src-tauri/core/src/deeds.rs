@@ -3,7 +3,6 @@
 //! the deputy's final evaluation 满意 or 基本满意) can become a deed, linked back to it.
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -11,7 +10,7 @@ use std::collections::HashMap;
 
 use crate::history::{self, Action, HistoryEntry, Stamp};
 use crate::roster::deputy;
-use crate::store::Page;
+use crate::store::{Page, Where};
 use crate::suggestions::{self, DeputyRef};
 use crate::vocab::*;
 use crate::{dates, names, Error, Result, Store};
@@ -193,32 +192,26 @@ pub fn detail(conn: &Connection, id: i64) -> Result<DeedDetail> {
 }
 
 pub fn list(conn: &Connection, q: &DeedQuery) -> Result<Page<Deed>> {
-    let mut w = vec!["1 = 1".to_string()];
-    let mut p: Vec<SqlValue> = Vec::new();
-    let mut push = |cond: &str, v: SqlValue, w: &mut Vec<String>| {
-        p.push(v);
-        w.push(cond.replace('?', &format!("?{}", p.len())));
-    };
+    let mut w = Where::default();
     if let Some(y) = q.year {
-        push("d.year = ?", (y as i64).into(), &mut w);
+        w.and_with("d.year = ?", y as i64);
     }
     if let Some(c) = q.category {
-        push("d.category = ?", c.code().to_string().into(), &mut w);
+        w.and_with("d.category = ?", c.code().to_string());
     }
     if let Some(id) = q.deputy_id {
-        push(
+        w.and_with(
             "d.id IN (SELECT deed_id FROM deed_deputies WHERE deputy_id = ?)",
-            id.into(),
-            &mut w,
+            id,
         );
     }
     match q.honoured {
-        Some(true) => w.push("d.honour <> ''".into()),
-        Some(false) => w.push("d.honour = ''".into()),
+        Some(true) => w.and("d.honour <> ''"),
+        Some(false) => w.and("d.honour = ''"),
         None => {}
     }
     if !q.include_voided {
-        w.push("d.voided_at IS NULL".into());
+        w.and("d.voided_at IS NULL");
     }
     if let Some(text) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         // Deputies by name, pinyin or initials, worked out over the roster (a few hundred names).
@@ -234,17 +227,16 @@ pub fn list(conn: &Connection, q: &DeedQuery) -> Result<Page<Deed>> {
             .map(|(id, _)| id.to_string())
             .collect();
         let like = format!("%{}%", text.replace(['%', '_'], ""));
-        push(
+        w.and_with(
             &format!(
                 "(d.title LIKE ? OR d.summary LIKE ? OR d.honour LIKE ? OR d.number LIKE ?
                   OR d.id IN (SELECT deed_id FROM deed_deputies WHERE deputy_id IN ({})))",
                 who.join(",")
             ),
-            like.into(),
-            &mut w,
+            like,
         );
     }
-    let cond = w.join(" AND ");
+    let (cond, p) = w.into_parts();
     let page = q.page.unwrap_or(1).max(1);
     let page_size = q.page_size.unwrap_or(20).clamp(1, 500);
     let total: i64 = conn.query_row(

@@ -4,13 +4,12 @@
 //! whatever brackets were used.
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::history::{self, Action, HistoryEntry, Stamp};
-use crate::store::Page;
+use crate::store::{Page, Where};
 use crate::vocab::*;
 use crate::{dates, Error, Result, Store};
 
@@ -279,47 +278,39 @@ pub fn detail(conn: &Connection, id: i64) -> Result<DocumentDetail> {
 }
 
 pub fn list(conn: &Connection, q: &DocumentQuery) -> Result<Page<Document>> {
-    let mut w = vec!["1 = 1".to_string()];
-    let mut p: Vec<SqlValue> = Vec::new();
-    let mut push = |cond: &str, v: SqlValue, w: &mut Vec<String>| {
-        p.push(v);
-        w.push(cond.replace('?', &format!("?{}", p.len())));
-    };
+    let mut w = Where::default();
     if let Some(d) = q.direction {
-        push("d.direction = ?", d.code().to_string().into(), &mut w);
+        w.and_with("d.direction = ?", d.code().to_string());
     }
     if let Some(y) = q.year {
-        push("d.year = ?", (y as i64).into(), &mut w);
+        w.and_with("d.year = ?", y as i64);
     }
     if let Some(c) = q.classification {
-        push("d.classification = ?", c.code().to_string().into(), &mut w);
+        w.and_with("d.classification = ?", c.code().to_string());
     }
     if let Some(u) = q.urgency {
-        push("d.urgency = ?", u.code().to_string().into(), &mut w);
+        w.and_with("d.urgency = ?", u.code().to_string());
     }
     match q.archived {
-        Some(true) => w.push("d.archived_on IS NOT NULL".into()),
-        Some(false) => w.push("d.archived_on IS NULL".into()),
+        Some(true) => w.and("d.archived_on IS NOT NULL"),
+        Some(false) => w.and("d.archived_on IS NULL"),
         None => {}
     }
     if let Some(f) = q.from {
-        push("d.date >= ?", f.to_string().into(), &mut w);
+        w.and_with("d.date >= ?", f.to_string());
     }
     if let Some(t) = q.to {
-        push("d.date <= ?", t.to_string().into(), &mut w);
+        w.and_with("d.date <= ?", t.to_string());
     }
     if !q.include_voided {
-        w.push("d.voided_at IS NULL".into());
+        w.and("d.voided_at IS NULL");
     }
     if let Some(text) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         let like = format!("%{}%", normalise_brackets(text).replace(['%', '_'], ""));
-        push(
-            "(d.title LIKE ? OR d.issuer LIKE ? OR d.doc_number LIKE ? OR d.number LIKE ? OR d.reply_doc_number LIKE ?)",
-            like.into(),
-            &mut w,
-        );
+        w.and_with("(d.title LIKE ? OR d.issuer LIKE ? OR d.doc_number LIKE ? OR d.number LIKE ? OR d.reply_doc_number LIKE ?)",
+            like);
     }
-    let cond = w.join(" AND ");
+    let (cond, p) = w.into_parts();
     let page = q.page.unwrap_or(1).max(1);
     let page_size = q.page_size.unwrap_or(20).clamp(1, 500);
     let total: i64 = conn.query_row(

@@ -14,7 +14,7 @@ use crate::history::{self, Action, HistoryEntry, Stamp};
 use crate::roster::org::{self, Term};
 use crate::roster::{deputy, status};
 use crate::rules::{self, PresidiumRules};
-use crate::store::Page;
+use crate::store::{Page, Where};
 use crate::suggestions::DeputyRef;
 use crate::vocab::*;
 use crate::{dates, Error, Result, Store};
@@ -308,28 +308,24 @@ pub fn detail(conn: &Connection, id: i64) -> Result<MeetingDetail> {
 }
 
 pub fn list(conn: &Connection, q: &MeetingQuery) -> Result<Page<PresidiumMeeting>> {
-    let mut w = vec!["1 = 1".to_string()];
-    let mut p: Vec<rusqlite::types::Value> = Vec::new();
+    let mut w = Where::default();
     if let Some(t) = q.term_id {
-        p.push(t.into());
-        w.push(format!("m.term_id = ?{}", p.len()));
+        w.and_with("m.term_id = ?", t);
     }
     if let Some(y) = q.year {
-        p.push(format!("{y:04}").into());
-        w.push(format!("substr(m.date, 1, 4) = ?{}", p.len()));
+        w.and_with("substr(m.date, 1, 4) = ?", format!("{y:04}"));
     }
     if !q.include_voided {
-        w.push("m.voided_at IS NULL".into());
+        w.and("m.voided_at IS NULL");
     }
     if let Some(text) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        p.push(format!("%{}%", text.replace(['%', '_'], "")).into());
-        let n = p.len();
-        w.push(format!(
-            "(m.number LIKE ?{n} OR m.place LIKE ?{n} OR m.notes LIKE ?{n} OR m.id IN
-              (SELECT meeting_id FROM agenda_items WHERE title LIKE ?{n} OR decision LIKE ?{n} OR discussion LIKE ?{n}))"
-        ));
+        w.and_with(
+            "(m.number LIKE ? OR m.place LIKE ? OR m.notes LIKE ? OR m.id IN
+              (SELECT meeting_id FROM agenda_items WHERE title LIKE ? OR decision LIKE ? OR discussion LIKE ?))",
+            format!("%{}%", text.replace(['%', '_'], "")),
+        );
     }
-    let cond = w.join(" AND ");
+    let (cond, p) = w.into_parts();
     let page = q.page.unwrap_or(1).max(1);
     let page_size = q.page_size.unwrap_or(20).clamp(1, 500);
     let total: i64 = conn.query_row(

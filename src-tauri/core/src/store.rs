@@ -64,6 +64,38 @@ pub struct Store {
     report: OpenReport,
 }
 
+/// A SQL `WHERE` built condition by condition, with its parameters. Each `?` in a condition is
+/// numbered as that condition's one parameter, so a condition may use its value several times.
+#[derive(Debug, Default)]
+pub struct Where {
+    conds: Vec<String>,
+    params: Vec<rusqlite::types::Value>,
+}
+
+impl Where {
+    /// A condition without parameters (trusted text: column names, ids joined by the caller).
+    pub fn and(&mut self, cond: impl Into<String>) {
+        self.conds.push(cond.into());
+    }
+
+    /// A condition whose every `?` stands for `value`.
+    pub fn and_with(&mut self, cond: &str, value: impl Into<rusqlite::types::Value>) {
+        self.params.push(value.into());
+        self.conds
+            .push(cond.replace('?', &format!("?{}", self.params.len())));
+    }
+
+    /// The clause (`1 = 1` when empty) and its parameters.
+    pub fn into_parts(self) -> (String, Vec<rusqlite::types::Value>) {
+        let sql = if self.conds.is_empty() {
+            "1 = 1".to_string()
+        } else {
+            self.conds.join(" AND ")
+        };
+        (sql, self.params)
+    }
+}
+
 /// A page of a list.
 #[derive(Debug, Clone, Serialize)]
 pub struct Page<T> {
@@ -226,6 +258,31 @@ mod tests {
                 "{name} was edited after shipping"
             );
         }
+    }
+
+    #[test]
+    fn where_numbers_each_conditions_parameter_once_however_often_it_is_used() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE t (a INTEGER, b TEXT, c TEXT);
+             INSERT INTO t VALUES (1, 'x', 'y'), (2, 'y', 'x'), (2, 'z', 'z'), (3, 'x', 'x');",
+        )
+        .unwrap();
+        let mut w = Where::default();
+        w.and_with("a >= ?", 2);
+        w.and_with("(b = ? OR c = ?)", "x");
+        w.and("a < 10");
+        let (sql, params) = w.into_parts();
+        assert_eq!(sql, "a >= ?1 AND (b = ?2 OR c = ?2) AND a < 10");
+        let n: i64 = conn
+            .query_row(
+                &format!("SELECT count(*) FROM t WHERE {sql}"),
+                rusqlite::params_from_iter(params.iter()),
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(n, 2, "(2, y, x) and (3, x, x)");
+        assert_eq!(Where::default().into_parts().0, "1 = 1");
     }
 
     fn fnv1a(bytes: &[u8]) -> u64 {

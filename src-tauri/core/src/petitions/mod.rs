@@ -21,7 +21,7 @@ use crate::deadline::{Deadline, DueStage};
 use crate::history::{self, Action, HistoryEntry, Stamp};
 use crate::idcard::{self, IdNumber};
 use crate::rules::{self, RuleProfile};
-use crate::store::Page;
+use crate::store::{Page, Where};
 use crate::suggestions::{DeputyRef, Names};
 use crate::units::{self, UnitRef};
 use crate::vocab::*;
@@ -474,69 +474,57 @@ const OPEN_SQL: &str =
 
 impl RowFilter {
     fn sql(&self) -> (String, Vec<SqlValue>) {
-        let mut w = vec!["1 = 1".to_string()];
-        let mut p: Vec<SqlValue> = Vec::new();
-        let mut push = |cond: &str, v: SqlValue, w: &mut Vec<String>| {
-            p.push(v);
-            w.push(cond.replace('?', &format!("?{}", p.len())));
-        };
+        let mut w = Where::default();
         if let Some(y) = self.year {
-            push("p.year = ?", (y as i64).into(), &mut w);
+            w.and_with("p.year = ?", y as i64);
         }
         if let Some(c) = self.channel {
-            push("p.channel = ?", c.code().to_string().into(), &mut w);
+            w.and_with("p.channel = ?", c.code().to_string());
         }
         if let Some(c) = self.category {
-            push("p.category = ?", c.code().to_string().into(), &mut w);
+            w.and_with("p.category = ?", c.code().to_string());
         }
         if let Some(g) = self.group_visit {
-            w.push(if g {
+            w.and(if g {
                 format!("p.people_count >= {GROUP_VISIT}")
             } else {
                 format!("p.people_count < {GROUP_VISIT}")
             });
         }
         if let Some(f) = self.from {
-            push("p.received_at >= ?", f.to_string().into(), &mut w);
+            w.and_with("p.received_at >= ?", f.to_string());
         }
         if let Some(t) = self.to {
-            push(
-                "substr(p.received_at, 1, 10) <= ?",
-                t.to_string().into(),
-                &mut w,
-            );
+            w.and_with("substr(p.received_at, 1, 10) <= ?", t.to_string());
         }
         if !self.include_voided {
-            w.push("p.voided_at IS NULL".into());
+            w.and("p.voided_at IS NULL");
         }
         if let Some(ids) = &self.ids {
             let list: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
-            w.push(format!("p.id IN ({})", list.join(",")));
+            w.and(format!("p.id IN ({})", list.join(",")));
         }
         if let Some(st) = self.state {
-            push("p.state = ?", st.code().to_string().into(), &mut w);
+            w.and_with("p.state = ?", st.code().to_string());
         }
         match self.open {
-            Some(true) => w.push(OPEN_SQL.into()),
-            Some(false) => w.push(format!("NOT ({OPEN_SQL})")),
+            Some(true) => w.and(OPEN_SQL),
+            Some(false) => w.and(format!("NOT ({OPEN_SQL})")),
             None => {}
         }
         if let Some(u) = self.unit_id {
-            push("p.unit_id = ?", u.into(), &mut w);
+            w.and_with("p.unit_id = ?", u);
         }
         if let Some((text, units)) = &self.search {
             let like = format!("%{}%", text.replace(['%', '_'], ""));
             let units: Vec<String> = units.iter().map(|i| i.to_string()).collect();
-            push(
-                &format!(
+            w.and_with(&format!(
                     "(p.number LIKE ? OR p.request LIKE ? OR p.facts LIKE ? OR p.receiver LIKE ? OR p.unit_id IN ({}))",
                     units.join(",")
                 ),
-                like.into(),
-                &mut w,
-            );
+                like);
         }
-        (w.join(" AND "), p)
+        w.into_parts()
     }
 }
 

@@ -21,7 +21,7 @@ use crate::history::{self, Action, HistoryEntry, Stamp};
 use crate::roster::org::{self, chinese_number, Term};
 use crate::roster::{deputy, status};
 use crate::rules::{self, RuleProfile};
-use crate::store::Page;
+use crate::store::{Page, Where};
 use crate::units::{self, UnitRef};
 use crate::vocab::*;
 use crate::{casebook, dates, names, Error, Result, Store};
@@ -429,87 +429,78 @@ fn id_list(ids: &[i64]) -> String {
 
 impl RowFilter {
     fn sql(&self) -> (String, Vec<SqlValue>) {
-        let mut w = vec!["1 = 1".to_string()];
-        let mut p: Vec<SqlValue> = Vec::new();
-        let mut push = |cond: &str, v: SqlValue, w: &mut Vec<String>| {
-            p.push(v);
-            w.push(cond.replace('?', &format!("?{}", p.len())));
-        };
+        let mut w = Where::default();
         if let Some(t) = self.term_id {
-            push("s.term_id = ?", t.into(), &mut w);
+            w.and_with("s.term_id = ?", t);
         }
         if let Some(n) = self.session_no {
-            push("s.session_no = ?", n.into(), &mut w);
+            w.and_with("s.session_no = ?", n);
         }
         if let Some(k) = self.kind {
-            push("s.kind = ?", k.code().to_string().into(), &mut w);
+            w.and_with("s.kind = ?", k.code().to_string());
         }
         if let Some(c) = self.category {
-            push("s.category = ?", c.code().to_string().into(), &mut w);
+            w.and_with("s.category = ?", c.code().to_string());
         }
         if let Some(k) = self.key_supervision {
-            push("s.key_supervision = ?", (k as i64).into(), &mut w);
+            w.and_with("s.key_supervision = ?", k as i64);
         }
         if let Some(f) = self.from {
-            push("s.received_on >= ?", f.to_string().into(), &mut w);
+            w.and_with("s.received_on >= ?", f.to_string());
         }
         if let Some(t) = self.to {
-            push("s.received_on <= ?", t.to_string().into(), &mut w);
+            w.and_with("s.received_on <= ?", t.to_string());
         }
         if !self.include_voided {
-            w.push("s.voided_at IS NULL".into());
+            w.and("s.voided_at IS NULL");
         }
         if let Some(ids) = &self.ids {
-            w.push(format!("s.id IN ({})", id_list(ids)));
+            w.and(format!("s.id IN ({})", id_list(ids)));
         }
         if let Some(st) = self.state {
-            push("s.state = ?", st.code().to_string().into(), &mut w);
+            w.and_with("s.state = ?", st.code().to_string());
         }
         match self.open {
-            Some(true) => w.push(OPEN_SQL.into()),
-            Some(false) => w.push(format!("NOT ({OPEN_SQL})")),
+            Some(true) => w.and(OPEN_SQL),
+            Some(false) => w.and(format!("NOT ({OPEN_SQL})")),
             None => {}
         }
         if self.open_or_promised {
-            w.push(format!("({OPEN_SQL} OR s.promise_open = 1)"));
+            w.and(format!("({OPEN_SQL} OR s.promise_open = 1)"));
         }
-        // `push` numbers every `?` of a condition with the same parameter.
+        // `and_with` numbers every `?` of a condition with the same parameter.
         if let Some(u) = self.unit_id {
-            push(
-                "(s.lead_unit_id = ? OR s.id IN (SELECT t.suggestion_id FROM suggestion_steps t, json_each(t.detail, '$.co_unit_ids') j
+            w.and_with("(s.lead_unit_id = ? OR s.id IN (SELECT t.suggestion_id FROM suggestion_steps t, json_each(t.detail, '$.co_unit_ids') j
                    WHERE t.action = 'assign' AND t.voided_at IS NULL AND j.value = ?))",
-                u.into(),
-                &mut w,
-            );
+                u);
         }
         if let Some(d) = self.deputy_id {
-            push(
-                "(s.lead_deputy_id = ? OR s.id IN (SELECT suggestion_id FROM suggestion_cosigners WHERE deputy_id = ?))",
-                d.into(),
-                &mut w,
-            );
+            w.and_with("(s.lead_deputy_id = ? OR s.id IN (SELECT suggestion_id FROM suggestion_cosigners WHERE deputy_id = ?))",
+                d);
         }
         if let Some((text, deputies, units)) = &self.search {
             let like = format!("%{}%", text.replace(['%', '_'], ""));
-            p.push(like.into());
-            let n = p.len();
-            w.push(format!(
-                "(s.number LIKE ?{n} OR s.subject LIKE ?{n} OR s.content LIKE ?{n}
-                  OR s.lead_deputy_id IN ({d}) OR s.id IN (SELECT suggestion_id FROM suggestion_cosigners WHERE deputy_id IN ({d}))
-                  OR s.lead_unit_id IN ({u}))",
-                d = id_list(deputies),
-                u = id_list(units)
-            ));
+            w.and_with(
+                &format!(
+                    "(s.number LIKE ? OR s.subject LIKE ? OR s.content LIKE ?
+                      OR s.lead_deputy_id IN ({d}) OR s.id IN (SELECT suggestion_id FROM suggestion_cosigners WHERE deputy_id IN ({d}))
+                      OR s.lead_unit_id IN ({u}))",
+                    d = id_list(deputies),
+                    u = id_list(units)
+                ),
+                like,
+            );
         }
         if let Some(since) = self.active_since {
-            p.push(since.to_string().into());
-            let n = p.len();
-            w.push(format!(
-                "(s.received_on >= ?{n} OR {OPEN_SQL} OR s.promise_open = 1 OR EXISTS (SELECT 1 FROM suggestion_steps t
-                  WHERE t.suggestion_id = s.id AND t.voided_at IS NULL AND t.date >= ?{n}))"
-            ));
+            w.and_with(
+                &format!(
+                    "(s.received_on >= ? OR {OPEN_SQL} OR s.promise_open = 1 OR EXISTS (SELECT 1 FROM suggestion_steps t
+                      WHERE t.suggestion_id = s.id AND t.voided_at IS NULL AND t.date >= ?))"
+                ),
+                since.to_string(),
+            );
         }
-        (w.join(" AND "), p)
+        w.into_parts()
     }
 }
 
