@@ -270,7 +270,7 @@ mod tests {
         .unwrap();
         let mut w = Where::default();
         w.and_with("a >= ?", 2);
-        w.and_with("(b = ? OR c = ?)", "x");
+        w.and_with("(b = ? OR c = ?)", "x".to_string());
         w.and("a < 10");
         let (sql, params) = w.into_parts();
         assert_eq!(sql, "a >= ?1 AND (b = ?2 OR c = ?2) AND a < 10");
