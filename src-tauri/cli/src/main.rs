@@ -136,6 +136,8 @@ enum BenchCmd {
         petitions_per_year: usize,
         #[arg(long, default_value_t = 1_500)]
         documents_per_year: usize,
+        #[arg(long, default_value_t = 500)]
+        activities_per_year: usize,
         #[arg(long, default_value_t = 7)]
         seed: u64,
     },
@@ -416,6 +418,7 @@ fn run(cli: Cli) -> Result<()> {
             suggestions_per_year,
             petitions_per_year,
             documents_per_year,
+            activities_per_year,
             seed,
         }) => {
             let t = std::time::Instant::now();
@@ -424,16 +427,19 @@ fn run(cli: Cli) -> Result<()> {
                 suggestions_per_year,
                 petitions_per_year,
                 documents_per_year,
+                activities_per_year,
                 ..Default::default()
             };
             let s = demo::large::generate(&mut store, &scale, seed, today)?;
             println!(
-                "已生成：{} 届 {} 名代表，{} 件代表建议，{} 件信访，{} 件文件，{} 个办理环节（{:.1} 秒）",
+                "已生成：{} 届 {} 名代表，{} 件代表建议，{} 件信访，{} 件文件，{} 次主席团会议，{} 次小组活动，{} 个办理环节（{:.1} 秒）",
                 s.terms,
                 s.deputies,
                 s.suggestions,
                 s.petitions,
                 s.documents,
+                s.meetings,
+                s.activities,
                 s.steps,
                 t.elapsed().as_secs_f64()
             );
@@ -447,12 +453,14 @@ fn run(cli: Cli) -> Result<()> {
                 print_json(&r);
             } else {
                 println!(
-                    "数据库 {:.1} MB：{} 名代表，{} 件代表建议，{} 件信访，{} 件文件",
+                    "数据库 {:.1} MB：{} 名代表，{} 件代表建议，{} 件信访，{} 件文件，{} 次主席团会议，{} 次小组活动",
                     r.db_bytes as f64 / 1_048_576.0,
                     r.deputies,
                     r.suggestions,
                     r.petitions,
-                    r.documents
+                    r.documents,
+                    r.meetings,
+                    r.activities
                 );
                 println!("| 操作 | 次数 | p50 (ms) | p99 (ms) |\n|---|---|---|---|");
                 for row in &r.rows {

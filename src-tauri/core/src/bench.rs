@@ -6,7 +6,9 @@ use serde::Serialize;
 use std::path::Path;
 use std::time::Instant;
 
+use crate::activities::{self, ActivityQuery};
 use crate::documents::{self, DocumentQuery};
+use crate::meetings::{self, MeetingQuery};
 use crate::petitions::{self, PetitionQuery};
 use crate::roster::deputy::{self, DeputyQuery};
 use crate::roster::export::{self, ExportOptions};
@@ -28,6 +30,8 @@ pub struct Report {
     pub suggestions: i64,
     pub petitions: i64,
     pub documents: i64,
+    pub meetings: i64,
+    pub activities: i64,
     pub deputies: i64,
     pub rows: Vec<Row>,
     /// Peak resident memory of this process (VmHWM), if the OS tells.
@@ -198,6 +202,32 @@ pub fn run(path: &Path, today: NaiveDate, runs: usize, out_dir: &Path) -> Result
             ..Default::default()
         }),
     )?);
+    let aq = |q: ActivityQuery| move || activities::list(c, &q).map(|_| ());
+    rows.push(time(
+        "小组活动 第一页（全部年份）",
+        runs,
+        aq(ActivityQuery::default()),
+    )?);
+    rows.push(time(
+        "小组活动 筛选：接待选民、上一年",
+        runs,
+        aq(ActivityQuery {
+            kind: Some(ActivityKind::VoterReception),
+            year: Some(year - 1),
+            ..Default::default()
+        }),
+    )?);
+    rows.push(time(
+        "小组活动 搜索意见“道路”",
+        runs,
+        aq(ActivityQuery {
+            search: Some("道路".into()),
+            ..Default::default()
+        }),
+    )?);
+    rows.push(time("主席团会议 第一页", runs, || {
+        meetings::list(c, &MeetingQuery::default()).map(|_| ())
+    })?);
     let year_q = StatsQuery {
         from: NaiveDate::from_ymd_opt(year - 1, 1, 1),
         to: NaiveDate::from_ymd_opt(year - 1, 12, 31),
@@ -232,6 +262,8 @@ pub fn run(path: &Path, today: NaiveDate, runs: usize, out_dir: &Path) -> Result
         suggestions: count("suggestions")?,
         petitions: count("petitions")?,
         documents: count("documents")?,
+        meetings: count("presidium_meetings")?,
+        activities: count("group_activities")?,
         deputies: count("deputies")?,
         rows,
         peak_rss_mb: peak_rss_mb(),

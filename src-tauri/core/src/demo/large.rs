@@ -1,16 +1,19 @@
 //! A large office for benchmarks: twenty years, four terms of about a hundred deputies, twenty
 //! handling units, ~20,000 suggestions and ~50,000 petitions through their usual roads. Written
 //! through the same validated write path as the clerk's (one transaction per year, for speed).
-//! Documents and group activities come with their books.
+//! Documents, presidium meetings (one a quarter) and group activities (with opinions) too.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
 use super::{d, input_for, person, Rng, Seat, GIVEN_FEMALE, GIVEN_MALE, SURNAMES};
+use crate::activities::{self, ActivityInput, OpinionInput};
 use crate::history::Stamp;
+use crate::meetings::{self, AgendaItemInput, MeetingInput};
 use crate::petitions::{self, PetitionInput, Step as P};
 use crate::roster::deputy;
 use crate::roster::org::{self, ConstituencyInput, DeputyGroupInput, TermInput};
+use crate::roster::status::{self, PresidiumPostInput};
 use crate::suggestions::{self, Step, SuggestionInput};
 use crate::units::{self, HandlingUnitInput};
 use crate::vocab::*;
@@ -23,6 +26,7 @@ pub struct Scale {
     pub suggestions_per_year: usize,
     pub petitions_per_year: usize,
     pub documents_per_year: usize,
+    pub activities_per_year: usize,
 }
 
 impl Default for Scale {
@@ -33,6 +37,7 @@ impl Default for Scale {
             suggestions_per_year: 1_000,
             petitions_per_year: 2_500,
             documents_per_year: 1_500,
+            activities_per_year: 500,
         }
     }
 }
@@ -44,6 +49,8 @@ pub struct LargeSummary {
     pub suggestions: usize,
     pub petitions: usize,
     pub documents: usize,
+    pub meetings: usize,
+    pub activities: usize,
     pub steps: usize,
 }
 
@@ -210,6 +217,26 @@ pub fn generate(
             }
             Ok(())
         })?;
+        for (i, post) in [
+            PresidiumPostKind::Chair,
+            PresidiumPostKind::ViceChair,
+            PresidiumPostKind::Member,
+            PresidiumPostKind::Member,
+            PresidiumPostKind::Member,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            status::add_post(
+                store,
+                &at(start),
+                &PresidiumPostInput {
+                    deputy_id: ids[i * 7],
+                    post,
+                    start_date: start.to_string(),
+                },
+            )?;
+        }
         terms.push((t, ids));
         start = end;
         number += 1;
@@ -219,6 +246,8 @@ pub fn generate(
     let mut n_s = 0usize;
     let mut n_p = 0usize;
     let mut n_d = 0usize;
+    let mut n_m = 0usize;
+    let mut n_a = 0usize;
     for year in first.year()..=today.year() {
         let year_start = NaiveDate::from_ymd_opt(year, 1, 1).expect("valid");
         let year_end = NaiveDate::from_ymd_opt(year, 12, 31)
@@ -420,6 +449,75 @@ pub fn generate(
                 )?;
                 n_d += 1;
             }
+            for q in 0..4u32 {
+                let on = NaiveDate::from_ymd_opt(year, q * 3 + 2, 10).expect("valid");
+                if on > today || !terms.iter().any(|(t, _)| t.covers(on)) {
+                    continue;
+                }
+                let present = meetings::members_on(tx, on)?.len() as i64;
+                meetings::create_in(
+                    tx,
+                    &at(on),
+                    &MeetingInput {
+                        date: on.to_string(),
+                        start_time: "09:00".into(),
+                        place: "主席团会议室".into(),
+                        recorder: "办公室".into(),
+                        agenda: (0..2)
+                            .map(|_| AgendaItemInput {
+                                title: format!("研究{}{}工作", rng.pick(VILLAGES), rng.pick(WORDS)),
+                                decision: "同意".into(),
+                                votes_for: Some(present),
+                                votes_against: Some(0),
+                                votes_abstain: Some(0),
+                                ..Default::default()
+                            })
+                            .collect(),
+                        ..Default::default()
+                    },
+                )?;
+                n_m += 1;
+            }
+            for _ in 0..scale.activities_per_year {
+                let on = year_start + Duration::days(rng.below(span as usize + 1) as i64);
+                if !terms.iter().any(|(t, _)| t.covers(on)) {
+                    continue;
+                }
+                let group = *rng.pick(&groups);
+                let kind = *rng.pick(ActivityKind::ALL);
+                let opinions = if kind == ActivityKind::VoterReception {
+                    (0..3)
+                        .map(|_| OpinionInput {
+                            id: None,
+                            source: format!("{}村民", rng.pick(VILLAGES)),
+                            content: format!("反映{}{}问题", rng.pick(VILLAGES), rng.pick(WORDS)),
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                activities::create_in(
+                    tx,
+                    &at(on),
+                    &ActivityInput {
+                        group_id: group,
+                        kind,
+                        date: on.to_string(),
+                        place: "代表联络站".into(),
+                        notice_date: Some((on - Duration::days(3)).to_string()),
+                        theme: format!("{}{}{}", rng.pick(VILLAGES), rng.pick(WORDS), kind.label()),
+                        excused: Vec::new(),
+                        absent: Vec::new(),
+                        higher_deputies: String::new(),
+                        record: String::new(),
+                        results: String::new(),
+                        reported_on: None,
+                        opinions,
+                        notes: String::new(),
+                    },
+                )?;
+                n_a += 1;
+            }
             Ok(())
         })?;
     }
@@ -431,6 +529,8 @@ pub fn generate(
         suggestions: n_s,
         petitions: n_p,
         documents: n_d,
+        meetings: n_m,
+        activities: n_a,
         steps,
     })
 }
