@@ -217,6 +217,10 @@ pub fn generate(
             }
             Ok(())
         })?;
+        // The previous term's presidium leaves office when the new term begins.
+        for p in status::presidium_on(store.conn(), start)? {
+            status::end_post(store, &at(start), p.id, &start.to_string())?;
+        }
         for (i, post) in [
             PresidiumPostKind::Chair,
             PresidiumPostKind::ViceChair,
