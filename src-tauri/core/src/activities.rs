@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::history::{self, Action, HistoryEntry, Stamp};
+use crate::ledger;
 use crate::petitions::{self, PetitionInput};
 use crate::roster::deputy;
 use crate::roster::org::{self, Term};
@@ -620,32 +621,22 @@ pub fn update(
 }
 
 pub fn void(store: &mut Store, stamp: &Stamp, id: i64, reason: &str) -> Result<GroupActivity> {
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(Error::validation("reason", "请填写作废原因"));
+    ledger::void(store, stamp, id, reason)
+}
+
+impl ledger::Entry for GroupActivity {
+    const TABLE: &'static str = "group_activities";
+    const ENTITY: &'static str = "group_activity";
+    const ALREADY_VOID: &'static str = "该活动记录已经作废";
+    fn load(conn: &Connection, id: i64) -> Result<Self> {
+        get(conn, id)
     }
-    store.write(|tx| {
-        let before = get(tx, id)?;
-        if before.voided {
-            return Err(Error::InvalidTransition("该活动记录已经作废".into()));
-        }
-        tx.execute(
-            "UPDATE group_activities SET voided_at = ?2, void_reason = ?3 WHERE id = ?1",
-            params![id, stamp.at_text(), reason],
-        )?;
-        let after = get(tx, id)?;
-        history::record(
-            tx,
-            stamp,
-            "group_activity",
-            id,
-            Action::Void,
-            Some(&before.snapshot()),
-            Some(&after.snapshot()),
-            reason,
-        )?;
-        Ok(after)
-    })
+    fn is_voided(&self) -> bool {
+        self.voided
+    }
+    fn snapshot(&self) -> Value {
+        GroupActivity::snapshot(self)
+    }
 }
 
 /// The opinion with its activity, checked to be still open for turning into a case.

@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 use std::collections::HashMap;
 
 use crate::history::{self, Action, HistoryEntry, Stamp};
+use crate::ledger;
 use crate::roster::deputy;
 use crate::store::{Page, Where};
 use crate::suggestions::{self, DeputyRef};
@@ -465,32 +466,22 @@ pub fn update(store: &mut Store, stamp: &Stamp, id: i64, input: &DeedInput) -> R
 }
 
 pub fn void(store: &mut Store, stamp: &Stamp, id: i64, reason: &str) -> Result<Deed> {
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(Error::validation("reason", "请填写作废原因"));
+    ledger::void(store, stamp, id, reason)
+}
+
+impl ledger::Entry for Deed {
+    const TABLE: &'static str = "deeds";
+    const ENTITY: &'static str = "deed";
+    const ALREADY_VOID: &'static str = "该事迹已经作废";
+    fn load(conn: &Connection, id: i64) -> Result<Self> {
+        get(conn, id)
     }
-    store.write(|tx| {
-        let before = get(tx, id)?;
-        if before.voided {
-            return Err(Error::InvalidTransition("该事迹已经作废".into()));
-        }
-        tx.execute(
-            "UPDATE deeds SET voided_at = ?2, void_reason = ?3 WHERE id = ?1",
-            params![id, stamp.at_text(), reason],
-        )?;
-        let after = get(tx, id)?;
-        history::record(
-            tx,
-            stamp,
-            "deed",
-            id,
-            Action::Void,
-            Some(&before.snapshot()),
-            Some(&after.snapshot()),
-            reason,
-        )?;
-        Ok(after)
-    })
+    fn is_voided(&self) -> bool {
+        self.voided
+    }
+    fn snapshot(&self) -> Value {
+        Deed::snapshot(self)
+    }
 }
 
 /// A deed prefilled from a suggestion whose result was good: its deputies, its subject, the

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::history::{self, Action, HistoryEntry, Stamp};
+use crate::ledger;
 use crate::store::{Page, Where};
 use crate::vocab::*;
 use crate::{dates, Error, Result, Store};
@@ -534,32 +535,22 @@ pub fn update(
 }
 
 pub fn void(store: &mut Store, stamp: &Stamp, id: i64, reason: &str) -> Result<Document> {
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(Error::validation("reason", "请填写作废原因"));
+    ledger::void(store, stamp, id, reason)
+}
+
+impl ledger::Entry for Document {
+    const TABLE: &'static str = "documents";
+    const ENTITY: &'static str = "document";
+    const ALREADY_VOID: &'static str = "该文件登记已经作废";
+    fn load(conn: &Connection, id: i64) -> Result<Self> {
+        get(conn, id)
     }
-    store.write(|tx| {
-        let before = get(tx, id)?;
-        if before.voided {
-            return Err(Error::InvalidTransition("该文件登记已经作废".into()));
-        }
-        tx.execute(
-            "UPDATE documents SET voided_at = ?2, void_reason = ?3 WHERE id = ?1",
-            params![id, stamp.at_text(), reason],
-        )?;
-        let after = get(tx, id)?;
-        history::record(
-            tx,
-            stamp,
-            "document",
-            id,
-            Action::Void,
-            Some(&json!(before)),
-            Some(&json!(after)),
-            reason,
-        )?;
-        Ok(after)
-    })
+    fn is_voided(&self) -> bool {
+        self.voided
+    }
+    fn snapshot(&self) -> serde_json::Value {
+        json!(self)
+    }
 }
 
 /// 传阅: who read it and when.

@@ -22,6 +22,7 @@ pub mod error;
 pub mod followup;
 pub mod history;
 pub mod idcard;
+mod ledger;
 pub mod meetings;
 pub mod names;
 pub mod paths;

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::history::{self, Action, HistoryEntry, Stamp};
+use crate::ledger;
 use crate::roster::org::{self, Term};
 use crate::roster::{deputy, status};
 use crate::rules::{self, PresidiumRules};
@@ -582,32 +583,22 @@ pub fn update(
 }
 
 pub fn void(store: &mut Store, stamp: &Stamp, id: i64, reason: &str) -> Result<PresidiumMeeting> {
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(Error::validation("reason", "请填写作废原因"));
+    ledger::void(store, stamp, id, reason)
+}
+
+impl ledger::Entry for PresidiumMeeting {
+    const TABLE: &'static str = "presidium_meetings";
+    const ENTITY: &'static str = "presidium_meeting";
+    const ALREADY_VOID: &'static str = "该会议记录已经作废";
+    fn load(conn: &Connection, id: i64) -> Result<Self> {
+        get(conn, id)
     }
-    store.write(|tx| {
-        let before = get(tx, id)?;
-        if before.voided {
-            return Err(Error::InvalidTransition("该会议记录已经作废".into()));
-        }
-        tx.execute(
-            "UPDATE presidium_meetings SET voided_at = ?2, void_reason = ?3 WHERE id = ?1",
-            params![id, stamp.at_text(), reason],
-        )?;
-        let after = get(tx, id)?;
-        history::record(
-            tx,
-            stamp,
-            "presidium_meeting",
-            id,
-            Action::Void,
-            Some(&before.snapshot()),
-            Some(&after.snapshot()),
-            reason,
-        )?;
-        Ok(after)
-    })
+    fn is_voided(&self) -> bool {
+        self.voided
+    }
+    fn snapshot(&self) -> Value {
+        PresidiumMeeting::snapshot(self)
+    }
 }
 
 /// The form's starting point for a meeting on `date`: who is expected, and the chair presiding.

@@ -20,6 +20,7 @@ use crate::calendar::HolidayCalendar;
 use crate::deadline::{Deadline, DueStage};
 use crate::history::{self, Action, HistoryEntry, Stamp};
 use crate::idcard::{self, IdNumber};
+use crate::ledger;
 use crate::rules::{self, RuleProfile};
 use crate::store::{Page, Where};
 use crate::suggestions::{DeputyRef, Names};
@@ -1175,32 +1176,23 @@ pub fn update(
 }
 
 pub fn void(store: &mut Store, stamp: &Stamp, id: i64, reason: &str) -> Result<Petition> {
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(Error::validation("reason", "请填写作废原因"));
-    }
-    store.write(|tx| {
-        let before = record(tx, id)?;
-        if before.voided_at.is_some() {
-            return Err(Error::InvalidTransition("该信访件已经作废".into()));
-        }
-        tx.execute(
-            "UPDATE petitions SET voided_at = ?2, void_reason = ?3 WHERE id = ?1",
-            params![id, stamp.at_text(), reason],
-        )?;
-        let after = record(tx, id)?;
-        history::record(
-            tx,
-            stamp,
-            "petition",
-            id,
-            Action::Void,
-            Some(&before.snapshot()),
-            Some(&after.snapshot()),
-            reason,
-        )
-    })?;
+    ledger::void::<PetitionRecord>(store, stamp, id, reason)?;
     get(store.conn(), id, stamp.today())
+}
+
+impl ledger::Entry for PetitionRecord {
+    const TABLE: &'static str = "petitions";
+    const ENTITY: &'static str = "petition";
+    const ALREADY_VOID: &'static str = "该信访件已经作废";
+    fn load(conn: &Connection, id: i64) -> Result<Self> {
+        record(conn, id)
+    }
+    fn is_voided(&self) -> bool {
+        self.voided_at.is_some()
+    }
+    fn snapshot(&self) -> Value {
+        PetitionRecord::snapshot(self)
+    }
 }
 
 pub fn link(

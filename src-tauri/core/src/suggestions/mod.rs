@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use crate::calendar::{HolidayCalendar, Period, Unit};
 use crate::deadline::{Deadline, DueStage};
 use crate::history::{self, Action, HistoryEntry, Stamp};
+use crate::ledger;
 use crate::roster::org::{self, chinese_number, Term};
 use crate::roster::{deputy, status};
 use crate::rules::{self, RuleProfile};
@@ -1203,32 +1204,23 @@ pub fn update(
 }
 
 pub fn void(store: &mut Store, stamp: &Stamp, id: i64, reason: &str) -> Result<Suggestion> {
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(Error::validation("reason", "请填写作废原因"));
-    }
-    store.write(|tx| {
-        let before = record(tx, id)?;
-        if before.voided_at.is_some() {
-            return Err(Error::InvalidTransition("该建议已经作废".into()));
-        }
-        tx.execute(
-            "UPDATE suggestions SET voided_at = ?2, void_reason = ?3 WHERE id = ?1",
-            params![id, stamp.at_text(), reason],
-        )?;
-        let after = record(tx, id)?;
-        history::record(
-            tx,
-            stamp,
-            "suggestion",
-            id,
-            Action::Void,
-            Some(&snapshot(&before)),
-            Some(&snapshot(&after)),
-            reason,
-        )
-    })?;
+    ledger::void::<SuggestionRecord>(store, stamp, id, reason)?;
     get(store.conn(), id, stamp.today())
+}
+
+impl ledger::Entry for SuggestionRecord {
+    const TABLE: &'static str = "suggestions";
+    const ENTITY: &'static str = "suggestion";
+    const ALREADY_VOID: &'static str = "该建议已经作废";
+    fn load(conn: &Connection, id: i64) -> Result<Self> {
+        record(conn, id)
+    }
+    fn is_voided(&self) -> bool {
+        self.voided_at.is_some()
+    }
+    fn snapshot(&self) -> Value {
+        snapshot(self)
+    }
 }
 
 /// Records one step, checked against the case's state and its rule profile.
