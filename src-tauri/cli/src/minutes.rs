@@ -8,7 +8,6 @@ use crate::{pad, print_json};
 use taizhang_core::activities::{self, ActivityInput, ActivityQuery};
 use taizhang_core::attachments;
 use taizhang_core::meetings::{self, MeetingInput, MeetingQuery};
-use taizhang_core::roster::org;
 use taizhang_core::vocab::{ActivityKind, Vocab};
 use taizhang_core::{Error, Result, Stamp, Store};
 
@@ -131,10 +130,7 @@ pub fn meetings(store: &mut Store, stamp: &Stamp, c: MeetingsCmd) -> Result<()> 
             print_json(&meetings::draft(store.conn(), on)?);
         }
         MeetingsCmd::Gaps { json } => {
-            let gaps = match org::current_term(store.conn())? {
-                Some(t) => meetings::quarters_without_meeting(store.conn(), t.id, stamp.today())?,
-                None => Vec::new(),
-            };
+            let gaps = meetings::gaps_in_current_term(store.conn(), stamp.today())?;
             if json {
                 print_json(&gaps);
             } else if gaps.is_empty() {

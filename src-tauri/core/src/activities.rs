@@ -12,7 +12,7 @@ use crate::history::{self, Action, HistoryEntry, Stamp};
 use crate::ledger;
 use crate::petitions::{self, PetitionInput};
 use crate::roster::deputy;
-use crate::roster::org::{self, Term};
+use crate::roster::org;
 use crate::store::{Page, Where};
 use crate::suggestions::{self, SuggestionInput};
 use crate::vocab::*;
@@ -166,17 +166,9 @@ pub struct OpinionSource {
     pub content: String,
 }
 
-fn term_on(conn: &Connection, on: NaiveDate) -> Result<Term> {
-    org::terms(conn)?
-        .into_iter()
-        .filter(|t| t.covers(on))
-        .max_by_key(|t| t.number)
-        .ok_or_else(|| Error::validation("date", "该日期不在任何届次的任期内，请先在“届次”中登记"))
-}
-
 /// The group's members holding office on `on`, in roster order, all marked present.
 pub fn members_on(conn: &Connection, group_id: i64, on: NaiveDate) -> Result<Vec<ActivityMember>> {
-    let term = term_on(conn, on)?;
+    let term = org::term_on(conn, on)?;
     let mut views: Vec<_> = deputy::term_views(conn, term.id, on)?
         .into_iter()
         .filter(|d| d.group_id == Some(group_id) && !d.voided && org::holds_office(d.status))
@@ -695,7 +687,7 @@ fn subject_of(content: &str) -> String {
 /// first member present), dated the day of the activity. Nothing is written until it is saved.
 pub fn suggestion_draft(conn: &Connection, opinion_id: i64) -> Result<SuggestionInput> {
     let (a, o) = open_opinion(conn, opinion_id)?;
-    let term = term_on(conn, a.date)?;
+    let term = org::term_on(conn, a.date)?;
     let session_no: i64 = conn.query_row(
         "SELECT COALESCE(MAX(session_no), 1) FROM suggestions WHERE term_id = ?1",
         [term.id],

@@ -178,14 +178,6 @@ pub fn members_on(conn: &Connection, on: NaiveDate) -> Result<Vec<MeetingMember>
     Ok(out)
 }
 
-fn term_on(conn: &Connection, on: NaiveDate) -> Result<Term> {
-    org::terms(conn)?
-        .into_iter()
-        .filter(|t| t.covers(on))
-        .max_by_key(|t| t.number)
-        .ok_or_else(|| Error::validation("date", "该日期不在任何届次的任期内，请先在“届次”中登记"))
-}
-
 const COLUMNS: &str =
     "m.id, m.number, m.term_id, m.seq, m.date, m.start_time, m.place, m.presider_id, p.name,
     m.recorder, m.attendees, m.notes, m.voided_at IS NOT NULL, m.void_reason";
@@ -372,7 +364,7 @@ fn validate(conn: &Connection, input: &MeetingInput, today: NaiveDate) -> Result
             format!("会议时间“{time}”看不懂，请写成 09:30 这样的时:分"),
         ));
     }
-    let term = term_on(conn, date)?;
+    let term = org::term_on(conn, date)?;
     let mut members = members_on(conn, date)?;
     if members.is_empty() {
         return Err(Error::validation(
@@ -611,7 +603,7 @@ pub struct MeetingDraft {
 }
 
 pub fn draft(conn: &Connection, date: NaiveDate) -> Result<MeetingDraft> {
-    let term = term_on(conn, date)?;
+    let term = org::term_on(conn, date)?;
     let seq: i64 = conn.query_row(
         "SELECT COALESCE(MAX(seq), 0) + 1 FROM presidium_meetings WHERE term_id = ?1",
         [term.id],
@@ -672,6 +664,15 @@ pub fn quarters_without_meeting(
         (y, q) = (ny, nq);
     }
     Ok(out)
+}
+
+/// [`quarters_without_meeting`] for the current term (none without a term), as the list and the
+/// home page show it.
+pub fn gaps_in_current_term(conn: &Connection, today: NaiveDate) -> Result<Vec<QuarterGap>> {
+    match org::current_term(conn)? {
+        Some(t) => quarters_without_meeting(conn, t.id, today),
+        None => Ok(Vec::new()),
+    }
 }
 
 /// Meetings a deputy was expected at in a period, with whether they came.

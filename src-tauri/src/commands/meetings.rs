@@ -6,7 +6,6 @@ use crate::state::AppState;
 use taizhang_core::meetings::{
     self, MeetingDetail, MeetingDraft, MeetingInput, MeetingQuery, PresidiumMeeting, QuarterGap,
 };
-use taizhang_core::roster::org;
 use taizhang_core::store::Page;
 use taizhang_core::{dates, Result};
 
@@ -50,14 +49,8 @@ pub fn meeting_void(state: State<AppState>, id: i64, reason: String) -> Result<P
 /// `term_id` None: the current term.
 #[tauri::command]
 pub fn meeting_gaps(state: State<AppState>, term_id: Option<i64>) -> Result<Vec<QuarterGap>> {
-    state.with(|s, stamp| {
-        let term = match term_id {
-            Some(t) => t,
-            None => match org::current_term(s.conn())? {
-                Some(t) => t.id,
-                None => return Ok(Vec::new()),
-            },
-        };
-        meetings::quarters_without_meeting(s.conn(), term, stamp.today())
+    state.with(|s, stamp| match term_id {
+        Some(t) => meetings::quarters_without_meeting(s.conn(), t, stamp.today()),
+        None => meetings::gaps_in_current_term(s.conn(), stamp.today()),
     })
 }

@@ -96,6 +96,16 @@ pub fn term(conn: &Connection, id: i64) -> Result<Term> {
         .ok_or(Error::NotFound { what: "届次", id })
 }
 
+/// The term whose mandate covers `on` (the newer one on the day terms meet), or a message for
+/// the form's date field.
+pub fn term_on(conn: &Connection, on: NaiveDate) -> Result<Term> {
+    terms(conn)?
+        .into_iter()
+        .filter(|t| t.covers(on))
+        .max_by_key(|t| t.number)
+        .ok_or_else(|| Error::validation("date", "该日期不在任何届次的任期内，请先在“届次”中登记"))
+}
+
 pub fn current_term(conn: &Connection) -> Result<Option<Term>> {
     Ok(terms(conn)?.pop())
 }
