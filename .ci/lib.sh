@@ -12,7 +12,7 @@ VENV=$CACHE/venv
 # a CJK font (or Chinese renders as boxes), poppler and ImageMagick for looking at output.
 APT_BUILD=(libwebkit2gtk-4.1-dev build-essential file pkg-config libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev)
-APT_RUN=(xvfb xauth webkit2gtk-driver fonts-noto-cjk)
+APT_RUN=(xvfb xauth webkit2gtk-driver fonts-noto-cjk fonts-hanazono)
 APT_TEST=(poppler-utils imagemagick python3-venv)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -65,4 +65,19 @@ build_ui() {
     fi
     npm run build --silent
   )
+}
+
+# The OFL fallback fonts for printing, from the Debian packages into assets/fonts (listed with
+# their SHA-256 in assets/fonts/SOURCES; a different sum is reported, the file still copied).
+ensure_fonts() {
+  local dir="$ROOT/assets/fonts"
+  grep -v '^#' "$dir/SOURCES" | while read -r file _pkg _ver sum src; do
+    [ -n "$file" ] || continue
+    if [ ! -f "$dir/$file" ] || ! cmp -s "$src" "$dir/$file"; then
+      echo "==> 复制打印字体 $file"
+      cp "$src" "$dir/$file"
+    fi
+    echo "$sum  $dir/$file" | sha256sum -c --quiet - 2>/dev/null ||
+      echo "注意：$file 与 SOURCES 记录的版本不同（打印结果的字节会不同）" >&2
+  done
 }

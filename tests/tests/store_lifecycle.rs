@@ -32,6 +32,11 @@ const DATA_AT_VERSION: &[&str] = &[
      INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
      INSERT INTO deeds (year, seq, number, date, category, title)
        VALUES (2019, 1, '事迹〔2019〕第1号', '2019-05-01', 'other', '旧事迹');",
+    // 6: before the printout log; 007 copies the history table into one that allows 'print', so
+    // the one history row here has an id, before/after and a note that must come through intact.
+    "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
+     INSERT INTO history (id, entity, entity_id, action, actor, at, before, after, note)
+       VALUES (41, 'petition', 7, 'reveal', '老秘书', '2020-01-02 09:00:00', '{\"a\":1}', '{\"a\":2}', '查看身份信息：复查');",
 ];
 
 #[test]
@@ -87,6 +92,31 @@ fn every_earlier_schema_with_data_migrates_to_the_latest_keeping_the_data() {
             assert_eq!(township, "旧镇");
         } else {
             assert!(report.backup.is_none(), "a new file has nothing to back up");
+        }
+        if from == 6 {
+            let row: (i64, String, String, String, String) = store
+                .conn()
+                .query_row(
+                    "SELECT id, action, before, after, note FROM history WHERE entity = 'petition'",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                )
+                .unwrap();
+            assert_eq!(
+                row,
+                (
+                    41,
+                    "reveal".into(),
+                    r#"{"a":1}"#.into(),
+                    r#"{"a":2}"#.into(),
+                    "查看身份信息：复查".into()
+                )
+            );
+            // The copied table is still append-only.
+            assert!(store
+                .conn()
+                .execute("DELETE FROM history WHERE id = 41", [])
+                .is_err());
         }
         // And the upgraded file works for the roster.
         let mut store = store;

@@ -6,6 +6,7 @@ mod casework;
 mod deeds;
 mod documents;
 mod minutes;
+mod printing;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -110,6 +111,8 @@ enum Cmd {
     /// Files attached to entries (附件).
     #[command(subcommand)]
     Attachments(minutes::AttachmentsCmd),
+    /// A book for a year, term or date range, or a form for one entry, as PDF (打印).
+    Print(printing::PrintArgs),
     /// What is overdue and what falls due within DAYS (督办).
     Due {
         #[arg(long, default_value_t = 7)]
@@ -341,7 +344,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn print_json<T: Serialize>(v: &T) {
+pub(crate) fn print_json<T: Serialize>(v: &T) {
     println!("{}", serde_json::to_string_pretty(v).expect("serialisable"));
 }
 
@@ -484,6 +487,7 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Meetings(c) => minutes::meetings(&mut store, &stamp, c)?,
         Cmd::Activities(c) => minutes::activities(&mut store, &stamp, c)?,
         Cmd::Attachments(c) => minutes::attachments(&mut store, &stamp, c)?,
+        Cmd::Print(a) => printing::print(&mut store, &stamp, a)?,
         Cmd::Due { within, json } => casework::due(&store, today, within, json)?,
         Cmd::Stats(StatsCmd::Suggestions { from, to, json }) => {
             casework::stats_suggestions(&store, today, &period(&from, &to)?, json)?

@@ -34,6 +34,10 @@ pub enum Error {
     #[error("{0}")]
     Import(String),
 
+    /// Typesetting a printout failed (a missing glyph, a template error); nothing was saved.
+    #[error("{0}")]
+    Print(String),
+
     #[error("无法访问文件 {path}：{source}")]
     Io {
         path: String,
@@ -78,6 +82,7 @@ impl Error {
             Error::Conflict { .. } => "conflict",
             Error::InvalidTransition(_) => "invalid_transition",
             Error::Import(_) => "import",
+            Error::Print(_) => "print",
             Error::Io { .. } => "io",
             Error::Database(_) | Error::Migration(_) => "database",
             Error::SchemaTooNew { .. } => "schema_too_new",

@@ -48,6 +48,8 @@ pub enum Action {
     Reveal,
     Import,
     End,
+    /// A form printed from the entry.
+    Print,
 }
 
 impl Action {
@@ -59,6 +61,7 @@ impl Action {
             Action::Reveal => "reveal",
             Action::Import => "import",
             Action::End => "end",
+            Action::Print => "print",
         }
     }
 }

@@ -27,6 +27,7 @@ pub mod meetings;
 pub mod names;
 pub mod paths;
 pub mod petitions;
+pub mod print;
 pub mod roster;
 pub mod rules;
 pub mod settings;

@@ -35,6 +35,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "006_meetings_activities.sql",
         include_str!("../migrations/006_meetings_activities.sql"),
     ),
+    (
+        "007_printouts.sql",
+        include_str!("../migrations/007_printouts.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -246,6 +250,7 @@ mod tests {
             ("004_documents.sql", 0xebd2_a189_7859_6628),
             ("005_deeds.sql", 0xcaaf_3e0d_a674_f6a2),
             ("006_meetings_activities.sql", 0x8892_6055_bec1_49ea),
+            ("007_printouts.sql", 0xf28c_59a2_bbda_eebf),
         ];
         for (i, (name, sql)) in MIGRATIONS.iter().enumerate() {
             let Some((shipped_name, shipped_hash)) = shipped.get(i) else {

@@ -567,6 +567,7 @@ pub fn vocabulary() -> Vocabulary {
             ("update", "修改"),
             ("void", "作废"),
             ("reveal", "查看身份信息"),
+            ("print", "打印"),
             ("import", "导入"),
             ("end", "结束"),
         ]),
