@@ -346,3 +346,47 @@ fn meeting_activity_and_attachment_commands_follow_the_contract() {
     .unwrap();
     assert_eq!(list.as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn print_commands_preview_save_and_log_and_refuse_a_reveal_without_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = window(&dir.path().join("t.db"));
+    let year = chrono::Local::now()
+        .format("%Y")
+        .to_string()
+        .parse::<i32>()
+        .unwrap();
+    let request = json!({
+        "target": {"kind": "book", "book": "deeds", "period": {"by": "year", "year": year}},
+        "reveal_reason": null, "volume": 2, "archival": false
+    });
+    let page = call(&w, "print_preview", json!({"request": request, "page": 2})).unwrap();
+    assert_eq!(page["page"], 2);
+    assert!(page["pages"].as_u64().unwrap() >= 3);
+    assert!(page["svg"].as_str().unwrap().starts_with("<svg"));
+    assert!(
+        page["width_mm"].as_f64().unwrap() > page["height_mm"].as_f64().unwrap(),
+        "landscape"
+    );
+
+    let out = dir.path().join("deeds.pdf");
+    let logged = call(
+        &w,
+        "print_save",
+        json!({"request": request, "path": out.display().to_string()}),
+    )
+    .unwrap();
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    assert_eq!(logged["pages"], page["pages"]);
+    let log = call(&w, "printouts_list", json!({"limit": 10})).unwrap();
+    assert_eq!(log.as_array().unwrap().len(), 1);
+    assert_eq!(log[0]["path"], out.display().to_string());
+
+    let reveal = json!({
+        "target": {"kind": "book", "book": "petitions", "period": {"by": "year", "year": year}},
+        "reveal_reason": " ", "volume": 1, "archival": false
+    });
+    let err = call(&w, "print_preview", json!({"request": reveal, "page": 1})).unwrap_err();
+    assert_eq!(err["code"], "validation");
+    assert_eq!(err["field"], "reveal_reason");
+}

@@ -38,6 +38,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/activities/new', name: 'activity-new', component: () => import('./views/ActivityFormView.vue'), meta: { title: '登记小组活动', nav: '/activities' } },
   { path: '/activities/:id(\\d+)', name: 'activity', component: () => import('./views/ActivityView.vue'), meta: { title: '活动详情', nav: '/activities' } },
   { path: '/activities/:id(\\d+)/edit', name: 'activity-edit', component: () => import('./views/ActivityFormView.vue'), meta: { title: '修改活动记录', nav: '/activities' } },
+  // 打印台账: the books typeset as PDF (preview, print, save), and the log of printouts
+  { path: '/print', name: 'print', component: () => import('./views/PrintView.vue'), meta: { title: '打印台账', nav: '/print' } },
   { path: '/handling-units', name: 'handling-units', component: () => import('./views/HandlingUnitsView.vue'), meta: { title: '承办单位', nav: '/handling-units' } },
   { path: '/casework-stats', name: 'casework-stats', component: () => import('./views/CaseworkStatsView.vue'), meta: { title: '办理统计', nav: '/casework-stats', queryState: true } },
   { path: '/groups', name: 'groups', component: () => import('./views/GroupsView.vue'), meta: { title: '代表小组与联络站', nav: '/groups' } },

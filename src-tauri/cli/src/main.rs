@@ -8,7 +8,7 @@ mod documents;
 mod minutes;
 mod printing;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -451,7 +451,13 @@ fn run(cli: Cli) -> Result<()> {
             let path = store.path().to_path_buf();
             drop(store);
             let out = std::env::temp_dir();
-            let r = taizhang_core::bench::run(&path, today, runs.max(1), &out)?;
+            let mut r = taizhang_core::bench::run(&path, today, runs.max(1), &out)?;
+            r.rows.extend(printing::bench_rows(
+                &path,
+                today.year() - 1,
+                runs.clamp(1, 5),
+            )?);
+            r.peak_rss_mb = taizhang_core::bench::peak_rss_mb();
             if json {
                 print_json(&r);
             } else {

@@ -5,8 +5,8 @@ use serde_json::json;
 use std::path::PathBuf;
 
 use crate::print_json;
-use taizhang_core::print::{BookKind, FormKind, Period, PrintRequest, Target};
-use taizhang_core::{dates, Error, Result, Stamp, Store};
+use taizhang_core::print::{self, BookKind, Document, FormKind, Period, PrintRequest, Target};
+use taizhang_core::{bench, dates, Error, Result, Stamp, Store};
 use taizhang_typeset::Typesetter;
 
 #[derive(Args)]
@@ -102,4 +102,55 @@ pub fn print(store: &mut Store, stamp: &Stamp, a: PrintArgs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Benchmark rows for printing: the largest petitions book of a past year (the big office has
+/// ~2,500 a year), model and typesetting apart, fonts loaded once before.
+pub fn bench_rows(path: &std::path::Path, year: i32, runs: usize) -> Result<Vec<bench::Row>> {
+    let store = Store::open(path)?;
+    let req = PrintRequest {
+        target: Target::Book {
+            book: BookKind::Petitions,
+            period: Period::Year { year },
+        },
+        reveal_reason: None,
+        volume: 1,
+        archival: false,
+    };
+    let mut rows = Vec::new();
+    let mut fonts = None;
+    rows.push(bench::time("打印：加载字体", 1, || {
+        fonts = Some(taizhang_typeset::Fonts::standard());
+        Ok(())
+    })?);
+    let typesetter = Typesetter::new(fonts.expect("loaded"));
+    let doc = print::model(store.conn(), &req)?;
+    let entries = match &doc {
+        Document::Book(b) => b.cover.entries,
+        _ => 0,
+    };
+    rows.push(bench::time(
+        &format!("打印：{year}年信访登记簿 {entries} 件，取数"),
+        runs,
+        || print::model(store.conn(), &req),
+    )?);
+    let mut pages = 0;
+    rows.push(bench::time(
+        &format!("打印：{year}年信访登记簿 {entries} 件，排版并生成 PDF"),
+        runs,
+        || {
+            // A fresh model each run, so no layout is reused.
+            let mut doc = print::model(store.conn(), &req)?;
+            if let Document::Book(b) = &mut doc {
+                b.cover.volume = b.cover.volume.wrapping_add(1);
+            }
+            let pdf = typesetter.pdf(&doc, false)?;
+            pages = pdf.pages;
+            Ok(())
+        },
+    )?);
+    if let Some(last) = rows.last_mut() {
+        last.what = format!("{}（{pages} 页）", last.what);
+    }
+    Ok(rows)
 }

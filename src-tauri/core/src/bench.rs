@@ -38,7 +38,8 @@ pub struct Report {
     pub peak_rss_mb: Option<f64>,
 }
 
-fn time<T>(what: &str, runs: usize, mut f: impl FnMut() -> Result<T>) -> Result<Row> {
+/// Times `runs` calls of `f` (p50 and p99 in milliseconds).
+pub fn time<T>(what: &str, runs: usize, mut f: impl FnMut() -> Result<T>) -> Result<Row> {
     let mut ms = Vec::with_capacity(runs);
     for _ in 0..runs {
         let t = Instant::now();
@@ -55,7 +56,7 @@ fn time<T>(what: &str, runs: usize, mut f: impl FnMut() -> Result<T>) -> Result<
     })
 }
 
-fn peak_rss_mb() -> Option<f64> {
+pub fn peak_rss_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;

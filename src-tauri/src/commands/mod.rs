@@ -7,6 +7,7 @@ pub mod casework;
 pub mod deeds;
 pub mod documents;
 pub mod meetings;
+pub mod printing;
 pub mod roster;
 pub mod system;
 
@@ -14,6 +15,11 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
 {
     tauri::generate_handler![
         system::app_info,
+        printing::print_preview,
+        printing::print_pages,
+        printing::print_save,
+        printing::print_record,
+        printing::printouts_list,
         system::vocabulary,
         system::settings_get,
         system::settings_save,

@@ -3,6 +3,7 @@
 // (e.g. `skipBad` -> `skip_bad`). The payload objects themselves (inputs, queries) keep the
 // snake_case field names of types.ts.
 import { invoke } from '@tauri-apps/api/core';
+import type { PreviewPage, PrintRequest, Printout } from './types';
 import type {
   AppInfo, BackupInfo, Constituency, ConstituencyInput, Deputy, DeputyDetail, DeputyEvent,
   DeputyEventInput, DeputyGroup, DeputyGroupInput, DeputyInput, DeputyQuery, ExportResult,
@@ -205,3 +206,15 @@ export const attachmentAdd = (entity: AttachmentEntity, entityId: Id, path: stri
 /** Opens the stored file with the system viewer (checked against its hash first). */
 export const attachmentOpen = (id: Id) => invoke<void>('attachment_open', { id });
 export const attachmentVoid = (id: Id, reason: string) => invoke<Attachment>('attachment_void', { id, reason });
+
+// ---- printing (打印): the PDF is typeset by the core, the same bytes as `taizhang-cli print` ----
+/** One page (1-based) of the preview; errors: validation (field 'reveal_reason', 'id', 'term'…) or 'print' (a glyph no font has). */
+export const printPreview = (request: PrintRequest, page: number) =>
+  invoke<PreviewPage>('print_preview', { request, page });
+/** Every page, to lay out for window.print(). */
+export const printPages = (request: PrintRequest) => invoke<PreviewPage[]>('print_pages', { request });
+/** Writes the PDF to `path` (chosen with the dialog plugin's save()) and records the printout. */
+export const printSave = (request: PrintRequest, path: string) => invoke<Printout>('print_save', { request, path });
+/** Records a printout sent to the printer, after the system print dialog. */
+export const printRecord = (request: PrintRequest) => invoke<Printout>('print_record', { request });
+export const printoutsList = (limit?: number) => invoke<Printout[]>('printouts_list', { limit: limit ?? null });

@@ -8,7 +8,7 @@ import { ElMessage } from 'element-plus';
 import type { AppError } from './types';
 
 const CODES: readonly AppError['code'][] = [
-  'validation', 'not_found', 'conflict', 'invalid_transition', 'import', 'io', 'database', 'schema_too_new',
+  'validation', 'not_found', 'conflict', 'invalid_transition', 'import', 'print', 'io', 'database', 'schema_too_new',
 ];
 
 function looksLikeAppError(v: unknown): v is AppError {

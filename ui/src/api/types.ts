@@ -11,7 +11,7 @@ export type PartialDate = string;
 /** Every command rejects with this shape (never a bare string). */
 export interface AppError {
   /** machine code the UI branches on */
-  code: 'validation' | 'not_found' | 'conflict' | 'invalid_transition' | 'import' | 'io' | 'database' | 'schema_too_new';
+  code: 'validation' | 'not_found' | 'conflict' | 'invalid_transition' | 'import' | 'print' | 'io' | 'database' | 'schema_too_new';
   /** the input field the message is about (snake_case field name of the input type), if any */
   field: string | null;
   /** Chinese message for the clerk */
@@ -891,4 +891,37 @@ export interface Attachment {
   sha256: string; name: string; size: number; media_type: string;
   added_at: string; added_by: string;
   voided: boolean; void_reason: string | null;
+}
+
+// ---- printing (打印) ----
+/** The seven books of 六簿一册, by the names the CLI takes. */
+export type BookKind = 'roster' | 'meetings' | 'deeds' | 'petitions' | 'documents' | 'suggestions' | 'activities';
+/** Single-entry forms: assignment/feedback from a suggestion, acceptance/extension from a petition. */
+export type FormKind = 'assignment' | 'feedback' | 'acceptance' | 'extension';
+export type PrintPeriod =
+  | { by: 'year'; year: number }
+  | { by: 'term'; number: number }
+  | { by: 'range'; from: IsoDate; to: IsoDate };
+export type PrintTarget =
+  | { kind: 'book'; book: BookKind; period: PrintPeriod }
+  | { kind: 'form'; form: FormKind; id: Id };
+export interface PrintRequest {
+  target: PrintTarget;
+  /** Print petitioners' identities in clear; required non-empty when set (recorded in history). */
+  reveal_reason: string | null;
+  /** 卷号 on the cover. */
+  volume: number;
+  /** PDF/A-2b for the archive. */
+  archival: boolean;
+}
+/** One typeset page; `svg` is a complete <svg> document (glyphs as paths). */
+export interface PreviewPage {
+  page: number; pages: number; svg: string;
+  width_mm: number; height_mm: number;
+}
+/** A saved or printed PDF, as the log lists it. `path` is '' when sent to the printer. */
+export interface Printout {
+  id: Id; at: string; actor: string; what: string;
+  target: PrintTarget; reveal_reason: string | null; archival: boolean;
+  pages: number; sha256: string; path: string;
 }

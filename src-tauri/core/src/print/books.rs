@@ -536,7 +536,7 @@ fn petitions(conn: &Connection, span: &Span, mut cover: Cover, reveal: bool) -> 
             col("备注", 6),
         ]
     };
-    let dates: Vec<_> = list.iter().map(|p| received_on(p)).collect();
+    let dates: Vec<_> = list.iter().map(received_on).collect();
     let voided = list.iter().filter(|p| p.voided).count();
     let rows = list
         .into_iter()
@@ -862,7 +862,7 @@ fn suggestions(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
         let x = sections.last_mut().expect("pushed above");
         x.rows.push(row(
             vec![
-                s.number_label.clone(),
+                s.number.clone(),
                 chinese(s.received_on),
                 s.kind.label().to_string(),
                 who,
