@@ -457,7 +457,7 @@ fn run(cli: Cli) -> Result<()> {
                 today.year() - 1,
                 runs.clamp(1, 5),
             )?);
-            r.peak_rss_mb = taizhang_core::bench::peak_rss_mb();
+            let peak_with_print = taizhang_core::bench::peak_rss_mb();
             if json {
                 print_json(&r);
             } else {
@@ -479,7 +479,10 @@ fn run(cli: Cli) -> Result<()> {
                     );
                 }
                 if let Some(m) = r.peak_rss_mb {
-                    println!("| 峰值内存 (VmHWM) | | {m} MB | |");
+                    println!("| 峰值内存 (VmHWM)，打印之前 | | {m} MB | |");
+                }
+                if let Some(m) = peak_with_print {
+                    println!("| 峰值内存 (VmHWM)，含打印 | | {m} MB | |");
                 }
             }
             return Ok(());

@@ -84,8 +84,17 @@ impl Typesetter {
             .output
             .map_err(|errs| Error::Print(world::describe("排版失败", &errs)))?;
         let paged = Arc::new(paged);
+        // Typst memoises layout across compilations; in a long-running app that memory would
+        // only grow. Keep what the last few layouts used (as Typst's own watch mode does).
+        typst::comemo::evict(10);
         *self.last.lock().expect("not poisoned") = Some((data, paged.clone()));
         Ok(paged)
+    }
+
+    /// Drops every cached layout, so the next one starts cold (benchmarks; freeing memory).
+    pub fn forget_layouts(&self) {
+        *self.last.lock().expect("not poisoned") = None;
+        typst::comemo::evict(0);
     }
 
     /// The PDF of a model. `archival` writes PDF/A-2b (every glyph embedded, checked).

@@ -409,7 +409,7 @@ fn deeds(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
     let columns = || {
         vec![
             col("编号", 6),
-            col("日期", 5),
+            col("日期", 6),
             col("代表", 5),
             col("类别", 5),
             col("事迹名称", 8),
@@ -530,7 +530,7 @@ fn petitions(conn: &Connection, span: &Span, mut cover: Cover, reveal: bool) -> 
             col("反映事项", 15),
             col("类别", 4),
             col("承办单位", 5),
-            col("受理日期", 5),
+            col("受理日期", 6),
             col("办理结果", 9),
             col("评价", 3),
             col("备注", 6),
@@ -652,7 +652,7 @@ fn documents(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
         lines: Vec::new(),
         columns: vec![
             col("收文号", 5),
-            col("收文日期", 5),
+            col("收文日期", 6),
             col("来文机关", 7),
             col("文号", 7),
             col("文件标题", 14),
@@ -671,7 +671,7 @@ fn documents(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
         lines: Vec::new(),
         columns: vec![
             col("发文号", 5),
-            col("发文日期", 5),
+            col("发文日期", 6),
             col("文号", 7),
             col("文件标题", 16),
             col("附件", 6),
@@ -759,13 +759,13 @@ fn suggestions(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
     let columns = || {
         vec![
             col("编号", 6),
-            col("提出日期", 5),
+            col("提出日期", 6),
             col("类型", 3),
             col("领衔及附议代表", 7),
             col("案由", 12),
             col("类别", 4),
             col("承办单位", 7),
-            col("交办日期", 5),
+            col("交办日期", 6),
             col("答复日期及类别", 7),
             col("代表评价", 5),
             col("办理状态", 4),
@@ -905,7 +905,7 @@ fn activities(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
     let columns = || {
         vec![
             col("编号", 6),
-            col("日期", 5),
+            col("日期", 6),
             col("形式", 4),
             col("主题及地点", 9),
             col("出席情况", 7),
