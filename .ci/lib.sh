@@ -43,7 +43,7 @@ ensure_tauri_driver() {
 }
 
 ensure_venv() {
-  local want="selenium==4.* openpyxl==3.* pytest==8.*"
+  local want="selenium==4.* openpyxl==3.* pytest==8.* jsonschema==4.*"
   if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$VENV/.want" 2>/dev/null)" != "$want" ]; then
     echo "==> 准备 Python 测试环境"
     python3 -m venv "$VENV"

@@ -37,6 +37,11 @@ const DATA_AT_VERSION: &[&str] = &[
     "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
      INSERT INTO history (id, entity, entity_id, action, actor, at, before, after, note)
        VALUES (41, 'petition', 7, 'reveal', '老秘书', '2020-01-02 09:00:00', '{\"a\":1}', '{\"a\":2}', '查看身份信息：复查');",
+    // 7: a printout logged, before the export log.
+    "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
+     INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('suggestion', 3, 'print', '老秘书', '2020-01-02 09:00:00', '打印代表建议交办单');
+     INSERT INTO printouts (at, actor, what, target, archival, pages, sha256)
+       VALUES ('2020-01-02 09:00:00', '老秘书', '代表建议交办单', '{}', 0, 1, 'ab');",
 ];
 
 #[test]

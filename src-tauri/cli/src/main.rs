@@ -120,8 +120,24 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
-    /// Check the database: integrity, foreign keys, schema version.
+    /// Check the database: integrity, foreign keys, schema version. With PACKAGE, check an export
+    /// package instead (manifest, version, every file's hash, no extra file, every record).
     Verify {
+        package: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write an export package for the county into the folder OUT (a USB stick).
+    Export {
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        /// Put petitioners' identities and deputies' ID numbers in clear (on purpose).
+        #[arg(long)]
+        include_identities: bool,
         #[arg(long)]
         json: bool,
     },
@@ -685,7 +701,56 @@ fn run(cli: Cli) -> Result<()> {
             let years = taizhang_core::calendar::load_years(&mut store, &stamp, &text)?;
             println!("已载入 {:?} 年的节假日安排", years);
         }
-        Cmd::Verify { json } => {
+        Cmd::Verify {
+            package: Some(dir),
+            json,
+        } => {
+            let m = taizhang_core::package::verify(&dir)?;
+            if json {
+                print_json(&m);
+            } else {
+                println!(
+                    "导出包完好：{}，{} 至 {}，{} 个文件，{}",
+                    m.township,
+                    m.period_from,
+                    m.period_to,
+                    m.files.len(),
+                    if m.pseudonymised {
+                        "身份信息已化名"
+                    } else {
+                        "含身份信息"
+                    }
+                );
+            }
+        }
+        Cmd::Export {
+            out,
+            from,
+            to,
+            include_identities,
+            json,
+        } => {
+            let o = taizhang_core::package::ExportOptions {
+                from: dates::parse_iso("from", "开始日期", &from)?,
+                to: dates::parse_iso("to", "结束日期", &to)?,
+                include_identities,
+            };
+            let r = taizhang_core::package::export(&mut store, &stamp, &out, &o)?;
+            if json {
+                print_json(&r);
+            } else {
+                println!(
+                    "已导出并校验：{}（{} 个文件，清单 SHA-256 {}）",
+                    r.path.display(),
+                    r.manifest.files.len(),
+                    r.manifest_sha256
+                );
+            }
+        }
+        Cmd::Verify {
+            package: None,
+            json,
+        } => {
             let r = backup::verify(&store)?;
             if json {
                 print_json(&r);

@@ -25,6 +25,7 @@ pub mod idcard;
 mod ledger;
 pub mod meetings;
 pub mod names;
+pub mod package;
 pub mod paths;
 pub mod petitions;
 pub mod print;

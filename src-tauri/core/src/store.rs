@@ -39,6 +39,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "007_printouts.sql",
         include_str!("../migrations/007_printouts.sql"),
     ),
+    (
+        "008_exports.sql",
+        include_str!("../migrations/008_exports.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -98,6 +102,23 @@ impl Where {
         };
         (sql, self.params)
     }
+}
+
+/// The largest page a list serves.
+pub const PAGE: Option<usize> = Some(500);
+
+/// Every page of a list, in one vector (for printing and exporting a whole book).
+pub fn all_pages<T>(mut page: impl FnMut(usize) -> Result<Page<T>>) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    for n in 1.. {
+        let p = page(n)?;
+        let done = p.items.is_empty() || n * p.page_size >= p.total;
+        out.extend(p.items);
+        if done {
+            break;
+        }
+    }
+    Ok(out)
 }
 
 /// A page of a list.
@@ -251,6 +272,7 @@ mod tests {
             ("005_deeds.sql", 0xcaaf_3e0d_a674_f6a2),
             ("006_meetings_activities.sql", 0x8892_6055_bec1_49ea),
             ("007_printouts.sql", 0xf28c_59a2_bbda_eebf),
+            ("008_exports.sql", 0x8b0b_965e_0c06_a6e0),
         ];
         for (i, (name, sql)) in MIGRATIONS.iter().enumerate() {
             let Some((shipped_name, shipped_hash)) = shipped.get(i) else {

@@ -11,7 +11,7 @@ use super::{
 };
 use crate::dates::chinese;
 use crate::roster::{deputy, org};
-use crate::store::Page;
+use crate::store::{all_pages as all, PAGE};
 use crate::vocab::{DocumentDirection, RosterOrder, Vocab};
 use crate::{activities, deeds, documents, meetings, petitions, suggestions, Error, Result};
 
@@ -72,22 +72,6 @@ fn span(conn: &Connection, period: &Period) -> Result<Span> {
         }
     }
 }
-
-/// Every page of a list, in one vector (lists cap a page at 500 rows).
-fn all<T>(mut page: impl FnMut(usize) -> Result<Page<T>>) -> Result<Vec<T>> {
-    let mut out = Vec::new();
-    for n in 1.. {
-        let p = page(n)?;
-        let done = p.items.is_empty() || n * p.page_size >= p.total;
-        out.extend(p.items);
-        if done {
-            break;
-        }
-    }
-    Ok(out)
-}
-
-const PAGE: Option<usize> = Some(500);
 
 fn col(title: &'static str, width: u32) -> Column {
     Column { title, width }

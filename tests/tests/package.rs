@@ -1,0 +1,254 @@
+//! The export package for the county on real files: written under a temporary name and read back,
+//! identities pseudonymised (stable across exports) unless included on purpose, every export
+//! logged; and the county's check refusing a package that was tampered with, cut short, padded,
+//! made by a newer version, or that points outside itself, each with its own message.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use taizhang_core::package::{self, ExportOptions, Manifest};
+use taizhang_core::{demo, petitions, Error, Stamp, Store};
+use taizhang_tests::*;
+
+fn demo_store() -> (tempfile::TempDir, Store) {
+    let (dir, mut store) = temp_store();
+    demo::seed(&mut store, 1).expect("demo");
+    (dir, store)
+}
+
+fn year_options(include_identities: bool) -> ExportOptions {
+    let y = chrono::Local::now().date_naive();
+    ExportOptions {
+        from: day(y.format("%Y").to_string().parse().unwrap(), 1, 1),
+        to: day(y.format("%Y").to_string().parse().unwrap(), 12, 31),
+        include_identities,
+    }
+}
+
+fn stamp() -> Stamp {
+    Stamp::now("测试秘书")
+}
+
+fn lines(dir: &Path, book: &str) -> Vec<Value> {
+    std::fs::read_to_string(dir.join(format!("data/{book}.jsonl")))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn all_text(dir: &Path) -> String {
+    let mut s = String::new();
+    for e in walk(dir) {
+        s.push_str(&std::fs::read_to_string(e).unwrap());
+    }
+    s
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn refused(dir: &Path) -> String {
+    match package::verify(dir) {
+        Err(Error::Import(m)) => m,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+fn rewrite_manifest(dir: &Path, f: impl FnOnce(&mut Value)) {
+    let p = dir.join("manifest.json");
+    let mut m: Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+    f(&mut m);
+    std::fs::write(&p, serde_json::to_string_pretty(&m).unwrap()).unwrap();
+}
+
+#[test]
+fn a_package_holds_every_book_with_hashes_and_pseudonyms_and_is_logged() {
+    let (dir, mut store) = demo_store();
+    let stick = dir.path().join("stick");
+    std::fs::create_dir(&stick).unwrap();
+    let out = package::export(&mut store, &stamp(), &stick, &year_options(false)).unwrap();
+    assert!(out
+        .path
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .starts_with("青山镇-"));
+    // Only the finished folder is on the stick.
+    let names: Vec<_> = std::fs::read_dir(&stick)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+
+    let m: Manifest = package::verify(&out.path).unwrap();
+    assert_eq!(m, out.manifest);
+    assert!(m.pseudonymised);
+    assert_eq!(m.files.len(), 8, "seven books and the schema");
+    let petitions_file = m
+        .files
+        .iter()
+        .find(|f| f.path == "data/petitions.jsonl")
+        .unwrap();
+    let rows = lines(&out.path, "petitions");
+    assert_eq!(petitions_file.records, rows.len());
+    assert!(!rows.is_empty());
+
+    // No petitioner's phone or ID number is anywhere in the package, and no name in the petitions
+    // (free text written by the clerk, such as a suggestion drafted from a voter's opinion, is
+    // exported as written).
+    let text = all_text(&out.path);
+    let petitions_text = std::fs::read_to_string(out.path.join("data/petitions.jsonl")).unwrap();
+    for r in &rows {
+        let rec = petitions::record(store.conn(), r["id"].as_i64().unwrap()).unwrap();
+        if !rec.anonymous {
+            assert!(
+                !petitions_text.contains(&rec.petitioner_name),
+                "{} leaked",
+                rec.petitioner_name
+            );
+            assert!(rec.phone.is_empty() || !text.contains(&rec.phone));
+            if let Some(id) = rec.id_number.as_deref().filter(|i| !i.is_empty()) {
+                assert!(!text.contains(id));
+            }
+            let p = r["petitioner"]["pseudonym"].as_str().unwrap();
+            assert!(p.starts_with("P-") && p.len() == 14, "{p}");
+        }
+    }
+    // The same petitioner gets the same pseudonym in the next export.
+    let again = package::export(&mut store, &stamp(), &stick, &year_options(false)).unwrap();
+    assert_ne!(again.path, out.path, "a second folder, numbered");
+    let second = lines(&again.path, "petitions");
+    for (a, b) in rows.iter().zip(&second) {
+        assert_eq!(a["id"], b["id"]);
+        assert_eq!(a["petitioner"], b["petitioner"]);
+    }
+    assert_eq!(again.manifest.township_id, out.manifest.township_id);
+
+    let log = package::exports(store.conn()).unwrap();
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[1]["manifest_sha256"], out.manifest_sha256.as_str());
+    assert_eq!(log[0]["path"], again.path.display().to_string());
+}
+
+#[test]
+fn identities_are_in_the_package_only_when_included_on_purpose() {
+    let (dir, mut store) = demo_store();
+    let out = package::export(&mut store, &stamp(), dir.path(), &year_options(true)).unwrap();
+    assert!(!out.manifest.pseudonymised);
+    assert!(!out.manifest.excluded.iter().any(|e| e.contains("信访人")));
+    let rows = lines(&out.path, "petitions");
+    let named = rows
+        .iter()
+        .find(|r| r["petitioner"]["anonymous"] == false)
+        .unwrap();
+    let rec = petitions::record(store.conn(), named["id"].as_i64().unwrap()).unwrap();
+    assert_eq!(named["petitioner"]["name"], rec.petitioner_name.as_str());
+}
+
+#[test]
+fn bad_packages_are_refused_each_with_its_own_message() {
+    let (dir, mut store) = demo_store();
+    let fresh = |store: &mut Store| {
+        package::export(store, &stamp(), dir.path(), &year_options(false))
+            .unwrap()
+            .path
+    };
+
+    let p = fresh(&mut store);
+    let f = p.join("data/deeds.jsonl");
+    let mut bytes = std::fs::read(&f).unwrap();
+    bytes[10] ^= 0x01;
+    std::fs::write(&f, &bytes).unwrap();
+    assert!(refused(&p).contains("deeds.jsonl 的校验值与清单不符"));
+
+    let p = fresh(&mut store);
+    std::fs::remove_file(p.join("data/meetings.jsonl")).unwrap();
+    assert!(refused(&p).contains("缺少文件 data/meetings.jsonl"));
+
+    let p = fresh(&mut store);
+    let f = p.join("data/suggestions.jsonl");
+    let len = std::fs::metadata(&f).unwrap().len();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&f)
+        .unwrap()
+        .set_len(len / 2)
+        .unwrap();
+    assert!(refused(&p).contains("suggestions.jsonl 的大小与清单不符"));
+
+    let p = fresh(&mut store);
+    std::fs::write(p.join("data/run.exe"), b"MZ").unwrap();
+    assert!(refused(&p).contains("清单之外的文件 data/run.exe"));
+
+    let p = fresh(&mut store);
+    rewrite_manifest(&p, |m| m["schema_version"] = 2.into());
+    assert!(refused(&p).contains("版本为 2"));
+
+    let p = fresh(&mut store);
+    rewrite_manifest(&p, |m| m["files"][0]["path"] = "../../etc/passwd".into());
+    assert!(refused(&p).contains("不安全"));
+
+    let p = fresh(&mut store);
+    rewrite_manifest(&p, |m| m["format"] = "something-else".into());
+    assert!(refused(&p).contains("format 不符"));
+
+    let p = fresh(&mut store);
+    std::fs::remove_file(p.join("manifest.json")).unwrap();
+    assert!(refused(&p).contains("缺少 manifest.json"));
+
+    // A record without an id, with the hash made to match: the content check still refuses.
+    let p = fresh(&mut store);
+    let f = p.join("data/deeds.jsonl");
+    let body = "{\"book\":\"deeds\",\"title\":\"无编号\"}\n";
+    std::fs::write(&f, body).unwrap();
+    let sum = {
+        use sha2::Digest;
+        sha2::Sha256::digest(body.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    };
+    rewrite_manifest(&p, |m| {
+        for e in m["files"].as_array_mut().unwrap() {
+            if e["path"] == "data/deeds.jsonl" {
+                e["sha256"] = sum.clone().into();
+                e["bytes"] = (body.len() as u64).into();
+            }
+        }
+    });
+    assert!(refused(&p).contains("deeds.jsonl 第 1 行不符合数据格式"));
+}
+
+#[test]
+fn an_export_to_a_missing_folder_writes_nothing_and_logs_nothing() {
+    let (dir, mut store) = demo_store();
+    let err = package::export(
+        &mut store,
+        &stamp(),
+        &dir.path().join("no-stick"),
+        &year_options(false),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Validation {
+                field: Some("dest"),
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(package::exports(store.conn()).unwrap().is_empty());
+}
