@@ -252,3 +252,111 @@ fn an_export_to_a_missing_folder_writes_nothing_and_logs_nothing() {
     );
     assert!(package::exports(store.conn()).unwrap().is_empty());
 }
+
+/// A township's package, exported from a demo office with its own name and seed.
+fn township(name: &str, seed: u64) -> (tempfile::TempDir, Store, PathBuf) {
+    let (dir, mut store) = temp_store();
+    demo::seed(&mut store, seed).expect("demo");
+    let s = taizhang_core::settings::load(store.conn()).unwrap();
+    taizhang_core::settings::save(
+        &mut store,
+        &stamp(),
+        &taizhang_core::settings::Settings {
+            township: name.into(),
+            ..s
+        },
+    )
+    .unwrap();
+    let out = package::export(&mut store, &stamp(), dir.path(), &year_options(false)).unwrap();
+    (dir, store, out.path)
+}
+
+#[test]
+fn the_county_figures_equal_each_townships_own_and_add_up() {
+    use taizhang_core::county::{self, Outcome};
+    use taizhang_core::suggestions::stats::{compute, StatsQuery};
+    let (_a_dir, a_store, a_pkg) = township("青山镇", 1);
+    let (_b_dir, b_store, b_pkg) = township("河口乡", 2);
+    let (_c_dir, mut county_db) = temp_store();
+
+    let first = county::import(&mut county_db, &stamp(), &a_pkg).unwrap();
+    assert_eq!(first.outcome, Outcome::Imported);
+    county::import(&mut county_db, &stamp(), &b_pkg).unwrap();
+    let before = count(&county_db, "county_records");
+    let again = county::import(&mut county_db, &stamp(), &a_pkg).unwrap();
+    assert_eq!(again.outcome, Outcome::Unchanged);
+    assert_eq!(
+        count(&county_db, "county_records"),
+        before,
+        "re-import changes nothing"
+    );
+
+    let stats = county::stats(county_db.conn()).unwrap();
+    assert_eq!(stats.townships.len(), 2, "each township kept apart");
+    let o = year_options(false);
+    let today = chrono::Local::now().date_naive();
+    for (store, name) in [(&a_store, "青山镇"), (&b_store, "河口乡")] {
+        let own = compute(
+            store.conn(),
+            &StatsQuery {
+                from: Some(o.from),
+                to: Some(o.to),
+                ..Default::default()
+            },
+            today,
+        )
+        .unwrap();
+        let f = stats.townships.iter().find(|f| f.township == name).unwrap();
+        assert_eq!(
+            f.suggestions_received, own.received.count,
+            "{name} received"
+        );
+        assert_eq!(f.suggestions_replied, own.replied.count, "{name} replied");
+        assert_eq!(f.suggestions_closed, own.closed.count, "{name} closed");
+        assert!(f.deputies_in_office > 0 && f.petitions_received > 0 && f.activities > 0);
+    }
+    let sum = |g: fn(&county::Figures) -> usize| stats.townships.iter().map(g).sum::<usize>();
+    assert_eq!(
+        stats.total.suggestions_received,
+        sum(|f| f.suggestions_received)
+    );
+    assert_eq!(
+        stats.total.petitions_received,
+        sum(|f| f.petitions_received)
+    );
+    assert_eq!(
+        stats.total.deputies_in_office,
+        sum(|f| f.deputies_in_office)
+    );
+
+    // A tampered package is refused with nothing imported; a newer one from a township updates it.
+    let (_d_dir, mut d_store) = temp_store();
+    demo::seed(&mut d_store, 3).unwrap();
+    let d_pkg = package::export(&mut d_store, &stamp(), _d_dir.path(), &o)
+        .unwrap()
+        .path;
+    let f = d_pkg.join("data/petitions.jsonl");
+    let mut bytes = std::fs::read(&f).unwrap();
+    bytes[3] ^= 1;
+    std::fs::write(&f, bytes).unwrap();
+    let records = count(&county_db, "county_records");
+    assert!(county::import(&mut county_db, &stamp(), &d_pkg).is_err());
+    assert_eq!(count(&county_db, "county_records"), records);
+    assert_eq!(county::stats(county_db.conn()).unwrap().townships.len(), 2);
+
+    let mut a_store = a_store;
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let newer = package::export(&mut a_store, &stamp(), _a_dir.path(), &o)
+        .unwrap()
+        .path;
+    assert_eq!(
+        county::import(&mut county_db, &stamp(), &newer)
+            .unwrap()
+            .outcome,
+        Outcome::Updated
+    );
+    assert_eq!(county::stats(county_db.conn()).unwrap().townships.len(), 2);
+    // The older one after the newer: refused.
+    let err = county::import(&mut county_db, &stamp(), &a_pkg).unwrap_err();
+    assert!(err.to_string().contains("更旧"), "{err}");
+}

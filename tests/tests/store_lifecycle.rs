@@ -42,6 +42,11 @@ const DATA_AT_VERSION: &[&str] = &[
      INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('suggestion', 3, 'print', '老秘书', '2020-01-02 09:00:00', '打印代表建议交办单');
      INSERT INTO printouts (at, actor, what, target, archival, pages, sha256)
        VALUES ('2020-01-02 09:00:00', '老秘书', '代表建议交办单', '{}', 0, 1, 'ab');",
+    // 8: an export logged, before county mode.
+    "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
+     INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
+     INSERT INTO exports (at, actor, path, period_from, period_to, pseudonymised, files, manifest_sha256)
+       VALUES ('2020-01-02 09:00:00', '老秘书', '/media/u/旧镇-20200102-01', '2019-01-01', '2019-12-31', 1, 8, 'ab');",
 ];
 
 #[test]

@@ -127,6 +127,9 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// County mode: import townships' export packages, and their figures.
+    #[command(subcommand)]
+    County(CountyCmd),
     /// Write an export package for the county into the folder OUT (a USB stick).
     Export {
         #[arg(long)]
@@ -138,6 +141,22 @@ enum Cmd {
         /// Put petitioners' identities and deputies' ID numbers in clear (on purpose).
         #[arg(long)]
         include_identities: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum CountyCmd {
+    /// Verify and import packages (each all or nothing; the same one twice changes nothing).
+    Import {
+        #[arg(required = true)]
+        packages: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Figures per township and combined.
+    Stats {
         #[arg(long)]
         json: bool,
     },
@@ -721,6 +740,60 @@ fn run(cli: Cli) -> Result<()> {
                         "含身份信息"
                     }
                 );
+            }
+        }
+        Cmd::County(CountyCmd::Import { packages, json }) => {
+            let mut done = Vec::new();
+            let mut failed = 0;
+            for p in &packages {
+                match taizhang_core::county::import(&mut store, &stamp, p) {
+                    Ok(r) => {
+                        if !json {
+                            let what = match r.outcome {
+                                taizhang_core::county::Outcome::Imported => "已导入",
+                                taizhang_core::county::Outcome::Updated => "已更新",
+                                taizhang_core::county::Outcome::Unchanged => "已导入过，未作修改",
+                            };
+                            println!("{}：{what}（{} 条记录）", r.township, r.records);
+                        }
+                        done.push(r);
+                    }
+                    Err(e) => {
+                        eprintln!("{}：{e}", p.display());
+                        failed += 1;
+                    }
+                }
+            }
+            if json {
+                print_json(&done);
+            }
+            if failed > 0 {
+                return Err(Error::Import(format!("{failed} 个导出包未导入")));
+            }
+        }
+        Cmd::County(CountyCmd::Stats { json }) => {
+            let s = taizhang_core::county::stats(store.conn())?;
+            if json {
+                print_json(&s);
+            } else {
+                println!("| 乡镇 | 在任代表 | 建议 | 已答复 | 已办结 | 满意 | 信访 | 集体访 | 小组活动 | 接待选民 | 主席团会议 |");
+                println!("|---|---|---|---|---|---|---|---|---|---|---|");
+                for f in s.townships.iter().chain(std::iter::once(&s.total)) {
+                    println!(
+                        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                        f.township,
+                        f.deputies_in_office,
+                        f.suggestions_received,
+                        f.suggestions_replied,
+                        f.suggestions_closed,
+                        f.suggestions_satisfied,
+                        f.petitions_received,
+                        f.petitions_group_visits,
+                        f.activities,
+                        f.voter_receptions,
+                        f.meetings
+                    );
+                }
             }
         }
         Cmd::Export {

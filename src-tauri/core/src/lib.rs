@@ -13,6 +13,7 @@ pub mod backup;
 pub mod bench;
 pub mod calendar;
 pub(crate) mod casebook;
+pub mod county;
 pub mod dates;
 pub mod deadline;
 pub mod deeds;

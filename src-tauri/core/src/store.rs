@@ -43,6 +43,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "008_exports.sql",
         include_str!("../migrations/008_exports.sql"),
     ),
+    (
+        "009_county.sql",
+        include_str!("../migrations/009_county.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -273,6 +277,7 @@ mod tests {
             ("006_meetings_activities.sql", 0x8892_6055_bec1_49ea),
             ("007_printouts.sql", 0xf28c_59a2_bbda_eebf),
             ("008_exports.sql", 0x8b0b_965e_0c06_a6e0),
+            ("009_county.sql", 0xb470_5fac_858a_7267),
         ];
         for (i, (name, sql)) in MIGRATIONS.iter().enumerate() {
             let Some((shipped_name, shipped_hash)) = shipped.get(i) else {
