@@ -94,7 +94,11 @@ fn a_package_holds_every_book_with_hashes_and_pseudonyms_and_is_logged() {
     let m: Manifest = package::verify(&out.path).unwrap();
     assert_eq!(m, out.manifest);
     assert!(m.pseudonymised);
-    assert_eq!(m.files.len(), 8, "seven books and the schema");
+    assert_eq!(
+        m.files.len(),
+        9,
+        "seven books, the Popolo roster and the schema"
+    );
     let petitions_file = m
         .files
         .iter()
@@ -134,6 +138,27 @@ fn a_package_holds_every_book_with_hashes_and_pseudonyms_and_is_logged() {
         assert_eq!(a["petitioner"], b["petitioner"]);
     }
     assert_eq!(again.manifest.township_id, out.manifest.township_id);
+
+    // The roster in Popolo's shape: every person a member of the congress, groups as organizations.
+    let popolo: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.path.join("data/popolo.json")).unwrap())
+            .unwrap();
+    let persons = popolo["persons"].as_array().unwrap();
+    assert!(!persons.is_empty());
+    for p in persons {
+        assert!(popolo["memberships"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["person_id"] == p["id"]
+                && m["organization_id"] == "congress"
+                && m["role"] == "代表"));
+    }
+    assert!(popolo["organizations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|o| o["classification"] == "deputy group"));
 
     let log = package::exports(store.conn()).unwrap();
     assert_eq!(log.len(), 2);

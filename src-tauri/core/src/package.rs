@@ -19,6 +19,7 @@ use sha2::{Digest, Sha256};
 use crate::history::Stamp;
 use crate::roster::{deputy, org};
 use crate::store::{all_pages, PAGE};
+use crate::vocab::{PresidiumPostKind, Vocab};
 use crate::{
     activities, deeds, documents, meetings, petitions, settings, suggestions, Error, Result, Store,
 };
@@ -293,6 +294,77 @@ fn records(
     Ok(out)
 }
 
+/// The roster in the shape of the Popolo standard (persons, organizations, posts, memberships,
+/// terms as legislative-period events), so tools made for legislatures' data can read it. Ids are
+/// the township's stable ids, prefixed by kind.
+fn popolo(conn: &Connection, o: &ExportOptions, township: &str) -> Result<Value> {
+    let today = chrono::Local::now().date_naive();
+    let congress = json!({"id": "congress", "name": format!("{township}人民代表大会"), "classification": "legislature"});
+    let mut organizations = vec![congress];
+    let mut persons = Vec::new();
+    let mut memberships = Vec::new();
+    let mut events = Vec::new();
+    let mut seen_groups = BTreeSet::new();
+    for term in org::terms(conn)? {
+        if term.start_date > o.to || term.end_date.is_some_and(|e| e < o.from) {
+            continue;
+        }
+        events.push(json!({
+            "id": format!("term-{}", term.id), "name": term.label(), "classification": "legislative period",
+            "start_date": term.start_date, "end_date": term.end_date, "organization_id": "congress",
+        }));
+        for g in org::groups(conn, o.to.min(today))? {
+            if seen_groups.insert(g.id) {
+                organizations.push(json!({
+                    "id": format!("group-{}", g.id), "name": g.name, "classification": "deputy group",
+                    "parent_id": "congress",
+                }));
+            }
+        }
+        for d in deputy::term_views(conn, term.id, o.to.min(today))? {
+            if d.voided {
+                continue;
+            }
+            let person = format!("person-{}", d.id);
+            persons.push(json!({
+                "id": person, "name": d.name,
+                "gender": match d.sex.code() { "male" => "male", "female" => "female", _ => "other" },
+                "birth_date": d.birth_date.map(|b| match b.day {
+                    Some(day) => format!("{:04}-{:02}-{day:02}", b.year, b.month),
+                    None => format!("{:04}-{:02}", b.year, b.month),
+                }),
+                "identifiers": [{"scheme": "代表证号", "identifier": d.card_no}],
+            }));
+            memberships.push(json!({
+                "person_id": person, "organization_id": "congress", "role": "代表",
+                "legislative_period_id": format!("term-{}", term.id), "start_date": d.elected_on,
+                "on_behalf_of_id": Value::Null, "label": d.status.label(),
+            }));
+            if let Some(g) = d.group_id {
+                memberships.push(json!({
+                    "person_id": person, "organization_id": format!("group-{g}"), "role": "组员",
+                    "legislative_period_id": format!("term-{}", term.id),
+                }));
+            }
+            if let Some(post) = d.presidium_post {
+                memberships.push(json!({
+                    "person_id": person, "organization_id": "congress", "role": post.label(),
+                    "post_id": format!("presidium-{}", post.code()),
+                    "legislative_period_id": format!("term-{}", term.id),
+                }));
+            }
+        }
+    }
+    let posts: Vec<Value> = PresidiumPostKind::ALL
+        .iter()
+        .map(|p| json!({"id": format!("presidium-{}", p.code()), "label": p.label(), "organization_id": "congress"}))
+        .collect();
+    Ok(
+        json!({"persons": persons, "organizations": organizations, "posts": posts,
+              "memberships": memberships, "events": events}),
+    )
+}
+
 fn write_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<FileEntry> {
     let path = dir.join(rel);
     if let Some(parent) = path.parent() {
@@ -364,6 +436,15 @@ pub fn export(
             included.push(format!("{book}（{} 条）", rows.len()));
             files.push(entry);
         }
+        let popolo = popolo(conn, o, &township)?;
+        files.push(write_file(
+            &part,
+            "data/popolo.json",
+            serde_json::to_string_pretty(&popolo)
+                .expect("serialises")
+                .as_bytes(),
+        )?);
+        included.push("代表名册（Popolo 格式）".into());
         files.push(write_file(&part, SCHEMA_FILE, SCHEMA.as_bytes())?);
         let manifest = Manifest {
             format: FORMAT.into(),
