@@ -52,3 +52,41 @@ def test_a_package_validates_against_its_schema_and_its_hashes(cli, tmp_path):
     f.write_bytes(bytes(b))
     r = cli("verify", pkg, check=False)
     assert r.returncode == 1 and "documents.jsonl 的校验值与清单不符" in r.stderr
+
+
+def test_the_workbooks_open_in_openpyxl_and_their_totals_match_the_json(cli, tmp_path):
+    from openpyxl import load_workbook
+
+    cli("demo")
+    pkg, manifest = export(cli, tmp_path / "stick")
+
+    def jsonl(book):
+        return [json.loads(l) for l in (pkg / f"data/{book}.jsonl").read_text(encoding="utf-8").splitlines()]
+
+    stats = load_workbook(pkg / "表格/统计表.xlsx", read_only=True)
+    assert stats.sheetnames == ["代表结构", "代表建议", "来信来访", "小组活动", "代表参加活动"]
+
+    def figure(sheet, item, label):
+        for row in stats[sheet].iter_rows(min_row=2, values_only=True):
+            if row[0] == item and row[1] == label:
+                return row[2]
+        raise AssertionError(f"{sheet}: no row {item}/{label}")
+
+    live_suggestions = [s for s in jsonl("suggestions") if not s["voided"]]
+    assert figure("代表建议", "合计", "收到") == len(live_suggestions)
+    assert figure("代表建议", "合计", "办结") == sum(1 for s in live_suggestions if s["state"] == "closed")
+    live_petitions = [p for p in jsonl("petitions") if not p["voided"]]
+    assert figure("来信来访", "合计", "收到") == len(live_petitions)
+    groups = stats["小组活动"]
+    activities_in_sheet = sum(r[1] for r in groups.iter_rows(min_row=2, values_only=True))
+    assert activities_in_sheet == sum(1 for a in jsonl("activities") if not a["voided"])
+
+    book = load_workbook(pkg / "表格/人民来信来访记录簿.xlsx", read_only=True)
+    ws = book.worksheets[0]
+    header, *rows = list(ws.iter_rows(values_only=True))
+    assert header[0] == "分组" and "信访人" in header and header[-1] == "作废原因"
+    assert len(rows) == len(jsonl("petitions")), "every petition, voided ones included"
+    numbers = {r[1] for r in rows}
+    assert {p["number"] for p in jsonl("petitions")} == numbers
+    f = next(x for x in manifest["files"] if x["path"] == "表格/人民来信来访记录簿.xlsx")
+    assert f["records"] == len(rows)

@@ -16,6 +16,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
+mod workbooks;
+
 use crate::history::Stamp;
 use crate::roster::{deputy, org};
 use crate::store::{all_pages, PAGE};
@@ -28,7 +30,7 @@ use crate::{
 pub const FORMAT: &str = "taizhang-export";
 pub const SCHEMA_VERSION: u32 = 1;
 pub const SCHEMA_FILE: &str = "schema/taizhang-export-v1.schema.json";
-const SCHEMA: &str = include_str!("../../../assets/export/taizhang-export-v1.schema.json");
+const SCHEMA: &str = include_str!("../../../../assets/export/taizhang-export-v1.schema.json");
 /// No file in a package is larger (a county stick is not a place for a 4 GB file).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -436,6 +438,18 @@ pub fn export(
             included.push(format!("{book}（{} 条）", rows.len()));
             files.push(entry);
         }
+        for kind in crate::print::BookKind::ALL {
+            let (bytes, n) = workbooks::book(conn, kind, o)?;
+            let mut entry = write_file(&part, &format!("表格/{}.xlsx", kind.title()), &bytes)?;
+            entry.records = n;
+            files.push(entry);
+        }
+        files.push(write_file(
+            &part,
+            "表格/统计表.xlsx",
+            &workbooks::statistics(conn, o)?,
+        )?);
+        included.push("各台账及统计表（Excel）".into());
         let popolo = popolo(conn, o, &township)?;
         files.push(write_file(
             &part,
@@ -528,7 +542,7 @@ fn safe(path: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_)))
         && path
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+            .all(|c| c.is_alphanumeric() || "-_./、（）".contains(c))
 }
 
 fn listed(dir: &Path, base: &Path, out: &mut BTreeSet<String>) -> Result<()> {
