@@ -390,3 +390,40 @@ fn print_commands_preview_save_and_log_and_refuse_a_reveal_without_a_reason() {
     assert_eq!(err["code"], "validation");
     assert_eq!(err["field"], "reveal_reason");
 }
+
+#[test]
+fn export_and_county_commands_write_verify_import_and_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = window(&dir.path().join("t.db"));
+    let stick = dir.path().join("stick");
+    std::fs::create_dir(&stick).unwrap();
+    let year = chrono::Local::now().format("%Y").to_string();
+    let options = json!({"from": format!("{year}-01-01"), "to": format!("{year}-12-31"), "include_identities": false});
+    let drives = call(&w, "export_drives", json!({})).unwrap();
+    assert!(drives.is_array());
+    let out = call(
+        &w,
+        "export_package",
+        json!({"dest": stick.display().to_string(), "options": options}),
+    )
+    .unwrap();
+    let path = out["path"].as_str().unwrap().to_string();
+    assert!(out["manifest"]["pseudonymised"].as_bool().unwrap());
+    let log = call(&w, "exports_list", json!({})).unwrap();
+    assert_eq!(log.as_array().unwrap().len(), 1);
+    let m = call(&w, "package_verify", json!({"path": path})).unwrap();
+    assert_eq!(m["township"], "青山镇");
+    let imported = call(&w, "county_import", json!({"path": path})).unwrap();
+    assert_eq!(imported["outcome"], "imported");
+    let stats = call(&w, "county_stats", json!({})).unwrap();
+    assert_eq!(stats["townships"].as_array().unwrap().len(), 1);
+
+    let err = call(
+        &w,
+        "export_package",
+        json!({"dest": dir.path().join("gone").display().to_string(), "options": options}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "validation");
+    assert_eq!(err["field"], "dest");
+}

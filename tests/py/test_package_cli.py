@@ -90,3 +90,25 @@ def test_the_workbooks_open_in_openpyxl_and_their_totals_match_the_json(cli, tmp
     assert {p["number"] for p in jsonl("petitions")} == numbers
     f = next(x for x in manifest["files"] if x["path"] == "表格/人民来信来访记录簿.xlsx")
     assert f["records"] == len(rows)
+
+
+def test_a_stick_that_runs_out_of_space_leaves_no_package_and_no_log(cli, tmp_path):
+    import sqlite3
+    import subprocess
+
+    import pytest
+
+    cli("demo")
+    stick = tmp_path / "tiny"
+    stick.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=96k", "tmpfs", str(stick)], capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        r = cli("export", "--out", stick, "--from", f"{YEAR}-01-01", "--to", f"{YEAR}-12-31", check=False)
+        assert r.returncode == 1, r.stdout
+        assert "No space left" in r.stderr or "空间" in r.stderr or "无法访问文件" in r.stderr, r.stderr
+        assert list(stick.iterdir()) == [], "no folder, complete-looking or partial, is left"
+    finally:
+        subprocess.run(["umount", str(stick)], check=False)
+    with sqlite3.connect(cli.db) as db:
+        assert db.execute("SELECT count(*) FROM exports").fetchone()[0] == 0

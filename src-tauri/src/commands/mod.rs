@@ -6,6 +6,7 @@ pub mod attachments;
 pub mod casework;
 pub mod deeds;
 pub mod documents;
+pub mod export;
 pub mod meetings;
 pub mod printing;
 pub mod roster;
@@ -20,6 +21,12 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         printing::print_save,
         printing::print_record,
         printing::printouts_list,
+        export::export_drives,
+        export::export_package,
+        export::exports_list,
+        export::package_verify,
+        export::county_import,
+        export::county_stats,
         system::vocabulary,
         system::settings_get,
         system::settings_save,

@@ -4,6 +4,7 @@
 // snake_case field names of types.ts.
 import { invoke } from '@tauri-apps/api/core';
 import type { PreviewPage, PrintRequest, Printout } from './types';
+import type { CountyImported, CountyStats, Drive, ExportLogEntry, Exported, ExportOptions, PackageManifest } from './types';
 import type {
   AppInfo, BackupInfo, Constituency, ConstituencyInput, Deputy, DeputyDetail, DeputyEvent,
   DeputyEventInput, DeputyGroup, DeputyGroupInput, DeputyInput, DeputyQuery, ExportResult,
@@ -218,3 +219,17 @@ export const printSave = (request: PrintRequest, path: string) => invoke<Printou
 /** Records a printout sent to the printer, after the system print dialog. */
 export const printRecord = (request: PrintRequest) => invoke<Printout>('print_record', { request });
 export const printoutsList = (limit?: number) => invoke<Printout[]>('printouts_list', { limit: limit ?? null });
+
+// ---- export to the county (导出到U盘) and county mode (县人大汇总) ----
+/** Disks the app can see (removable first). */
+export const exportDrives = () => invoke<Drive[]>('export_drives');
+/** Writes a package into the folder `dest`, reads it back and checks every hash. Errors: validation
+ * (field 'dest' when the folder is gone, 'to' for a bad period) or 'io' naming the file (a full or pulled stick). */
+export const exportPackage = (dest: string, options: ExportOptions) =>
+  invoke<Exported>('export_package', { dest, options });
+export const exportsList = () => invoke<ExportLogEntry[]>('exports_list');
+/** The county's check of a package folder alone (nothing imported). Errors: code 'import' with the reason. */
+export const packageVerify = (path: string) => invoke<PackageManifest>('package_verify', { path });
+/** Verifies and imports one package folder; errors: 'import' (tampered, foreign, newer format) or 'conflict' (older than the imported one). */
+export const countyImport = (path: string) => invoke<CountyImported>('county_import', { path });
+export const countyStats = () => invoke<CountyStats>('county_stats');

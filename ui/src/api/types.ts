@@ -925,3 +925,33 @@ export interface Printout {
   target: PrintTarget; reveal_reason: string | null; archival: boolean;
   pages: number; sha256: string; path: string;
 }
+
+// ---- export to the county (导出到U盘) and county mode ----
+/** A disk the app can see; `removable` for USB sticks. Sizes in bytes. */
+export interface Drive {
+  name: string; mount_point: string; removable: boolean;
+  total_bytes: number; available_bytes: number;
+}
+export interface ExportOptions { from: IsoDate; to: IsoDate; include_identities: boolean }
+export interface PackageFile { path: string; sha256: string; bytes: number; records: number }
+export interface PackageManifest {
+  format: string; schema_version: number; app_version: string;
+  township: string; township_id: string; exported_at: string; exported_by: string;
+  period_from: IsoDate; period_to: IsoDate; pseudonymised: boolean;
+  included: string[]; excluded: string[]; files: PackageFile[];
+}
+export interface Exported { path: string; manifest: PackageManifest; manifest_sha256: string }
+export interface ExportLogEntry {
+  id: Id; at: string; actor: string; path: string; period_from: IsoDate; period_to: IsoDate;
+  pseudonymised: boolean; files: number; manifest_sha256: string;
+}
+export interface CountyImported { township: string; township_id: string; outcome: 'imported' | 'updated' | 'unchanged'; records: number }
+export interface CountyFigures {
+  township: string; township_id: string; period: string;
+  deputies_in_office: number; suggestions_received: number; suggestions_replied: number;
+  suggestions_closed: number; suggestions_satisfied: number;
+  petitions_received: number; petitions_group_visits: number;
+  petitions_by_category: Record<string, number>;
+  activities: number; voter_receptions: number; meetings: number;
+}
+export interface CountyStats { townships: CountyFigures[]; total: CountyFigures }

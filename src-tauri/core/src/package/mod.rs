@@ -673,3 +673,38 @@ pub fn exports(conn: &Connection) -> Result<Vec<Value>> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+/// A disk the app can see, for choosing where to export.
+#[derive(Debug, Clone, Serialize)]
+pub struct Drive {
+    pub name: String,
+    pub mount_point: String,
+    pub removable: bool,
+    pub total_bytes: u64,
+    pub available_bytes: u64,
+}
+
+/// The mounted disks, removable ones (USB sticks) first. sysinfo knows which are removable on
+/// Windows and Linux.
+pub fn drives() -> Vec<Drive> {
+    let Ok(disks) = sysinfo::Disks::new_with_refreshed_list() else {
+        return Vec::new();
+    };
+    let mut out: Vec<Drive> = disks
+        .iter()
+        .map(|d| Drive {
+            name: d.name().to_string_lossy().to_string(),
+            mount_point: d.mount_point().display().to_string(),
+            removable: d.is_removable(),
+            total_bytes: d.total_space(),
+            available_bytes: d.available_space(),
+        })
+        .filter(|d| d.total_bytes > 0)
+        .collect();
+    out.sort_by(|a, b| {
+        b.removable
+            .cmp(&a.removable)
+            .then(a.mount_point.cmp(&b.mount_point))
+    });
+    out
+}
