@@ -112,3 +112,20 @@ def test_a_stick_that_runs_out_of_space_leaves_no_package_and_no_log(cli, tmp_pa
         subprocess.run(["umount", str(stick)], check=False)
     with sqlite3.connect(cli.db) as db:
         assert db.execute("SELECT count(*) FROM exports").fetchone()[0] == 0
+
+
+def test_the_printed_books_can_go_in_as_pdf_and_are_hashed_like_the_rest(cli, tmp_path):
+    import subprocess
+
+    cli("demo")
+    pkg, manifest = export(cli, tmp_path / "stick", "--with-pdf")
+    pdfs = [f for f in manifest["files"] if f["path"].endswith(".pdf")]
+    assert len(pdfs) == 7
+    for f in pdfs:
+        p = pkg / f["path"]
+        assert hashlib.sha256(p.read_bytes()).hexdigest() == f["sha256"]
+        info = subprocess.run(["pdfinfo", str(p)], capture_output=True, text=True, check=True).stdout
+        assert "Pages:" in info
+    text = subprocess.run(["pdftotext", str(pkg / "打印/人民来信来访记录簿.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "人民来信来访记录簿" in text
+    assert "导出包完好" in cli("verify", pkg).stdout

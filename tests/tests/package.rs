@@ -22,6 +22,7 @@ fn year_options(include_identities: bool) -> ExportOptions {
         from: day(y.format("%Y").to_string().parse().unwrap(), 1, 1),
         to: day(y.format("%Y").to_string().parse().unwrap(), 12, 31),
         include_identities,
+        with_pdf: false,
     }
 }
 
@@ -79,7 +80,7 @@ fn a_package_holds_every_book_with_hashes_and_pseudonyms_and_is_logged() {
     let (dir, mut store) = demo_store();
     let stick = dir.path().join("stick");
     std::fs::create_dir(&stick).unwrap();
-    let out = package::export(&mut store, &stamp(), &stick, &year_options(false)).unwrap();
+    let out = package::export(&mut store, &stamp(), &stick, &year_options(false), &[]).unwrap();
     assert!(out
         .path
         .file_name()
@@ -130,7 +131,7 @@ fn a_package_holds_every_book_with_hashes_and_pseudonyms_and_is_logged() {
         }
     }
     // The same petitioner gets the same pseudonym in the next export.
-    let again = package::export(&mut store, &stamp(), &stick, &year_options(false)).unwrap();
+    let again = package::export(&mut store, &stamp(), &stick, &year_options(false), &[]).unwrap();
     assert_ne!(again.path, out.path, "a second folder, numbered");
     let second = lines(&again.path, "petitions");
     for (a, b) in rows.iter().zip(&second) {
@@ -169,7 +170,7 @@ fn a_package_holds_every_book_with_hashes_and_pseudonyms_and_is_logged() {
 #[test]
 fn identities_are_in_the_package_only_when_included_on_purpose() {
     let (dir, mut store) = demo_store();
-    let out = package::export(&mut store, &stamp(), dir.path(), &year_options(true)).unwrap();
+    let out = package::export(&mut store, &stamp(), dir.path(), &year_options(true), &[]).unwrap();
     assert!(!out.manifest.pseudonymised);
     assert!(!out.manifest.excluded.iter().any(|e| e.contains("信访人")));
     let rows = lines(&out.path, "petitions");
@@ -185,7 +186,7 @@ fn identities_are_in_the_package_only_when_included_on_purpose() {
 fn bad_packages_are_refused_each_with_its_own_message() {
     let (dir, mut store) = demo_store();
     let fresh = |store: &mut Store| {
-        package::export(store, &stamp(), dir.path(), &year_options(false))
+        package::export(store, &stamp(), dir.path(), &year_options(false), &[])
             .unwrap()
             .path
     };
@@ -263,6 +264,7 @@ fn an_export_to_a_missing_folder_writes_nothing_and_logs_nothing() {
         &stamp(),
         &dir.path().join("no-stick"),
         &year_options(false),
+        &[],
     )
     .unwrap_err();
     assert!(
@@ -292,7 +294,7 @@ fn township(name: &str, seed: u64) -> (tempfile::TempDir, Store, PathBuf) {
         },
     )
     .unwrap();
-    let out = package::export(&mut store, &stamp(), dir.path(), &year_options(false)).unwrap();
+    let out = package::export(&mut store, &stamp(), dir.path(), &year_options(false), &[]).unwrap();
     (dir, store, out.path)
 }
 
@@ -357,7 +359,7 @@ fn the_county_figures_equal_each_townships_own_and_add_up() {
     // A tampered package is refused with nothing imported; a newer one from a township updates it.
     let (_d_dir, mut d_store) = temp_store();
     demo::seed(&mut d_store, 3).unwrap();
-    let d_pkg = package::export(&mut d_store, &stamp(), _d_dir.path(), &o)
+    let d_pkg = package::export(&mut d_store, &stamp(), _d_dir.path(), &o, &[])
         .unwrap()
         .path;
     let f = d_pkg.join("data/petitions.jsonl");
@@ -371,7 +373,7 @@ fn the_county_figures_equal_each_townships_own_and_add_up() {
 
     let mut a_store = a_store;
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    let newer = package::export(&mut a_store, &stamp(), _a_dir.path(), &o)
+    let newer = package::export(&mut a_store, &stamp(), _a_dir.path(), &o, &[])
         .unwrap()
         .path;
     assert_eq!(

@@ -141,6 +141,9 @@ enum Cmd {
         /// Put petitioners' identities and deputies' ID numbers in clear (on purpose).
         #[arg(long)]
         include_identities: bool,
+        /// Also the printed books as PDF/A.
+        #[arg(long)]
+        with_pdf: bool,
         #[arg(long)]
         json: bool,
     },
@@ -801,14 +804,21 @@ fn run(cli: Cli) -> Result<()> {
             from,
             to,
             include_identities,
+            with_pdf,
             json,
         } => {
             let o = taizhang_core::package::ExportOptions {
                 from: dates::parse_iso("from", "开始日期", &from)?,
                 to: dates::parse_iso("to", "结束日期", &to)?,
                 include_identities,
+                with_pdf,
             };
-            let r = taizhang_core::package::export(&mut store, &stamp, &out, &o)?;
+            let pdfs = taizhang_typeset::package_pdfs(
+                &taizhang_typeset::Typesetter::standard(),
+                &store,
+                &o,
+            )?;
+            let r = taizhang_core::package::export(&mut store, &stamp, &out, &o, &pdfs)?;
             if json {
                 print_json(&r);
             } else {

@@ -15,12 +15,17 @@ pub fn export_drives() -> Vec<Drive> {
 
 /// Writing and reading back a package takes a few seconds on a slow stick: off the main thread.
 #[tauri::command(async)]
-pub fn export_package(
+pub fn export_package<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
     dest: String,
     options: ExportOptions,
 ) -> Result<Exported> {
-    state.with(|s, stamp| package::export(s, stamp, Path::new(&dest), &options))
+    let t = crate::commands::printing::typesetter(&app);
+    state.with(|s, stamp| {
+        let pdfs = taizhang_typeset::package_pdfs(t, s, &options)?;
+        package::export(s, stamp, Path::new(&dest), &options, &pdfs)
+    })
 }
 
 #[tauri::command]

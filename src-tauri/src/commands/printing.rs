@@ -12,7 +12,7 @@ use taizhang_core::Result;
 use taizhang_typeset::{Fonts, PreviewPage, Typesetter};
 
 /// Fonts are loaded once: the office's, then those bundled as resources (`fonts/`).
-fn typesetter<R: Runtime>(app: &AppHandle<R>) -> &'static Typesetter {
+pub(crate) fn typesetter<R: Runtime>(app: &AppHandle<R>) -> &'static Typesetter {
     static T: OnceLock<Typesetter> = OnceLock::new();
     T.get_or_init(|| {
         let bundled: Vec<_> = app

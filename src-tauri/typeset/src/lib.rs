@@ -176,6 +176,33 @@ impl Typesetter {
     }
 }
 
+/// The printed books for an export package (PDF/A), typeset from the same models as a printout.
+pub fn package_pdfs(
+    typesetter: &Typesetter,
+    store: &Store,
+    o: &taizhang_core::package::ExportOptions,
+) -> Result<Vec<taizhang_core::package::ExtraFile>> {
+    if !o.with_pdf {
+        return Ok(Vec::new());
+    }
+    taizhang_core::package::pdf_books(o)
+        .into_iter()
+        .map(|(path, req)| {
+            let doc = print::model(store.conn(), &req)?;
+            let pdf = typesetter.pdf(&doc, req.archival)?;
+            Ok(taizhang_core::package::ExtraFile {
+                what: format!(
+                    "打印版 {}（{} 页）",
+                    path.trim_start_matches("打印/"),
+                    pdf.pages
+                ),
+                path,
+                bytes: pdf.bytes,
+            })
+        })
+        .collect()
+}
+
 fn template(doc: &Document) -> &'static str {
     match doc {
         Document::Book(_) => include_str!("../../../assets/print/book.typ"),

@@ -70,6 +70,45 @@ pub struct ExportOptions {
     /// Put petitioners' identities and ID numbers in clear (on purpose, for this export).
     #[serde(default)]
     pub include_identities: bool,
+    /// Also put the printed books in as PDF (typeset by the caller, see `pdf_books`).
+    #[serde(default)]
+    pub with_pdf: bool,
+}
+
+/// A file made outside the core (the printed books, typeset by taizhang-typeset) to be written
+/// into the package and listed in its manifest like the others.
+pub struct ExtraFile {
+    /// Relative path inside the package, e.g. `打印/人民来信来访记录簿.pdf`.
+    pub path: String,
+    pub bytes: Vec<u8>,
+    pub what: String,
+}
+
+/// The print requests for the package's PDFs: every book for the export's period, masked or
+/// not as the export is.
+pub fn pdf_books(o: &ExportOptions) -> Vec<(String, crate::print::PrintRequest)> {
+    crate::print::BookKind::ALL
+        .into_iter()
+        .map(|book| {
+            (
+                format!("打印/{}.pdf", book.title()),
+                crate::print::PrintRequest {
+                    target: crate::print::Target::Book {
+                        book,
+                        period: crate::print::Period::Range {
+                            from: o.from,
+                            to: o.to,
+                        },
+                    },
+                    reveal_reason: o
+                        .include_identities
+                        .then(|| "导出到县人大（含身份信息）".to_string()),
+                    volume: 1,
+                    archival: true,
+                },
+            )
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -391,6 +430,7 @@ pub fn export(
     stamp: &Stamp,
     dest: &Path,
     o: &ExportOptions,
+    extra: &[ExtraFile],
 ) -> Result<Exported> {
     if o.from > o.to {
         return Err(Error::validation("to", "结束日期不能早于开始日期"));
@@ -459,6 +499,16 @@ pub fn export(
                 .as_bytes(),
         )?);
         included.push("代表名册（Popolo 格式）".into());
+        for x in extra {
+            if !safe(&x.path) || !x.path.ends_with(".pdf") {
+                return Err(Error::validation(
+                    "extra",
+                    format!("不能写入导出包的文件名：{}", x.path),
+                ));
+            }
+            files.push(write_file(&part, &x.path, &x.bytes)?);
+            included.push(x.what.clone());
+        }
         files.push(write_file(&part, SCHEMA_FILE, SCHEMA.as_bytes())?);
         let manifest = Manifest {
             format: FORMAT.into(),
