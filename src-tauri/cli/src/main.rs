@@ -813,12 +813,8 @@ fn run(cli: Cli) -> Result<()> {
                 include_identities,
                 with_pdf,
             };
-            let pdfs = taizhang_typeset::package_pdfs(
-                &taizhang_typeset::Typesetter::standard(),
-                &store,
-                &o,
-            )?;
-            let r = taizhang_core::package::export(&mut store, &stamp, &out, &o, &pdfs)?;
+            let r =
+                taizhang_typeset::Typesetter::standard().export(&mut store, &stamp, &out, &o)?;
             if json {
                 print_json(&r);
             } else {

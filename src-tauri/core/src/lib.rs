@@ -19,6 +19,7 @@ pub mod deadline;
 pub mod deeds;
 pub mod demo;
 pub mod documents;
+pub mod entries;
 pub mod error;
 pub mod followup;
 pub mod history;

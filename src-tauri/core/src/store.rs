@@ -108,23 +108,6 @@ impl Where {
     }
 }
 
-/// The largest page a list serves.
-pub const PAGE: Option<usize> = Some(500);
-
-/// Every page of a list, in one vector (for printing and exporting a whole book).
-pub fn all_pages<T>(mut page: impl FnMut(usize) -> Result<Page<T>>) -> Result<Vec<T>> {
-    let mut out = Vec::new();
-    for n in 1.. {
-        let p = page(n)?;
-        let done = p.items.is_empty() || n * p.page_size >= p.total;
-        out.extend(p.items);
-        if done {
-            break;
-        }
-    }
-    Ok(out)
-}
-
 /// A page of a list.
 #[derive(Debug, Clone, Serialize)]
 pub struct Page<T> {

@@ -22,10 +22,7 @@ pub fn export_package<R: tauri::Runtime>(
     options: ExportOptions,
 ) -> Result<Exported> {
     let t = crate::commands::printing::typesetter(&app);
-    state.with(|s, stamp| {
-        let pdfs = taizhang_typeset::package_pdfs(t, s, &options)?;
-        package::export(s, stamp, Path::new(&dest), &options, &pdfs)
-    })
+    state.with(|s, stamp| t.export(s, stamp, Path::new(&dest), &options))
 }
 
 #[tauri::command]

@@ -15,6 +15,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use sha2::{Digest, Sha256};
+use taizhang_core::package::{self, ExportOptions, Exported, ExtraFile};
 use taizhang_core::print::{self, Document, PrintRequest, Printout};
 use taizhang_core::{Error, Result, Stamp, Store};
 use typst::foundations::Smart;
@@ -162,6 +163,34 @@ impl Typesetter {
         Ok((pdf, logged))
     }
 
+    /// Writes an export package (`core::package::export`), with the printed books as PDF/A in it
+    /// when asked for: typeset from the same models as a printout, hashed in the manifest.
+    pub fn export(
+        &self,
+        store: &mut Store,
+        stamp: &Stamp,
+        dest: &Path,
+        o: &ExportOptions,
+    ) -> Result<Exported> {
+        let mut pdfs = Vec::new();
+        if o.with_pdf {
+            for (path, req) in package::pdf_books(o) {
+                let doc = print::model(store.conn(), &req)?;
+                let pdf = self.pdf(&doc, req.archival)?;
+                pdfs.push(ExtraFile {
+                    what: format!(
+                        "打印版 {}（{} 页）",
+                        path.trim_start_matches("打印/"),
+                        pdf.pages
+                    ),
+                    path,
+                    bytes: pdf.bytes,
+                });
+            }
+        }
+        package::export(store, stamp, dest, o, &pdfs)
+    }
+
     /// Records a printout sent to the printer: the log row with the hash of the PDF the same
     /// request saves (so a printed sheet can be matched to a saved copy).
     pub fn record_printed(
@@ -174,33 +203,6 @@ impl Typesetter {
         let pdf = self.pdf(&doc, req.archival)?;
         print::record(store, stamp, req, pdf.pages, &pdf.sha256, "")
     }
-}
-
-/// The printed books for an export package (PDF/A), typeset from the same models as a printout.
-pub fn package_pdfs(
-    typesetter: &Typesetter,
-    store: &Store,
-    o: &taizhang_core::package::ExportOptions,
-) -> Result<Vec<taizhang_core::package::ExtraFile>> {
-    if !o.with_pdf {
-        return Ok(Vec::new());
-    }
-    taizhang_core::package::pdf_books(o)
-        .into_iter()
-        .map(|(path, req)| {
-            let doc = print::model(store.conn(), &req)?;
-            let pdf = typesetter.pdf(&doc, req.archival)?;
-            Ok(taizhang_core::package::ExtraFile {
-                what: format!(
-                    "打印版 {}（{} 页）",
-                    path.trim_start_matches("打印/"),
-                    pdf.pages
-                ),
-                path,
-                bytes: pdf.bytes,
-            })
-        })
-        .collect()
 }
 
 fn template(doc: &Document) -> &'static str {

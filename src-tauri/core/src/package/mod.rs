@@ -18,13 +18,11 @@ use sha2::{Digest, Sha256};
 
 mod workbooks;
 
+use crate::entries;
 use crate::history::Stamp;
 use crate::roster::{deputy, org};
-use crate::store::{all_pages, PAGE};
 use crate::vocab::{PresidiumPostKind, Vocab};
-use crate::{
-    activities, deeds, documents, meetings, petitions, settings, suggestions, Error, Result, Store,
-};
+use crate::{petitions, settings, Error, Result, Store};
 
 /// What this build writes and reads.
 pub const FORMAT: &str = "taizhang-export";
@@ -152,7 +150,6 @@ fn records(
     secret: &str,
 ) -> Result<Vec<(&'static str, Vec<Value>)>> {
     let today = chrono::Local::now().date_naive();
-    let inside = |d: NaiveDate| d >= o.from && d <= o.to;
     let mut out = Vec::new();
 
     let mut roster = Vec::new();
@@ -177,42 +174,15 @@ fn records(
     }
     out.push(("deputies", roster));
 
-    let sugg = all_pages(|page| {
-        suggestions::list(
-            conn,
-            &suggestions::SuggestionQuery {
-                from: Some(o.from),
-                to: Some(o.to),
-                include_voided: true,
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-            today,
-        )
-    })?;
+    let sugg = entries::suggestions(conn, o.from, o.to, None)?;
     out.push((
         "suggestions",
         sugg.iter()
-            .filter(|s| inside(s.received_on))
             .map(|s| serde_json::to_value(s).expect("serialises"))
             .collect(),
     ));
 
-    let pets = all_pages(|page| {
-        petitions::list(
-            conn,
-            &petitions::PetitionQuery {
-                from: Some(o.from),
-                to: Some(o.to),
-                include_voided: true,
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-            today,
-        )
-    })?;
+    let pets = entries::petitions(conn, o.from, o.to)?;
     let mut rows = Vec::new();
     for p in pets {
         let rec = petitions::record(conn, p.id)?;
@@ -244,80 +214,34 @@ fn records(
     }
     out.push(("petitions", rows));
 
-    let list_deeds = all_pages(|page| {
-        deeds::list(
-            conn,
-            &deeds::DeedQuery {
-                include_voided: true,
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-        )
-    })?;
+    let list_deeds = entries::deeds(conn, o.from, o.to)?;
     out.push((
         "deeds",
         list_deeds
             .iter()
-            .filter(|d| inside(d.date))
             .map(|d| serde_json::to_value(d).expect("serialises"))
             .collect(),
     ));
-    let docs = all_pages(|page| {
-        documents::list(
-            conn,
-            &documents::DocumentQuery {
-                from: Some(o.from),
-                to: Some(o.to),
-                include_voided: true,
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-        )
-    })?;
+    let docs = entries::documents(conn, o.from, o.to)?;
     out.push((
         "documents",
         docs.iter()
-            .filter(|d| inside(d.date))
             .map(|d| serde_json::to_value(d).expect("serialises"))
             .collect(),
     ));
-    let meets = all_pages(|page| {
-        meetings::list(
-            conn,
-            &meetings::MeetingQuery {
-                include_voided: true,
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-        )
-    })?;
+    let meets = entries::meetings(conn, o.from, o.to, None)?;
     out.push((
         "meetings",
         meets
             .iter()
-            .filter(|m| inside(m.date))
             .map(|m| serde_json::to_value(m).expect("serialises"))
             .collect(),
     ));
-    let acts = all_pages(|page| {
-        activities::list(
-            conn,
-            &activities::ActivityQuery {
-                include_voided: true,
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-        )
-    })?;
+    let acts = entries::activities(conn, o.from, o.to)?;
     // Who raised an opinion at a voter reception is a voter's name (and becomes the petitioner
     // when the opinion is turned into a petition): pseudonymised like a petitioner.
     let acts: Vec<Value> = acts
         .iter()
-        .filter(|a| inside(a.date))
         .map(|a| {
             let mut v = serde_json::to_value(a).expect("serialises");
             if !o.include_identities {

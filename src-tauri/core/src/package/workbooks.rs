@@ -4,17 +4,16 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use rusqlite::Connection;
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 
 use super::ExportOptions;
+use crate::entries;
 use crate::print::{self, BookKind, Document, Period};
 use crate::roster::stats::{roster_stats, Bucket};
-use crate::store::{all_pages, PAGE};
 use crate::suggestions::stats::{compute as suggestion_stats, StatsQuery};
 use crate::tally::{CountedBucket, CountedRatio};
-use crate::{activities, petitions, Error, Result};
+use crate::{petitions, Error, Result};
 
 fn err(e: rust_xlsxwriter::XlsxError) -> Error {
     Error::io("xlsx", std::io::Error::other(e.to_string()))
@@ -256,20 +255,10 @@ pub fn statistics(conn: &Connection, o: &ExportOptions) -> Result<Vec<u8>> {
     items.extend(counted("类别", &p.by_category));
     rows(ws, 1, &items)?;
 
-    let acts = all_pages(|page| {
-        activities::list(
-            conn,
-            &activities::ActivityQuery {
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-        )
-    })?;
-    let inside = |d: NaiveDate| d >= o.from && d <= o.to;
+    let acts = entries::activities(conn, o.from, o.to)?;
     let mut per_group: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut per_deputy: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    for a in acts.iter().filter(|a| inside(a.date)) {
+    for a in acts.iter().filter(|a| !a.voided) {
         let g = per_group.entry(a.group_name.clone()).or_default();
         g.0 += 1;
         g.1 += usize::from(a.kind == crate::vocab::ActivityKind::VoterReception);

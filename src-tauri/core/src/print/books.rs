@@ -10,10 +10,10 @@ use super::{
     Row, Section,
 };
 use crate::dates::chinese;
+use crate::entries::{self, petition_received_on};
 use crate::roster::{deputy, org};
-use crate::store::{all_pages as all, PAGE};
 use crate::vocab::{DocumentDirection, RosterOrder, Vocab};
-use crate::{activities, deeds, documents, meetings, petitions, suggestions, Error, Result};
+use crate::{petitions, suggestions, Error, Result};
 
 /// The dates a period covers, and how the cover names it.
 struct Span {
@@ -22,12 +22,6 @@ struct Span {
     label: String,
     /// The term, when the period is one (the roster and the suggestions are kept per term).
     term: Option<org::Term>,
-}
-
-impl Span {
-    fn covers(&self, d: NaiveDate) -> bool {
-        d >= self.from && d <= self.to
-    }
 }
 
 fn span(conn: &Connection, period: &Period) -> Result<Span> {
@@ -277,19 +271,7 @@ fn roster(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
 }
 
 fn minutes(conn: &Connection, span: &Span, cover: Cover) -> Result<Minutes> {
-    let mut list = all(|page| {
-        meetings::list(
-            conn,
-            &meetings::MeetingQuery {
-                term_id: span.term.as_ref().map(|t| t.id),
-                include_voided: true,
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-        )
-    })?;
-    list.retain(|m| span.covers(m.date));
+    let mut list = entries::meetings(conn, span.from, span.to, span.term.as_ref().map(|t| t.id))?;
     list.sort_by_key(|m| (m.term_id, m.seq));
     let dates: Vec<_> = list.iter().map(|m| m.date).collect();
     let voided = list.iter().filter(|m| m.voided).count();
@@ -377,18 +359,7 @@ fn minutes(conn: &Connection, span: &Span, cover: Cover) -> Result<Minutes> {
 }
 
 fn deeds(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
-    let mut list = all(|page| {
-        deeds::list(
-            conn,
-            &deeds::DeedQuery {
-                include_voided: true,
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-        )
-    })?;
-    list.retain(|d| span.covers(d.date));
+    let mut list = entries::deeds(conn, span.from, span.to)?;
     list.sort_by_key(|d| (d.date, d.year, d.seq));
     let columns = || {
         vec![
@@ -465,33 +436,10 @@ pub(super) fn petition_ids(conn: &Connection, period: &Period) -> Result<Vec<i64
     Ok(petition_list(conn, &span)?.iter().map(|p| p.id).collect())
 }
 
-/// The day a petition came in (its `received_at` is date and hour).
-fn received_on(p: &petitions::Petition) -> NaiveDate {
-    p.received_at
-        .get(..10)
-        .and_then(|d| d.parse().ok())
-        .unwrap_or(NaiveDate::MIN)
-}
-
 fn petition_list(conn: &Connection, span: &Span) -> Result<Vec<petitions::Petition>> {
-    let today = chrono::Local::now().date_naive();
-    let mut list = all(|page| {
-        petitions::list(
-            conn,
-            &petitions::PetitionQuery {
-                from: Some(span.from),
-                to: Some(span.to),
-                include_voided: true,
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-            today,
-        )
-    })?;
-    list.retain(|p| span.covers(received_on(p)));
+    let mut list = entries::petitions(conn, span.from, span.to)?;
     // Registration order is date order but for late entries; sections are months.
-    list.sort_by_key(|p| (received_on(p), p.year, p.seq));
+    list.sort_by_key(|p| (petition_received_on(p), p.year, p.seq));
     Ok(list)
 }
 
@@ -520,7 +468,7 @@ fn petitions(conn: &Connection, span: &Span, mut cover: Cover, reveal: bool) -> 
             col("备注", 6),
         ]
     };
-    let dates: Vec<_> = list.iter().map(received_on).collect();
+    let dates: Vec<_> = list.iter().map(petition_received_on).collect();
     let voided = list.iter().filter(|p| p.voided).count();
     let rows = list
         .into_iter()
@@ -577,7 +525,7 @@ fn petitions(conn: &Connection, span: &Span, mut cover: Cover, reveal: bool) -> 
                 notes.push(format!("卷号{}", p.archive_volume));
             }
             (
-                received_on(&p),
+                petition_received_on(&p),
                 row(
                     vec![
                         p.number.clone(),
@@ -614,20 +562,7 @@ fn petitions(conn: &Connection, span: &Span, mut cover: Cover, reveal: bool) -> 
 }
 
 fn documents(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
-    let mut list = all(|page| {
-        documents::list(
-            conn,
-            &documents::DocumentQuery {
-                from: Some(span.from),
-                to: Some(span.to),
-                include_voided: true,
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-        )
-    })?;
-    list.retain(|d| span.covers(d.date));
+    let mut list = entries::documents(conn, span.from, span.to)?;
     list.sort_by_key(|d| (d.year, d.seq));
     let dates: Vec<_> = list.iter().map(|d| d.date).collect();
     let voided = list.iter().filter(|d| d.voided).count();
@@ -717,23 +652,8 @@ fn documents(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
 }
 
 fn suggestions(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
-    let today = chrono::Local::now().date_naive();
-    let mut list = all(|page| {
-        suggestions::list(
-            conn,
-            &suggestions::SuggestionQuery {
-                term_id: span.term.as_ref().map(|t| t.id),
-                from: Some(span.from),
-                to: Some(span.to),
-                include_voided: true,
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-            today,
-        )
-    })?;
-    list.retain(|s| span.covers(s.received_on));
+    let mut list =
+        entries::suggestions(conn, span.from, span.to, span.term.as_ref().map(|t| t.id))?;
     let seq = |s: &suggestions::Suggestion| {
         suggestions::record(conn, s.id)
             .map(|r| r.seq)
@@ -871,18 +791,7 @@ fn suggestions(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
 }
 
 fn activities(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
-    let mut list = all(|page| {
-        activities::list(
-            conn,
-            &activities::ActivityQuery {
-                include_voided: true,
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-        )
-    })?;
-    list.retain(|a| span.covers(a.date));
+    let mut list = entries::activities(conn, span.from, span.to)?;
     let groups = org::groups(conn, span.to.min(chrono::Local::now().date_naive()))?;
     let order = |id: i64| groups.iter().position(|g| g.id == id).unwrap_or(usize::MAX);
     list.sort_by_key(|a| (order(a.group_id), a.group_id, a.date, a.year, a.seq));

@@ -201,39 +201,22 @@ pub fn form(conn: &Connection, kind: FormKind, id: i64, reveal: bool) -> Result<
             } else {
                 petitions::mask_name(&rec.petitioner_name)
             };
-            let received = chinese(
-                rec.received_at
-                    .get(..10)
-                    .and_then(|d| d.parse().ok())
-                    .unwrap_or(accepted_on),
-            );
+            let received = chinese(rec.received_on());
             let matter = first_sentence(&rec.request);
-            if kind == FormKind::Acceptance {
-                Form {
-                    title: kind.title().to_string(),
-                    number: rec.number.clone(),
-                    addressee: format!("{who}："),
-                    paragraphs: vec![
-                        format!(
-                            "你（们）于{received}以{}形式反映的“{matter}”一事，本机关已收悉。",
-                            rec.channel.label()
-                        ),
-                        format!(
-                            "根据《信访工作条例》第三十二条的规定，经审查，该事项属于本机关职责范围，决定予以受理，受理日期为{}。本机关将自受理之日起六十日内（即{}前）办结，并书面答复你（们）。情况复杂的，经批准可以适当延长办理期限，延长期限不超过三十日，并将告知你（们）延期理由。",
-                            chinese(accepted_on),
-                            chinese(due)
-                        ),
-                        "特此告知。".to_string(),
-                    ],
-                    fields: Vec::new(),
-                    choices: Vec::new(),
-                    blank: None,
-                    signatures: Vec::new(),
-                    office,
-                    date: chinese_upper(accepted_on),
-                    issued: accepted_on,
-                    footnote: format!("信访事项编号：{}", rec.number),
-                }
+            // The two notices differ in their body and date; the rest is the same letter.
+            let (paragraphs, on) = if kind == FormKind::Acceptance {
+                let body = vec![
+                    format!(
+                        "你（们）于{received}以{}形式反映的“{matter}”一事，本机关已收悉。",
+                        rec.channel.label()
+                    ),
+                    format!(
+                        "根据《信访工作条例》第三十二条的规定，经审查，该事项属于本机关职责范围，决定予以受理，受理日期为{}。本机关将自受理之日起六十日内（即{}前）办结，并书面答复你（们）。情况复杂的，经批准可以适当延长办理期限，延长期限不超过三十日，并将告知你（们）延期理由。",
+                        chinese(accepted_on),
+                        chinese(due)
+                    ),
+                ];
+                (body, accepted_on)
             } else {
                 let Some((on, days, reason)) = case
                     .steps
@@ -258,32 +241,36 @@ pub fn form(conn: &Connection, kind: FormKind, id: i64, reveal: bool) -> Result<
                         ),
                     ));
                 };
-                Form {
-                    title: kind.title().to_string(),
-                    number: rec.number.clone(),
-                    addressee: format!("{who}："),
-                    paragraphs: vec![
-                        format!(
-                            "你（们）于{received}反映的“{matter}”一事，本机关已于{}受理。",
-                            chinese(accepted_on)
-                        ),
-                        format!(
-                            "因{}，该事项不能在规定期限内办结。根据《信访工作条例》第三十五条的规定，经批准，办理期限延长{}日，将于{}前办结并书面答复你（们）。",
-                            reason.trim_end_matches('。'),
-                            days,
-                            chinese(due)
-                        ),
-                        "特此告知。".to_string(),
-                    ],
-                    fields: Vec::new(),
-                    choices: Vec::new(),
-                    blank: None,
-                    signatures: Vec::new(),
-                    office,
-                    date: chinese_upper(on),
-                    issued: on,
-                    footnote: format!("信访事项编号：{}", rec.number),
-                }
+                let body = vec![
+                    format!(
+                        "你（们）于{received}反映的“{matter}”一事，本机关已于{}受理。",
+                        chinese(accepted_on)
+                    ),
+                    format!(
+                        "因{}，该事项不能在规定期限内办结。根据《信访工作条例》第三十五条的规定，经批准，办理期限延长{}日，将于{}前办结并书面答复你（们）。",
+                        reason.trim_end_matches('。'),
+                        days,
+                        chinese(due)
+                    ),
+                ];
+                (body, on)
+            };
+            Form {
+                title: kind.title().to_string(),
+                number: rec.number.clone(),
+                addressee: format!("{who}："),
+                paragraphs: paragraphs
+                    .into_iter()
+                    .chain(["特此告知。".to_string()])
+                    .collect(),
+                fields: Vec::new(),
+                choices: Vec::new(),
+                blank: None,
+                signatures: Vec::new(),
+                office,
+                date: chinese_upper(on),
+                issued: on,
+                footnote: format!("信访事项编号：{}", rec.number),
             }
         }
     };
