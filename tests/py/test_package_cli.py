@@ -129,3 +129,48 @@ def test_the_printed_books_can_go_in_as_pdf_and_are_hashed_like_the_rest(cli, tm
     text = subprocess.run(["pdftotext", str(pkg / "打印/人民来信来访记录簿.pdf"), "-"], capture_output=True, text=True).stdout
     assert "人民来信来访记录簿" in text
     assert "导出包完好" in cli("verify", pkg).stdout
+
+
+def test_a_package_of_changes_after_a_void_and_the_county_merging_it(cli, cli_path, tmp_path):
+    import subprocess
+
+    cli("demo")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    r = cli("export", "--out", stick, "--from", f"{YEAR}-01-01", "--to", f"{YEAR}-12-31", "--changes", check=False)
+    assert r.returncode != 0 and "请先做一次完整导出" in r.stderr
+    assert list(stick.iterdir()) == []
+    full, _ = export(cli, stick)
+    rows = [json.loads(l) for l in (full / "data/suggestions.jsonl").read_text(encoding="utf-8").splitlines()]
+    suggestion = next(s for s in rows if not s["voided"])
+    cli("suggestions", "void", suggestion["id"], "--reason", "重复登记")
+    changes, m = export(cli, stick, "--changes")
+    assert m["scope"] == "changes" and m["since"]
+    counts = {f["path"]: f["records"] for f in m["files"] if f["path"].endswith(".jsonl")}
+    assert counts.pop("data/suggestions.jsonl") == 1 and set(counts.values()) == {0}
+    [line] = (changes / "data/suggestions.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["id"] == suggestion["id"] and json.loads(line)["voided"] is True
+    assert cli("verify", changes).returncode == 0
+
+    def county(db, *args, check=True):
+        r = subprocess.run([cli_path, "--db", str(tmp_path / db), *map(str, args)],
+                           capture_output=True, text=True, timeout=120)
+        assert not check or r.returncode == 0, r.stderr
+        return r
+
+    assert json.loads(county("county.db", "settings", "--county-mode", "true", "--json").stdout)["county_mode"] is True
+    refused = county("county.db", "county", "import", changes, check=False)
+    assert refused.returncode == 1 and "变更包" in refused.stderr
+    county("county.db", "county", "import", full, changes)
+    # The same as a county that imports one fresh full package of the office as it is now.
+    fresh, _ = export(cli, tmp_path / "other")
+    county("fresh.db", "county", "import", fresh)
+
+    def figures(db):
+        t = json.loads(county(db, "county", "stats", "--json").stdout)["total"]
+        t.pop("period")
+        return t
+    merged = figures("county.db")
+    assert merged == figures("fresh.db")
+    county("before.db", "county", "import", full)
+    assert merged["suggestions_received"] == figures("before.db")["suggestions_received"] - 1

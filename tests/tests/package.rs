@@ -23,6 +23,7 @@ fn year_options(include_identities: bool) -> ExportOptions {
         to: day(y.format("%Y").to_string().parse().unwrap(), 12, 31),
         include_identities,
         with_pdf: false,
+        scope: package::Scope::Full,
     }
 }
 
@@ -163,8 +164,8 @@ fn a_package_holds_every_book_with_hashes_and_pseudonyms_and_is_logged() {
 
     let log = package::exports(store.conn()).unwrap();
     assert_eq!(log.len(), 2);
-    assert_eq!(log[1]["manifest_sha256"], out.manifest_sha256.as_str());
-    assert_eq!(log[0]["path"], again.path.display().to_string());
+    assert_eq!(log[1].manifest_sha256, out.manifest_sha256);
+    assert_eq!(log[0].path, again.path.display().to_string());
 }
 
 #[test]
@@ -340,6 +341,14 @@ fn the_county_figures_equal_each_townships_own_and_add_up() {
         );
         assert_eq!(f.suggestions_replied, own.replied.count, "{name} replied");
         assert_eq!(f.suggestions_closed, own.closed.count, "{name} closed");
+        assert_eq!(
+            (f.suggestions_satisfied, f.suggestions_evaluated),
+            (
+                own.satisfaction_rate.numerator,
+                own.satisfaction_rate.denominator
+            ),
+            "{name} 满意率"
+        );
         assert!(f.deputies_in_office > 0 && f.petitions_received > 0 && f.activities > 0);
     }
     let sum = |g: fn(&county::Figures) -> usize| stats.townships.iter().map(g).sum::<usize>();
@@ -386,4 +395,133 @@ fn the_county_figures_equal_each_townships_own_and_add_up() {
     // The older one after the newer: refused.
     let err = county::import(&mut county_db, &stamp(), &a_pkg).unwrap_err();
     assert!(err.to_string().contains("更旧"), "{err}");
+}
+
+fn changes_options() -> ExportOptions {
+    ExportOptions {
+        scope: package::Scope::Changes,
+        ..year_options(false)
+    }
+}
+
+fn records_in(m: &Manifest) -> usize {
+    m.files
+        .iter()
+        .filter(|f| f.path.ends_with(".jsonl"))
+        .map(|f| f.records)
+        .sum()
+}
+
+#[test]
+fn a_package_of_changes_carries_only_what_changed_and_the_county_merges_it() {
+    use taizhang_core::county::{self, Outcome};
+    let (dir, mut store) = demo_store();
+    let stick = dir.path().join("stick");
+    std::fs::create_dir(&stick).unwrap();
+
+    // Changes to a folder never exported to: nothing to compare with, nothing written.
+    let err = package::export(&mut store, &stamp(), &stick, &changes_options(), &[]).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Validation {
+                field: Some("scope"),
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_dir(&stick).unwrap().count(), 0);
+
+    let full = package::export(&mut store, &stamp(), &stick, &year_options(false), &[]).unwrap();
+    assert_eq!(full.manifest.scope, package::Scope::Full);
+    let in_full = records_in(&full.manifest);
+    assert!(in_full > 100, "{in_full}");
+
+    // Nothing changed since: an empty package of changes, following the full one.
+    let none = package::export(&mut store, &stamp(), &stick, &changes_options(), &[]).unwrap();
+    assert_eq!(none.manifest.scope, package::Scope::Changes);
+    assert_eq!(
+        none.manifest.since.as_deref(),
+        Some(full.manifest.exported_at.as_str())
+    );
+    assert_eq!(records_in(&none.manifest), 0);
+
+    // Void one suggestion: the next package of changes carries that one record.
+    let first = lines(&full.path, "suggestions")
+        .into_iter()
+        .find(|s| s["voided"] == false)
+        .unwrap();
+    let id = first["id"].as_i64().unwrap();
+    taizhang_core::suggestions::void(&mut store, &stamp(), id, "重复登记").unwrap();
+    let one = package::export(&mut store, &stamp(), &stick, &changes_options(), &[]).unwrap();
+    assert_eq!(records_in(&one.manifest), 1);
+    let changed = lines(&one.path, "suggestions");
+    assert_eq!(changed.len(), 1);
+    assert_eq!(changed[0]["id"], id);
+    assert_eq!(changed[0]["voided"], true);
+    assert_eq!(
+        one.manifest.since.as_deref(),
+        Some(none.manifest.exported_at.as_str()),
+        "each follows the last export to the folder"
+    );
+    let log = package::exports(store.conn()).unwrap();
+    assert_eq!(log.len(), 3);
+    assert_eq!(log[0].scope, package::Scope::Changes);
+    assert_eq!(
+        log[0].destination,
+        stick.canonicalize().unwrap().display().to_string()
+    );
+
+    // The county: a package of changes without the export it follows is refused, nothing kept.
+    let (_c, mut alone) = temp_store();
+    let err = county::import(&mut alone, &stamp(), &one.path).unwrap_err();
+    assert!(err.to_string().contains("变更包"), "{err}");
+    assert_eq!(count(&alone, "county_records"), 0);
+    assert_eq!(count(&alone, "county_packages"), 0);
+
+    // Full, then the two packages of changes, equals a fresh full export of the same office.
+    let (_m, mut merged) = temp_store();
+    county::import(&mut merged, &stamp(), &full.path).unwrap();
+    county::import(&mut merged, &stamp(), &none.path).unwrap();
+    let r = county::import(&mut merged, &stamp(), &one.path).unwrap();
+    assert_eq!((r.outcome, r.records), (Outcome::Updated, 1));
+    let elsewhere = dir.path().join("other");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let fresh =
+        package::export(&mut store, &stamp(), &elsewhere, &year_options(false), &[]).unwrap();
+    let (_f, mut whole) = temp_store();
+    county::import(&mut whole, &stamp(), &fresh.path).unwrap();
+    let records = |s: &Store| -> Vec<(String, i64, String)> {
+        let mut st = s
+            .conn()
+            .prepare("SELECT book, record_id, data FROM county_records ORDER BY book, record_id")
+            .unwrap();
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(records(&merged), records(&whole));
+    let figures = |s: &Store| {
+        let mut v = serde_json::to_value(county::stats(s.conn()).unwrap()).unwrap();
+        v["townships"][0]["period"] = Value::Null;
+        v["total"]["period"] = Value::Null;
+        v
+    };
+    assert_eq!(figures(&merged), figures(&whole));
+    // Voiding one suggestion shows in the county's figures.
+    let full_only = {
+        let (_x, mut s) = temp_store();
+        county::import(&mut s, &stamp(), &full.path).unwrap();
+        county::stats(s.conn()).unwrap().total.suggestions_received
+    };
+    assert_eq!(
+        county::stats(merged.conn())
+            .unwrap()
+            .total
+            .suggestions_received
+            + 1,
+        full_only
+    );
 }

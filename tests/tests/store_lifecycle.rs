@@ -47,6 +47,14 @@ const DATA_AT_VERSION: &[&str] = &[
      INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
      INSERT INTO exports (at, actor, path, period_from, period_to, pseudonymised, files, manifest_sha256)
        VALUES ('2020-01-02 09:00:00', '老秘书', '/media/u/旧镇-20200102-01', '2019-01-01', '2019-12-31', 1, 8, 'ab');",
+    // 9: a township's package imported in county mode, before incremental exports.
+    "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
+     INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
+     INSERT INTO exports (at, actor, path, period_from, period_to, pseudonymised, files, manifest_sha256)
+       VALUES ('2020-01-02 09:00:00', '老秘书', '/media/u/旧镇-20200102-01', '2019-01-01', '2019-12-31', 1, 8, 'ab');
+     INSERT INTO county_packages (township_id, township, exported_at, period_from, period_to, manifest_sha256, imported_at, imported_by)
+       VALUES ('T-1', '旧镇', '2020-01-02 09:00:00', '2019-01-01', '2019-12-31', 'ab', '2020-01-03 09:00:00', '县人大');
+     INSERT INTO county_records (township_id, book, record_id, data) VALUES ('T-1', 'suggestions', 1, '{\"book\":\"suggestions\",\"id\":1}');",
 ];
 
 #[test]
@@ -128,6 +136,20 @@ fn every_earlier_schema_with_data_migrates_to_the_latest_keeping_the_data() {
                 .execute("DELETE FROM history WHERE id = 41", [])
                 .is_err());
         }
+        if from == 8 || from == 9 {
+            // An earlier export's folder is recovered from its path, as a full export.
+            let row: (String, String) = store
+                .conn()
+                .query_row("SELECT destination, scope FROM exports", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .unwrap();
+            assert_eq!(row, ("/media/u".into(), "full".into()));
+            assert!(store
+                .conn()
+                .execute("UPDATE exports SET files = 0", [])
+                .is_err());
+        }
         // And the upgraded file works for the roster.
         let mut store = store;
         demo::seed(&mut store, 1).unwrap();
@@ -153,6 +175,7 @@ fn restore_brings_back_the_backup_and_keeps_a_copy_of_what_it_replaced() {
         &settings::Settings {
             township: "改错了".into(),
             operator: "办公室".into(),
+            county_mode: false,
         },
     )
     .unwrap();

@@ -35,6 +35,17 @@ struct Cli {
 enum Cmd {
     /// Create the database (or bring an existing one up to date) and print its path.
     Init,
+    /// Show the office settings, or change those given (the county sets --county-mode true).
+    Settings {
+        #[arg(long)]
+        township: Option<String>,
+        #[arg(long)]
+        operator: Option<String>,
+        #[arg(long)]
+        county_mode: Option<bool>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Seed an empty database with the demo township.
     Demo {
         #[arg(long, default_value_t = 2024)]
@@ -144,6 +155,10 @@ enum Cmd {
         /// Also the printed books as PDF/A.
         #[arg(long)]
         with_pdf: bool,
+        /// Only the records changed since the last export to the same folder (the workbooks
+        /// still show the whole period).
+        #[arg(long)]
+        changes: bool,
         #[arg(long)]
         json: bool,
     },
@@ -445,6 +460,27 @@ fn run(cli: Cli) -> Result<()> {
 
     match cli.cmd {
         Cmd::Init => println!("{}", store.path().display()),
+        Cmd::Settings {
+            township,
+            operator,
+            county_mode,
+            json,
+        } => {
+            let mut s = settings::load(store.conn())?;
+            if township.is_some() || operator.is_some() || county_mode.is_some() {
+                s.township = township.unwrap_or(s.township);
+                s.operator = operator.unwrap_or(s.operator);
+                s.county_mode = county_mode.unwrap_or(s.county_mode);
+                s = settings::save(&mut store, &stamp, &s)?;
+            }
+            if json {
+                print_json(&s);
+            } else {
+                println!("乡镇：{}", s.township);
+                println!("操作人：{}", s.operator);
+                println!("县人大模式：{}", if s.county_mode { "开" } else { "关" });
+            }
+        }
         Cmd::Demo { seed } => {
             let s = demo::seed(&mut store, seed)?;
             println!(
@@ -805,13 +841,16 @@ fn run(cli: Cli) -> Result<()> {
             to,
             include_identities,
             with_pdf,
+            changes,
             json,
         } => {
+            use taizhang_core::package::Scope;
             let o = taizhang_core::package::ExportOptions {
                 from: dates::parse_iso("from", "开始日期", &from)?,
                 to: dates::parse_iso("to", "结束日期", &to)?,
                 include_identities,
                 with_pdf,
+                scope: if changes { Scope::Changes } else { Scope::Full },
             };
             let r =
                 taizhang_typeset::Typesetter::standard().export(&mut store, &stamp, &out, &o)?;

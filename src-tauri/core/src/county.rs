@@ -3,7 +3,9 @@
 //!
 //! A package is verified whole (`package::verify`) before anything is written; then it is read
 //! in one transaction. The same package twice changes nothing; a newer one from the same township
-//! replaces that township's records; an older one is refused.
+//! replaces that township's records; an older one is refused. A package of changes (scope
+//! `changes`) is merged into the township's records instead, and only on top of the export it
+//! follows or a later one: a gap would leave the county with changes it never saw.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -62,6 +64,7 @@ pub fn import(store: &mut Store, stamp: &Stamp, dir: &Path) -> Result<Imported> 
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
+        let incremental = m.scope == package::Scope::Changes;
         let outcome = match &stored {
             Some((s, _)) if *s == sha => {
                 return Ok(Imported {
@@ -80,13 +83,28 @@ pub fn import(store: &mut Store, stamp: &Stamp, dir: &Path) -> Result<Imported> 
                     ),
                 ))
             }
+            _ if incremental => {
+                let since = m.since.clone().unwrap_or_default();
+                match &stored {
+                    Some((_, at)) if *at >= since => Outcome::Updated,
+                    _ => {
+                        return Err(Error::Import(format!(
+                            "这是{}自 {since} 以来的变更包，县里还没有导入它接续的那次导出：\
+                             请先导入该乡镇 {since} 的导出包，或请乡镇做一次完整导出",
+                            m.township
+                        )))
+                    }
+                }
+            }
             Some(_) => Outcome::Updated,
             None => Outcome::Imported,
         };
-        tx.execute(
-            "DELETE FROM county_records WHERE township_id = ?1",
-            [&m.township_id],
-        )?;
+        if !incremental {
+            tx.execute(
+                "DELETE FROM county_records WHERE township_id = ?1",
+                [&m.township_id],
+            )?;
+        }
         tx.execute(
             "INSERT INTO county_packages (township_id, township, exported_at, period_from, period_to,
                  manifest_sha256, imported_at, imported_by)
@@ -107,7 +125,8 @@ pub fn import(store: &mut Store, stamp: &Stamp, dir: &Path) -> Result<Imported> 
             ],
         )?;
         let mut ins = tx.prepare(
-            "INSERT INTO county_records (township_id, book, record_id, data) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT INTO county_records (township_id, book, record_id, data) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (township_id, book, record_id) DO UPDATE SET data = excluded.data",
         )?;
         for (book, id, data) in &records {
             ins.execute(params![m.township_id, book, id, data])?;
@@ -126,8 +145,9 @@ pub fn import(store: &mut Store, stamp: &Stamp, dir: &Path) -> Result<Imported> 
             None,
             None,
             &format!(
-                "导入{}导出包（{} 至 {}，{} 条记录，清单 {}）",
+                "导入{}{}（{} 至 {}，{} 条记录，清单 {}）",
                 m.township,
+                if incremental { "变更包" } else { "导出包" },
                 m.period_from,
                 m.period_to,
                 records.len(),
@@ -153,6 +173,8 @@ pub struct Figures {
     pub suggestions_received: usize,
     pub suggestions_replied: usize,
     pub suggestions_closed: usize,
+    /// Evaluated by the deputy (the denominator of 满意率, as in the township's own statistics).
+    pub suggestions_evaluated: usize,
     /// Final evaluation 满意 or 基本满意.
     pub suggestions_satisfied: usize,
     pub petitions_received: usize,
@@ -169,6 +191,7 @@ impl Figures {
         self.suggestions_received += o.suggestions_received;
         self.suggestions_replied += o.suggestions_replied;
         self.suggestions_closed += o.suggestions_closed;
+        self.suggestions_evaluated += o.suggestions_evaluated;
         self.suggestions_satisfied += o.suggestions_satisfied;
         self.petitions_received += o.petitions_received;
         self.petitions_group_visits += o.petitions_group_visits;
@@ -242,6 +265,7 @@ pub fn stats(conn: &Connection) -> Result<CountyStats> {
             suggestions_received: sugg.len(),
             suggestions_replied: sugg.iter().filter(|s| !s["replied_on"].is_null()).count(),
             suggestions_closed: sugg.iter().filter(|s| s["state"] == "closed").count(),
+            suggestions_evaluated: sugg.iter().filter(|s| !s["final_result"].is_null()).count(),
             suggestions_satisfied: sugg
                 .iter()
                 .filter(|s| {

@@ -1,5 +1,5 @@
-//! Office settings: the township's name (on every printout and export) and the operator, the
-//! name recorded as "who" in the history.
+//! Office settings: the township's name (on every printout and export), the operator, the
+//! name recorded as "who" in the history, and county mode (this copy reads townships' packages).
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -12,6 +12,9 @@ use crate::{Error, Result, Store};
 pub struct Settings {
     pub township: String,
     pub operator: String,
+    /// The county's copy: shows the townships' figures side by side (县人大汇总).
+    #[serde(default)]
+    pub county_mode: bool,
 }
 
 pub const DEFAULT_OPERATOR: &str = "办公室";
@@ -38,6 +41,7 @@ pub fn load(conn: &Connection) -> Result<Settings> {
     Ok(Settings {
         township: get(conn, "township")?.unwrap_or_default(),
         operator: get(conn, "operator")?.unwrap_or_else(|| DEFAULT_OPERATOR.to_string()),
+        county_mode: get(conn, "county_mode")?.as_deref() == Some("1"),
     })
 }
 
@@ -55,7 +59,12 @@ pub fn save(store: &mut Store, stamp: &Stamp, new: &Settings) -> Result<Settings
     }
     store.write(|tx| {
         let before = load(tx)?;
-        for (k, v) in [("township", township), ("operator", operator)] {
+        let county_mode = if new.county_mode { "1" } else { "0" };
+        for (k, v) in [
+            ("township", township),
+            ("operator", operator),
+            ("county_mode", county_mode),
+        ] {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 params![k, v],

@@ -47,6 +47,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "009_county.sql",
         include_str!("../migrations/009_county.sql"),
     ),
+    (
+        "010_export_scope.sql",
+        include_str!("../migrations/010_export_scope.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -261,6 +265,7 @@ mod tests {
             ("007_printouts.sql", 0xf28c_59a2_bbda_eebf),
             ("008_exports.sql", 0x8b0b_965e_0c06_a6e0),
             ("009_county.sql", 0xb470_5fac_858a_7267),
+            ("010_export_scope.sql", 0x9b01_e8bb_0b88_90a5),
         ];
         for (i, (name, sql)) in MIGRATIONS.iter().enumerate() {
             let Some((shipped_name, shipped_hash)) = shipped.get(i) else {

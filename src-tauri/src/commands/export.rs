@@ -5,7 +5,7 @@ use tauri::State;
 
 use crate::state::AppState;
 use taizhang_core::county::{self, CountyStats, Imported};
-use taizhang_core::package::{self, Drive, ExportOptions, Exported, Manifest};
+use taizhang_core::package::{self, Drive, ExportLogEntry, ExportOptions, Exported, Manifest};
 use taizhang_core::Result;
 
 #[tauri::command]
@@ -26,7 +26,7 @@ pub fn export_package<R: tauri::Runtime>(
 }
 
 #[tauri::command]
-pub fn exports_list(state: State<AppState>) -> Result<Vec<serde_json::Value>> {
+pub fn exports_list(state: State<AppState>) -> Result<Vec<ExportLogEntry>> {
     state.with(|s, _| package::exports(s.conn()))
 }
 

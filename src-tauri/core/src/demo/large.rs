@@ -118,6 +118,7 @@ pub fn generate(
         &settings::Settings {
             township: "基准镇".into(),
             operator: "办公室".into(),
+            county_mode: false,
         },
     )?;
     store.write(|tx| rules::set_current(tx, "zhejiang"))?;

@@ -305,6 +305,7 @@ pub fn seed_on(store: &mut Store, seed: u64, today: NaiveDate) -> Result<DemoSum
         &Settings {
             township: "青山镇".into(),
             operator: "办公室".into(),
+            county_mode: false,
         },
     )?;
     let t19 = org::create_term(

@@ -6,12 +6,12 @@
 //! or pulled stick never leaves a folder that looks complete. `verify` is the county's check,
 //! also run on the township's own copy after writing.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
@@ -56,9 +56,42 @@ pub struct Manifest {
     pub period_to: NaiveDate,
     /// Petitioners' identities and deputies' ID numbers replaced by stable pseudonyms.
     pub pseudonymised: bool,
+    /// `changes`: data/*.jsonl hold only the records changed since `since`; the county merges
+    /// them into what it holds. The workbooks always show the whole period.
+    pub scope: Scope,
+    /// For `changes`: when the export it follows was written (to the same folder).
+    #[serde(default)]
+    pub since: Option<String>,
     pub included: Vec<String>,
     pub excluded: Vec<String>,
     pub files: Vec<FileEntry>,
+}
+
+/// What a package carries: every record of the period, or only the records that changed since
+/// the last export to the same folder (a stick that goes back and forth carries little).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    #[default]
+    Full,
+    Changes,
+}
+
+impl Scope {
+    pub fn code(self) -> &'static str {
+        match self {
+            Scope::Full => "full",
+            Scope::Changes => "changes",
+        }
+    }
+
+    fn from_code(code: &str) -> Scope {
+        if code == "changes" {
+            Scope::Changes
+        } else {
+            Scope::Full
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -71,6 +104,8 @@ pub struct ExportOptions {
     /// Also put the printed books in as PDF (typeset by the caller, see `pdf_books`).
     #[serde(default)]
     pub with_pdf: bool,
+    #[serde(default)]
+    pub scope: Scope,
 }
 
 /// A file made outside the core (the printed books, typeset by taizhang-typeset) to be written
@@ -370,6 +405,31 @@ pub fn export(
     }
     let secret = store.write(|tx| office_secret(tx, stamp))?;
     let conn = store.conn();
+    // One name per folder, however it was reached, so the next export finds its baseline.
+    let destination = dest
+        .canonicalize()
+        .unwrap_or_else(|_| dest.to_path_buf())
+        .display()
+        .to_string();
+    let (since, baseline) = match o.scope {
+        Scope::Full => (None, HashMap::new()),
+        Scope::Changes => {
+            let since: String = conn
+                .query_row(
+                    "SELECT at FROM exports WHERE destination = ?1 ORDER BY id DESC LIMIT 1",
+                    [&destination],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .ok_or_else(|| {
+                    Error::validation(
+                        "scope",
+                        "这个位置还没有导出过，无从比较变更：请先做一次完整导出",
+                    )
+                })?;
+            (Some(since), baseline(conn, &destination)?)
+        }
+    };
     let township = settings::load(conn)?.township;
     let township = if township.trim().is_empty() {
         "乡镇".to_string()
@@ -383,23 +443,36 @@ pub fn export(
         .find(|n| !dest.join(n).exists() && !dest.join(format!(".{n}.part")).exists())
         .ok_or_else(|| Error::validation("dest", "今天在该位置已导出 99 次，请换一个文件夹"))?;
     let part = dest.join(format!(".{name}.part"));
-    let result = (|| -> Result<Manifest> {
+    let result = (|| -> Result<(Manifest, Vec<Written>)> {
         std::fs::create_dir(&part).map_err(|e| Error::io(&part, e))?;
         let mut files = Vec::new();
         let mut included = Vec::new();
+        let mut digests = Vec::new();
         for (book, rows) in records(conn, o, &secret)? {
             let mut text = String::new();
+            let mut n = 0;
             for r in &rows {
                 let mut line = json!({"book": book});
                 line.as_object_mut()
                     .expect("object")
                     .extend(r.as_object().cloned().unwrap_or_default());
-                text.push_str(&line.to_string());
-                text.push('\n');
+                let line = line.to_string();
+                let digest = hex(&Sha256::digest(line.as_bytes()));
+                let id = r["id"].as_i64().unwrap_or_default();
+                let unchanged = baseline.get(&(book.to_string(), id)) == Some(&digest);
+                digests.push((book, id, digest));
+                if !unchanged {
+                    text.push_str(&line);
+                    text.push('\n');
+                    n += 1;
+                }
             }
             let mut entry = write_file(&part, &format!("data/{book}.jsonl"), text.as_bytes())?;
-            entry.records = rows.len();
-            included.push(format!("{book}（{} 条）", rows.len()));
+            entry.records = n;
+            included.push(match o.scope {
+                Scope::Full => format!("{book}（{n} 条）"),
+                Scope::Changes => format!("{book}（{n} 条有变更，共 {} 条）", rows.len()),
+            });
             files.push(entry);
         }
         for kind in crate::print::BookKind::ALL {
@@ -445,6 +518,8 @@ pub fn export(
             period_from: o.from,
             period_to: o.to,
             pseudonymised: !o.include_identities,
+            scope: o.scope,
+            since: since.clone(),
             included,
             excluded: if o.include_identities {
                 vec!["附件文件".into()]
@@ -459,9 +534,9 @@ pub fn export(
         };
         let text = serde_json::to_string_pretty(&manifest).expect("serialises");
         write_file(&part, "manifest.json", text.as_bytes())?;
-        Ok(manifest)
+        Ok((manifest, digests))
     })();
-    let manifest = match result {
+    let (manifest, digests) = match result {
         Ok(m) => m,
         Err(e) => {
             let _ = std::fs::remove_dir_all(&part);
@@ -480,8 +555,9 @@ pub fn export(
     let manifest_sha256 = hex(&Sha256::digest(&manifest_bytes));
     store.write(|tx| {
         tx.execute(
-            "INSERT INTO exports (at, actor, path, period_from, period_to, pseudonymised, files, manifest_sha256)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO exports (at, actor, path, period_from, period_to, pseudonymised, files,
+                 manifest_sha256, destination, scope, since)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 stamp.at_text(),
                 stamp.actor,
@@ -490,9 +566,24 @@ pub fn export(
                 o.to.to_string(),
                 read.pseudonymised,
                 read.files.len() as i64,
-                manifest_sha256
+                manifest_sha256,
+                destination,
+                o.scope.code(),
+                since
             ],
         )?;
+        // The folder's baseline is now what this package holds (with the unchanged records it
+        // left out): the next export there carries what changes after this one.
+        tx.execute(
+            "DELETE FROM export_baselines WHERE destination = ?1",
+            [&destination],
+        )?;
+        let mut ins = tx.prepare(
+            "INSERT INTO export_baselines (destination, book, record_id, sha256) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (book, id, digest) in &digests {
+            ins.execute(params![destination, book, id, digest])?;
+        }
         Ok(())
     })?;
     Ok(Exported {
@@ -500,6 +591,18 @@ pub fn export(
         manifest,
         manifest_sha256,
     })
+}
+
+/// A record as written: its book, id and the SHA-256 of its line.
+type Written = (&'static str, i64, String);
+
+fn baseline(conn: &Connection, destination: &str) -> Result<HashMap<(String, i64), String>> {
+    let mut stmt = conn
+        .prepare("SELECT book, record_id, sha256 FROM export_baselines WHERE destination = ?1")?;
+    let rows = stmt
+        .query_map([destination], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
 }
 
 fn refuse(message: String) -> Error {
@@ -629,20 +732,48 @@ pub fn verify(dir: &Path) -> Result<Manifest> {
     Ok(m)
 }
 
+/// One export in the office's log.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportLogEntry {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    /// The package folder.
+    pub path: String,
+    /// The folder chosen (holding the package): incremental exports follow the last one here.
+    pub destination: String,
+    pub period_from: String,
+    pub period_to: String,
+    pub pseudonymised: bool,
+    pub files: i64,
+    pub manifest_sha256: String,
+    pub scope: Scope,
+    pub since: Option<String>,
+}
+
 /// Exports recorded in this office, newest first.
-pub fn exports(conn: &Connection) -> Result<Vec<Value>> {
+pub fn exports(conn: &Connection) -> Result<Vec<ExportLogEntry>> {
     let mut stmt = conn.prepare(
-        "SELECT id, at, actor, path, period_from, period_to, pseudonymised, files, manifest_sha256
+        "SELECT id, at, actor, path, destination, period_from, period_to, pseudonymised, files,
+                manifest_sha256, scope, since
          FROM exports ORDER BY id DESC",
     )?;
     let rows = stmt
         .query_map([], |r| {
-            Ok(json!({
-                "id": r.get::<_, i64>(0)?, "at": r.get::<_, String>(1)?, "actor": r.get::<_, String>(2)?,
-                "path": r.get::<_, String>(3)?, "period_from": r.get::<_, String>(4)?,
-                "period_to": r.get::<_, String>(5)?, "pseudonymised": r.get::<_, bool>(6)?,
-                "files": r.get::<_, i64>(7)?, "manifest_sha256": r.get::<_, String>(8)?,
-            }))
+            Ok(ExportLogEntry {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                actor: r.get(2)?,
+                path: r.get(3)?,
+                destination: r.get(4)?,
+                period_from: r.get(5)?,
+                period_to: r.get(6)?,
+                pseudonymised: r.get(7)?,
+                files: r.get(8)?,
+                manifest_sha256: r.get(9)?,
+                scope: Scope::from_code(&r.get::<_, String>(10)?),
+                since: r.get(11)?,
+            })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
