@@ -40,6 +40,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/activities/:id(\\d+)/edit', name: 'activity-edit', component: () => import('./views/ActivityFormView.vue'), meta: { title: '修改活动记录', nav: '/activities' } },
   // 打印台账: the books typeset as PDF (preview, print, save), and the log of printouts
   { path: '/print', name: 'print', component: () => import('./views/PrintView.vue'), meta: { title: '打印台账', nav: '/print' } },
+  // 导出到U盘: a checked package of the books for the county; 县人大汇总: the county's copy imports them
+  { path: '/export', name: 'export', component: () => import('./views/ExportView.vue'), meta: { title: '导出到U盘', nav: '/export' } },
+  { path: '/county', name: 'county', component: () => import('./views/CountyView.vue'), meta: { title: '县人大汇总', nav: '/county' } },
   { path: '/handling-units', name: 'handling-units', component: () => import('./views/HandlingUnitsView.vue'), meta: { title: '承办单位', nav: '/handling-units' } },
   { path: '/casework-stats', name: 'casework-stats', component: () => import('./views/CaseworkStatsView.vue'), meta: { title: '办理统计', nav: '/casework-stats', queryState: true } },
   { path: '/groups', name: 'groups', component: () => import('./views/GroupsView.vue'), meta: { title: '代表小组与联络站', nav: '/groups' } },

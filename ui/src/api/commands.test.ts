@@ -27,8 +27,8 @@ describe('command wrappers', () => {
     expect(invoke).toHaveBeenLastCalledWith('deputy_void', { id: 9, reason: '重复录入' });
     await api.presidiumPostEnd(4, '2024-05-01');
     expect(invoke).toHaveBeenLastCalledWith('presidium_post_end', { id: 4, date: '2024-05-01' });
-    await api.settingsSave({ township: '城关镇', operator: '王五' });
-    expect(invoke).toHaveBeenLastCalledWith('settings_save', { settings: { township: '城关镇', operator: '王五' } });
+    await api.settingsSave({ township: '城关镇', operator: '王五', county_mode: false });
+    expect(invoke).toHaveBeenLastCalledWith('settings_save', { settings: { township: '城关镇', operator: '王五', county_mode: false } });
     await api.appInfo();
     expect(invoke).toHaveBeenLastCalledWith('app_info');
   });

@@ -62,7 +62,8 @@ export interface AppInfo {
   township: string;
   operator: string;
 }
-export interface Settings { township: string; operator: string }
+/** county_mode: this copy of the app is the county's (imports townships' packages; shows 县人大汇总). */
+export interface Settings { township: string; operator: string; county_mode: boolean }
 
 export interface Term {
   id: Id; number: number; label: string;           // label: "第二十届"
@@ -932,24 +933,32 @@ export interface Drive {
   name: string; mount_point: string; removable: boolean;
   total_bytes: number; available_bytes: number;
 }
-export interface ExportOptions { from: IsoDate; to: IsoDate; include_identities: boolean }
+/** full: every record of the period; changes: only records changed since the last export to the same folder. */
+export type ExportScope = 'full' | 'changes';
+export interface ExportOptions {
+  from: IsoDate; to: IsoDate; include_identities: boolean; with_pdf: boolean; scope: ExportScope;
+}
 export interface PackageFile { path: string; sha256: string; bytes: number; records: number }
 export interface PackageManifest {
   format: string; schema_version: number; app_version: string;
   township: string; township_id: string; exported_at: string; exported_by: string;
   period_from: IsoDate; period_to: IsoDate; pseudonymised: boolean;
   included: string[]; excluded: string[]; files: PackageFile[];
+  /** since: for scope 'changes', the time of the export it follows (records changed after it). */
+  scope: ExportScope; since: string | null;
 }
 export interface Exported { path: string; manifest: PackageManifest; manifest_sha256: string }
 export interface ExportLogEntry {
   id: Id; at: string; actor: string; path: string; period_from: IsoDate; period_to: IsoDate;
   pseudonymised: boolean; files: number; manifest_sha256: string;
+  /** destination: the folder chosen (the package is a folder inside it); since as in the manifest. */
+  destination: string; scope: ExportScope; since: string | null;
 }
 export interface CountyImported { township: string; township_id: string; outcome: 'imported' | 'updated' | 'unchanged'; records: number }
 export interface CountyFigures {
   township: string; township_id: string; period: string;
   deputies_in_office: number; suggestions_received: number; suggestions_replied: number;
-  suggestions_closed: number; suggestions_satisfied: number;
+  suggestions_closed: number; suggestions_evaluated: number; suggestions_satisfied: number;
   petitions_received: number; petitions_group_visits: number;
   petitions_by_category: Record<string, number>;
   activities: number; voter_receptions: number; meetings: number;

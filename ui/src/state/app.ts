@@ -1,7 +1,8 @@
-// App-wide data loaded once: app info (header), vocabulary (all option lists).
-import { ref } from 'vue';
+// App-wide data loaded once: app info (header), vocabulary (all option lists), the office settings
+// (county_mode decides whether the menu shows 县人大汇总).
+import { computed, ref } from 'vue';
 import * as api from '../api/commands';
-import type { AppInfo, Vocabulary } from '../api/types';
+import type { AppInfo, Settings, Vocabulary } from '../api/types';
 import { reportError } from '../api/errors';
 
 export const appInfo = ref<AppInfo | null>(null);
@@ -46,6 +47,24 @@ export function reloadVocabulary(): Promise<void> {
 export async function loadAppInfo(): Promise<void> {
   try {
     appInfo.value = await api.appInfo();
+  } catch (e) {
+    reportError(e);
+  }
+}
+
+/** The office settings as last read or saved (null until loaded). */
+export const settings = ref<Settings | null>(null);
+/** This copy is the county's: the menu shows 县人大汇总. */
+export const countyMode = computed(() => settings.value?.county_mode === true);
+
+/** Settings from the core; an older core without county_mode counts as false. */
+export function settingsWithDefaults(s: Partial<Settings> & Pick<Settings, 'township' | 'operator'>): Settings {
+  return { township: s.township ?? '', operator: s.operator ?? '', county_mode: s.county_mode === true };
+}
+
+export async function loadSettings(): Promise<void> {
+  try {
+    settings.value = settingsWithDefaults(await api.settingsGet());
   } catch (e) {
     reportError(e);
   }

@@ -1,0 +1,80 @@
+// 县人大汇总: the outcome of importing each township's package, the satisfaction rate, and the
+// petitions by category pivoted into one column per township. The figures come from the core.
+import { asAppError, errorText } from '../api/errors';
+import type { Choice, CountyFigures, CountyImported, CountyStats } from '../api/types';
+import { percentText } from './format';
+
+export const OUTCOME_LABELS: Record<CountyImported['outcome'], string> = {
+  imported: '已导入',
+  updated: '已更新',
+  unchanged: '未变化（已导入过）',
+};
+
+export function outcomeLabel(outcome: CountyImported['outcome']): string {
+  return OUTCOME_LABELS[outcome] ?? outcome;
+}
+
+/** One row of the import results table: a folder and what became of it. */
+export interface ImportRow {
+  path: string;
+  /** the township named in the package ('' when it was refused before that was known) */
+  township: string;
+  ok: boolean;
+  /** 已导入 / 已更新 / 未变化（已导入过）, or the refusal's Chinese message */
+  result: string;
+  records: number | null;
+}
+
+export function importedRow(path: string, r: CountyImported): ImportRow {
+  return { path, township: r.township, ok: true, result: outcomeLabel(r.outcome), records: r.records };
+}
+
+/** A refused package: the core's message as it is (no toast per package). */
+export function failedRow(path: string, e: unknown): ImportRow {
+  const app = asAppError(e);
+  return { path, township: '', ok: false, result: app?.message.trim() || errorText(e), records: null };
+}
+
+/** The last part of a folder path, for a compact column ("E:\导出\城关镇-2026" -> "城关镇-2026"). */
+export function folderName(path: string): string {
+  const parts = path.split(/[\\/]+/).filter(Boolean);
+  return parts.at(-1) ?? path;
+}
+
+/** 满意率: satisfied / evaluated as a percent (the township's own definition), "—" with none evaluated. */
+export function satisfactionRate(f: Pick<CountyFigures, 'suggestions_satisfied' | 'suggestions_evaluated'>): string {
+  return percentText(f.suggestions_satisfied, f.suggestions_evaluated) ?? '—';
+}
+
+export interface CategoryRow {
+  code: string;
+  label: string;
+  /** one count per township, in the order of stats.townships */
+  counts: number[];
+  total: number;
+}
+
+/**
+ * 信访分类: categories as rows, townships as columns, a 合计 at the end. Categories in the order of
+ * the vocabulary (unknown codes after, by code); categories with no petitions anywhere are left out.
+ */
+export function categoryPivot(stats: CountyStats, categories: readonly Choice[]): CategoryRow[] {
+  const codes = new Set<string>();
+  for (const t of stats.townships) for (const k of Object.keys(t.petitions_by_category)) codes.add(k);
+  for (const k of Object.keys(stats.total.petitions_by_category)) codes.add(k);
+  const order = new Map(categories.map((c, i) => [c.value, i]));
+  const sorted = [...codes].sort((a, b) => {
+    const ia = order.get(a) ?? Number.MAX_SAFE_INTEGER;
+    const ib = order.get(b) ?? Number.MAX_SAFE_INTEGER;
+    return ia !== ib ? ia - ib : a.localeCompare(b);
+  });
+  const rows: CategoryRow[] = [];
+  for (const code of sorted) {
+    const counts = stats.townships.map((t) => t.petitions_by_category[code] ?? 0);
+    const total = stats.total.petitions_by_category[code] ?? counts.reduce((a, b) => a + b, 0);
+    if (!total && counts.every((n) => !n)) continue;
+    const label = categories.find((c) => c.value === code)?.label ?? (code === 'other' ? '其他' : code);
+    rows.push({ code, label, counts, total });
+  }
+  return rows;
+}

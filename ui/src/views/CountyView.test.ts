@@ -1,0 +1,165 @@
+// 县人大汇总 against a fake core: importing several package folders one after another (a refused one
+// shown with the core's message, the others still imported), the figures per township with 合计
+// refreshed afterwards, the petitions by category, and checking a package without importing it.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CountyFigures, CountyImported, CountyStats, PackageManifest } from '../api/types';
+import { VOCAB, callsOf, fakeCore, mountAt, settle } from '../test/fixtures';
+
+const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
+vi.mock('@tauri-apps/api/core', () => ({ invoke }));
+vi.mock('@tauri-apps/plugin-dialog', () => ({ open: (options: unknown) => invoke('plugin:dialog|open', { options }) }));
+
+import CountyView from './CountyView.vue';
+
+const figures = (township: string, over: Partial<CountyFigures> = {}): CountyFigures => ({
+  township, township_id: `id-${township}`, period: '2026-01-01 至 2026-06-30',
+  deputies_in_office: 0, suggestions_received: 0, suggestions_replied: 0, suggestions_closed: 0, suggestions_evaluated: 0, suggestions_satisfied: 0,
+  petitions_received: 0, petitions_group_visits: 0, petitions_by_category: {}, activities: 0, voter_receptions: 0, meetings: 0,
+  ...over,
+});
+const CHENGGUAN = figures('城关镇', {
+  deputies_in_office: 45, suggestions_received: 12, suggestions_replied: 10, suggestions_closed: 8, suggestions_evaluated: 8, suggestions_satisfied: 7,
+  petitions_received: 5, petitions_group_visits: 1, petitions_by_category: { land: 3, rural_affairs: 2 },
+  activities: 6, voter_receptions: 2, meetings: 4,
+});
+const HEKOU = figures('河口乡', {
+  deputies_in_office: 30, suggestions_received: 4, suggestions_replied: 1, suggestions_closed: 0, suggestions_evaluated: 0, suggestions_satisfied: 0,
+  petitions_received: 1, petitions_by_category: { land: 1 }, activities: 2, voter_receptions: 1, meetings: 2,
+});
+const TOTAL = figures('合计', {
+  township_id: '', period: '', deputies_in_office: 75, suggestions_received: 16, suggestions_replied: 11, suggestions_closed: 8, suggestions_evaluated: 8,
+  suggestions_satisfied: 7, petitions_received: 6, petitions_group_visits: 1, petitions_by_category: { land: 4, rural_affairs: 2 },
+  activities: 8, voter_receptions: 3, meetings: 6,
+});
+const manifest = (township: string): PackageManifest => ({
+  format: 'taizhang-package', schema_version: 12, app_version: '0.1.0', township, township_id: `id-${township}`,
+  exported_at: '2026-06-30 17:05:00', exported_by: '刘秘书', period_from: '2026-01-01', period_to: '2026-06-30',
+  pseudonymised: true, included: [], excluded: [], scope: 'full', since: null,
+  files: [{ path: 'suggestions.csv', sha256: '00', bytes: 10, records: 12 }, { path: 'petitions.csv', sha256: '01', bytes: 10, records: 5 }],
+});
+const TAMPERED = { code: 'import', field: null, message: '导出包已被改动：petitions.csv 的校验值不符，未导入' };
+
+let imported: CountyFigures[];
+let picked: string | string[] | null;
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  imported = [];
+  picked = ['E:\\城关镇人大台账-2026-06-30', 'E:\\河口乡-坏包', 'F:\\河口乡人大台账-2026-06-30'];
+  invoke.mockReset();
+  invoke.mockImplementation(fakeCore({
+    vocabulary: () => VOCAB,
+    'plugin:dialog|open': () => picked,
+    county_stats: (): CountyStats => (imported.length === 2
+      ? { townships: imported, total: TOTAL }
+      : { townships: imported, total: { ...figures('合计'), ...imported[0] } }),
+    county_import: ({ path }: { path: string }): CountyImported => {
+      if (path.includes('坏包')) throw TAMPERED;
+      const f = path.includes('城关镇') ? CHENGGUAN : HEKOU;
+      imported = [...imported, f];
+      return { township: f.township, township_id: f.township_id, outcome: f === HEKOU ? 'updated' : 'imported', records: 40 };
+    },
+    package_verify: ({ path }: { path: string }) => {
+      if (path.includes('坏包')) throw TAMPERED;
+      return manifest('城关镇');
+    },
+  }));
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+async function mountView() {
+  const res = await mountAt('/county', '/county', CountyView);
+  await settle();
+  return res;
+}
+
+const hook = (id: string) => document.querySelector<HTMLElement>(`[data-test="${id}"]`);
+const hooks = (id: string) => [...document.querySelectorAll<HTMLElement>(`[data-test="${id}"]`)];
+const cells = (tr: HTMLElement) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim());
+const bodyRows = (id: string) => [...hook(id)!.querySelectorAll<HTMLElement>('tr.el-table__row')];
+
+describe('CountyView', () => {
+  it('says when nothing has been imported yet', async () => {
+    await mountView();
+    expect(callsOf(invoke, 'county_stats')).toHaveLength(1);
+    expect(hook('county-stats')).toBeNull();
+    expect(hook('county-stats-empty')?.textContent).toContain('还没有导入任何乡镇的导出包');
+    expect(hook('county-results')).toBeNull();
+  });
+
+  it('imports every chosen folder, shows a refused one with its reason, then the figures with 合计', async () => {
+    await mountView();
+    hook('county-import')!.click();
+    await settle();
+
+    expect(callsOf(invoke, 'plugin:dialog|open')).toEqual([{ options: { directory: true, multiple: true, title: '选择乡镇导出包（文件夹）' } }]);
+    // one after another, in the order chosen; the refused one does not stop the third
+    expect(callsOf(invoke, 'county_import')).toEqual([
+      { path: 'E:\\城关镇人大台账-2026-06-30' }, { path: 'E:\\河口乡-坏包' }, { path: 'F:\\河口乡人大台账-2026-06-30' },
+    ]);
+
+    const rows = hooks('county-result-row');
+    expect(rows).toHaveLength(3);
+    expect(cells(rows[0])).toEqual(['E:\\城关镇人大台账-2026-06-30', '城关镇', '已导入', '40']);
+    expect(cells(rows[1])).toEqual(['E:\\河口乡-坏包', '—', TAMPERED.message, '']);
+    expect(rows[1].querySelector('[data-test="county-result"]')?.classList.contains('failed')).toBe(true);
+    expect(rows[0].querySelector('[data-test="county-result"]')?.classList.contains('failed')).toBe(false);
+    expect(cells(rows[2])).toEqual(['F:\\河口乡人大台账-2026-06-30', '河口乡', '已更新', '40']);
+    expect(hook('county-results-summary')?.textContent).toContain('共 3 个导出包：成功 2 个，未导入 1 个');
+    expect(document.querySelector('.el-message--error')).toBeNull(); // no toast per package
+
+    // the figures, refreshed after the imports
+    expect(callsOf(invoke, 'county_stats')).toHaveLength(2);
+    expect(hook('county-stats-empty')).toBeNull();
+    const stats = bodyRows('county-stats');
+    expect(stats.map((r) => cells(r)[0])).toEqual(['城关镇', '河口乡', '合计']);
+    expect(cells(stats[0])).toEqual(['城关镇', '2026-01-01 至 2026-06-30', '45', '12', '10', '8', '8', '7', '87.5%', '5', '1', '6', '2', '4']);
+    expect(cells(stats[1])).toEqual(['河口乡', '2026-01-01 至 2026-06-30', '30', '4', '1', '0', '0', '0', '—', '1', '0', '2', '1', '2']);
+    expect(cells(stats[2])).toEqual(['合计', '', '75', '16', '11', '8', '8', '7', '87.5%', '6', '1', '8', '3', '6']);
+    expect(stats[2].classList.contains('total-row')).toBe(true);
+    expect(stats[0].classList.contains('total-row')).toBe(false);
+
+    // 信访分类: categories as rows, townships as columns
+    const heads = [...hook('county-categories')!.querySelectorAll('thead th')].map((th) => th.textContent?.trim());
+    expect(heads).toEqual(['类别', '城关镇', '河口乡', '合计']);
+    expect(bodyRows('county-categories').map(cells)).toEqual([['土地', '3', '1', '4'], ['农村事务', '2', '0', '2']]);
+  });
+
+  it('does nothing when the dialog is cancelled', async () => {
+    picked = null;
+    await mountView();
+    hook('county-import')!.click();
+    await settle();
+    expect(callsOf(invoke, 'county_import')).toEqual([]);
+    expect(callsOf(invoke, 'county_stats')).toHaveLength(1);
+    expect(hook('county-results')).toBeNull();
+  });
+
+  it('checks a package without importing it', async () => {
+    picked = 'E:\\城关镇人大台账-2026-06-30';
+    await mountView();
+    hook('county-verify')!.click();
+    await settle();
+    const [dialog] = callsOf(invoke, 'plugin:dialog|open') as { options: { directory: boolean; multiple: boolean } }[];
+    expect(dialog.options).toMatchObject({ directory: true, multiple: false });
+    expect(callsOf(invoke, 'package_verify')).toEqual([{ path: 'E:\\城关镇人大台账-2026-06-30' }]);
+    expect(callsOf(invoke, 'county_import')).toEqual([]);
+    const box = hook('county-verify-result')!;
+    expect(box.textContent).toContain('校验通过');
+    expect(box.textContent).toContain('城关镇');
+    expect(box.textContent).toContain('2026年6月30日 17:05');
+    expect(box.textContent).toContain('2026年1月1日 至 2026年6月30日');
+    expect(box.textContent).toContain('12'); // schema version
+    expect(box.textContent).toContain('已以化名代替个人信息');
+    expect(hook('county-verify-error')).toBeNull();
+
+    picked = 'E:\\河口乡-坏包';
+    hook('county-verify')!.click();
+    await settle();
+    expect(hook('county-verify-error')?.textContent).toContain(TAMPERED.message);
+    expect(hook('county-verify-result')?.textContent).not.toContain('校验通过');
+  });
+});
