@@ -367,8 +367,15 @@ fn popolo(conn: &Connection, o: &ExportOptions, township: &str) -> Result<Value>
 
 fn write_file(dir: &Path, rel: &str, bytes: &[u8]) -> Result<FileEntry> {
     let path = dir.join(rel);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    // One level, never the whole chain: when the stick is pulled out mid-write, the package's
+    // folder is gone and this must fail, not quietly make a new one where the stick was.
+    if let Some(parent) = path.parent().filter(|p| *p != dir) {
+        match std::fs::create_dir(parent) {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                return Err(Error::io(parent, e))
+            }
+            _ => {}
+        }
     }
     let mut f = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
     f.write_all(bytes)
@@ -548,8 +555,11 @@ pub fn export(
         let _ = std::fs::remove_dir_all(&part);
         Error::io(&final_dir, e)
     })?;
-    // Read back from the stick: only a package that verifies is reported as done.
-    let read = verify(&final_dir)?;
+    // Read back from the stick: only a package that verifies is reported as done, and one that
+    // does not is taken away, so no complete-looking folder is left behind.
+    let read = verify(&final_dir).inspect_err(|_| {
+        let _ = std::fs::remove_dir_all(&final_dir);
+    })?;
     let manifest_bytes =
         std::fs::read(final_dir.join("manifest.json")).map_err(|e| Error::io(&final_dir, e))?;
     let manifest_sha256 = hex(&Sha256::digest(&manifest_bytes));
