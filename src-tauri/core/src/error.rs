@@ -107,6 +107,20 @@ impl Serialize for Error {
     }
 }
 
+/// The cause in words a clerk can act on (a full, read-only or pulled-out stick), with the
+/// system's own text after it for whoever is asked to help.
+fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let hint = match e.kind() {
+        StorageFull => "磁盘或U盘空间不足",
+        ReadOnlyFilesystem => "磁盘或U盘是只读的，无法写入",
+        NotFound => "找不到（U盘可能已拔出）",
+        PermissionDenied => "没有写入权限",
+        _ => return e.to_string(),
+    };
+    format!("{hint}（{e}）")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,18 +147,4 @@ mod tests {
             serde_json::Value::Null
         );
     }
-}
-
-/// The cause in words a clerk can act on (a full, read-only or pulled-out stick), with the
-/// system's own text after it for whoever is asked to help.
-fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    let hint = match e.kind() {
-        StorageFull => "磁盘或U盘空间不足",
-        ReadOnlyFilesystem => "磁盘或U盘是只读的，无法写入",
-        NotFound => "找不到（U盘可能已拔出）",
-        PermissionDenied => "没有写入权限",
-        _ => return e.to_string(),
-    };
-    format!("{hint}（{e}）")
 }
