@@ -14,7 +14,7 @@ use crate::roster::deputy::{self, DeputyQuery};
 use crate::roster::export::{self, ExportOptions};
 use crate::suggestions::{self, stats::StatsQuery, SuggestionQuery};
 use crate::vocab::*;
-use crate::{followup, Result, Store};
+use crate::{followup, package, Result, Store};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Row {
@@ -258,7 +258,10 @@ pub fn run(path: &Path, today: NaiveDate, runs: usize, out_dir: &Path) -> Result
         )
         .map(|_| ())
     })?);
-    Ok(Report {
+    // The package for the county: last year in full (written, read back, logged), then a
+    // package of changes to the same folder (nothing changed: the baseline comparison alone),
+    // and the county reading the full one into a database of its own.
+    let counted = Report {
         db_bytes: std::fs::metadata(path).map(|m| m.len()).unwrap_or(0),
         suggestions: count("suggestions")?,
         petitions: count("petitions")?,
@@ -266,7 +269,58 @@ pub fn run(path: &Path, today: NaiveDate, runs: usize, out_dir: &Path) -> Result
         meetings: count("presidium_meetings")?,
         activities: count("group_activities")?,
         deputies: count("deputies")?,
+        rows: Vec::new(),
+        peak_rss_mb: None,
+    };
+    drop(store);
+    let mut store = Store::open(path)?;
+    let stamp = crate::Stamp::now("基准测试");
+    let last_year = package::ExportOptions {
+        from: NaiveDate::from_ymd_opt(year - 1, 1, 1).expect("a date"),
+        to: NaiveDate::from_ymd_opt(year - 1, 12, 31).expect("a date"),
+        include_identities: false,
+        with_pdf: false,
+        scope: package::Scope::Full,
+    };
+    let stick = out_dir.join("bench-stick");
+    let _ = std::fs::remove_dir_all(&stick);
+    std::fs::create_dir_all(&stick).map_err(|e| crate::Error::io(&stick, e))?;
+    let mut full = None;
+    rows.push(time(
+        "导出包：上一年完整（写入、读回校验）",
+        3,
+        || {
+            full = Some(package::export(&mut store, &stamp, &stick, &last_year, &[])?.path);
+            Ok(())
+        },
+    )?);
+    let changes = package::ExportOptions {
+        scope: package::Scope::Changes,
+        ..last_year.clone()
+    };
+    rows.push(time(
+        "导出包：上一年仅变更（无变更）",
+        3,
+        || package::export(&mut store, &stamp, &stick, &changes, &[]),
+    )?);
+    let full = full.expect("exported");
+    let county_db = out_dir.join("bench-county.db");
+    rows.push(time(
+        "县人大导入一个导出包（上一年完整）",
+        3,
+        || {
+            let _ = std::fs::remove_file(&county_db);
+            let mut county = Store::open(&county_db)?;
+            crate::county::import(&mut county, &stamp, &full)
+        },
+    )?);
+    let _ = std::fs::remove_dir_all(&stick);
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", county_db.display()));
+    }
+    Ok(Report {
         rows,
         peak_rss_mb: peak_rss_mb(),
+        ..counted
     })
 }
