@@ -12,7 +12,7 @@ import json
 import os
 import subprocess
 
-from ui import click, el, shot, text_of, type_into, wait
+from ui import click, el, invoke, shot, text_of, type_into, wait
 
 YEAR = dt.date.today().year
 
@@ -20,16 +20,6 @@ YEAR = dt.date.today().year
 def cli(db, *args, check=True):
     return subprocess.run([os.environ["TAIZHANG_CLI"], "--db", str(db), *map(str, args)],
                           capture_output=True, text=True, check=check)
-
-
-def invoke(d, cmd, args):
-    """Calls a command as the page does: for the county's folder dialog, which WebDriver cannot
-    drive (Tauri's invoke is read-only, so the dialog cannot be answered from the page either)."""
-    return d.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "window.__TAURI_INTERNALS__.invoke(arguments[0], JSON.parse(arguments[1]))"
-        ".then(v => done({ok: v}), e => done({err: e}));",
-        cmd, json.dumps(args, ensure_ascii=False))
 
 
 def packages(folder):

@@ -9,6 +9,7 @@ import os
 import subprocess
 
 from ui import click, el, message, shot, text_of, type_into, wait
+from ui import invoke as ui_invoke
 
 YEAR = dt.date.today().year
 
@@ -23,12 +24,7 @@ def go(d, hash_path):
 
 
 def invoke(d, cmd, args):
-    """Calls a command as the page does (for the native save dialog, which WebDriver cannot drive)."""
-    r = d.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "window.__TAURI_INTERNALS__.invoke(arguments[0], JSON.parse(arguments[1]))"
-        ".then(v => done({ok: v}), e => done({err: e}));",
-        cmd, json.dumps(args, ensure_ascii=False))
+    r = ui_invoke(d, cmd, args)
     assert "ok" in r, r
     return r["ok"]
 

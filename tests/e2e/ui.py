@@ -1,5 +1,6 @@
 """Small helpers to drive the Element Plus UI by its data-test hooks (see ui/TESTIDS.md)."""
 
+import json
 import time
 
 from selenium.common.exceptions import (ElementClickInterceptedException, NoSuchElementException,
@@ -82,3 +83,14 @@ def click_tab(d, label: str):
                 return True
         return False
     wait(go, f"tab {label}")
+
+
+def invoke(d, cmd, args):
+    """Calls a command as the page does: {"ok": value} or {"err": the structured error}. For what
+    sits behind a native dialog, which WebDriver cannot drive (and Tauri's invoke is read-only,
+    so the dialog cannot be answered from the page either)."""
+    return d.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "window.__TAURI_INTERNALS__.invoke(arguments[0], JSON.parse(arguments[1]))"
+        ".then(v => done({ok: v}), e => done({err: e}));",
+        cmd, json.dumps(args, ensure_ascii=False))

@@ -2,10 +2,15 @@
 book validates against the package's own JSON Schema (python-jsonschema), every file's SHA-256
 matches the manifest (hashlib); `verify PACKAGE` accepts it and refuses a flipped byte, and no
 petitioner's name or phone is in the package unless asked for."""
+import contextlib
 import datetime as dt
 import hashlib
 import json
+import sqlite3
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from jsonschema import Draft202012Validator
 
@@ -16,6 +21,24 @@ def export(cli, out, *extra):
     out.mkdir(exist_ok=True)
     r = json.loads(cli("export", "--out", out, "--from", f"{YEAR}-01-01", "--to", f"{YEAR}-12-31", "--json", *extra).stdout)
     return Path(r["path"]), r["manifest"]
+
+
+@contextlib.contextmanager
+def tmpfs(path, options):
+    """A small tmpfs at `path` standing in for a USB stick (skips the test where mounting needs
+    root); unmounted afterwards, also when the test has already detached it."""
+    path.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(path)], capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here (needs root)")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", str(path)], capture_output=True, check=False)
+
+
+def exports_logged(cli):
+    with sqlite3.connect(cli.db) as db:
+        return db.execute("SELECT count(*) FROM exports").fetchone()[0]
 
 
 def test_a_package_validates_against_its_schema_and_its_hashes(cli, tmp_path):
@@ -93,25 +116,13 @@ def test_the_workbooks_open_in_openpyxl_and_their_totals_match_the_json(cli, tmp
 
 
 def test_a_stick_that_runs_out_of_space_leaves_no_package_and_no_log(cli, tmp_path):
-    import sqlite3
-    import subprocess
-
-    import pytest
-
     cli("demo")
-    stick = tmp_path / "tiny"
-    stick.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=96k", "tmpfs", str(stick)], capture_output=True).returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
-    try:
+    with tmpfs(tmp_path / "tiny", "size=96k") as stick:
         r = cli("export", "--out", stick, "--from", f"{YEAR}-01-01", "--to", f"{YEAR}-12-31", check=False)
         assert r.returncode == 1, r.stdout
         assert "空间不足" in r.stderr, r.stderr
         assert list(stick.iterdir()) == [], "no folder, complete-looking or partial, is left"
-    finally:
-        subprocess.run(["umount", str(stick)], check=False)
-    with sqlite3.connect(cli.db) as db:
-        assert db.execute("SELECT count(*) FROM exports").fetchone()[0] == 0
+    assert exports_logged(cli) == 0
 
 
 def test_a_read_only_stick_or_one_pulled_out_mid_write_leaves_nothing(cli, cli_path, tmp_path):
@@ -120,28 +131,15 @@ def test_a_read_only_stick_or_one_pulled_out_mid_write_leaves_nothing(cli, cli_p
     temporary folder appears) fails, and in both cases no folder is left and nothing is logged."""
     import ctypes
     import os
-    import sqlite3
-    import subprocess
     import time
 
-    import pytest
-
     cli("demo")
-    ro = tmp_path / "ro"
-    ro.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(ro)], capture_output=True).returncode != 0:
-        pytest.skip("cannot mount a tmpfs here (needs root)")
-    try:
+    with tmpfs(tmp_path / "ro", "ro,size=1m") as ro:
         r = cli("export", "--out", ro, "--from", f"{YEAR}-01-01", "--to", f"{YEAR}-12-31", check=False)
         assert r.returncode == 1 and "只读" in r.stderr, r.stderr
         assert list(ro.iterdir()) == []
-    finally:
-        subprocess.run(["umount", str(ro)], check=False)
 
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(stick)], check=True)
-    try:
+    with tmpfs(tmp_path / "stick", "size=64m") as stick:
         p = subprocess.Popen([cli_path, "--db", str(cli.db), "export", "--out", str(stick), "--from", f"{YEAR}-01-01",
                               "--to", f"{YEAR}-12-31", "--with-pdf"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         # Pull it the moment the first file is being written (umount2 with MNT_DETACH, at once,
@@ -158,14 +156,10 @@ def test_a_read_only_stick_or_one_pulled_out_mid_write_leaves_nothing(cli, cli_p
         _, err = p.communicate(timeout=120)
         assert p.returncode == 1 and "U盘可能已拔出" in err, err
         assert list(stick.iterdir()) == [], "nothing where the stick was"
-    finally:
-        subprocess.run(["umount", str(stick)], capture_output=True, check=False)
-    with sqlite3.connect(cli.db) as db:
-        assert db.execute("SELECT count(*) FROM exports").fetchone()[0] == 0
+    assert exports_logged(cli) == 0
 
 
 def test_the_printed_books_can_go_in_as_pdf_and_are_hashed_like_the_rest(cli, tmp_path):
-    import subprocess
 
     cli("demo")
     pkg, manifest = export(cli, tmp_path / "stick", "--with-pdf")
@@ -182,8 +176,6 @@ def test_the_printed_books_can_go_in_as_pdf_and_are_hashed_like_the_rest(cli, tm
 
 
 def test_a_package_of_changes_after_a_void_and_the_county_merging_it(cli, cli_path, tmp_path):
-    import subprocess
-
     cli("demo")
     stick = tmp_path / "stick"
     stick.mkdir()

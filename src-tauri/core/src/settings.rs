@@ -65,14 +65,20 @@ pub fn save(store: &mut Store, stamp: &Stamp, new: &Settings) -> Result<Settings
             ("operator", operator),
             ("county_mode", county_mode),
         ] {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![k, v],
-            )?;
+            set(tx, k, v)?;
         }
         let after = load(tx)?;
         if before != after {
-            history::record(tx, stamp, "settings", 0, Action::Update, Some(&json!(before)), Some(&json!(after)), "")?;
+            history::record(
+                tx,
+                stamp,
+                "settings",
+                0,
+                Action::Update,
+                Some(&json!(before)),
+                Some(&json!(after)),
+                "",
+            )?;
         }
         Ok(after)
     })
