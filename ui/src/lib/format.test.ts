@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatDate, formatDateTime, formatPartialDate, formatRatio, formatSize, formatYearMonth, parsePartialDate,
-  percentText, todayIso,
+  percentText, recentYears, todayIso,
 } from './format';
 
 describe('Chinese dates', () => {
@@ -77,5 +77,13 @@ describe('formatSize', () => {
     expect(formatSize(512)).toBe('512 B');
     expect(formatSize(2048)).toBe('2.0 KB');
     expect(formatSize(3 * 1024 * 1024 + 100 * 1024)).toBe('3.1 MB');
+  });
+});
+
+describe('recentYears', () => {
+  it('offers this year first, then the years before it, as the list filters show them', () => {
+    expect(recentYears(3, new Date(2026, 0, 1))).toEqual([2026, 2025, 2024]);
+    expect(recentYears(10, new Date(2026, 11, 31))).toHaveLength(10);
+    expect(recentYears(10, new Date(2026, 11, 31)).at(-1)).toBe(2017);
   });
 });

@@ -108,3 +108,9 @@ export function nowMinute(now: Date = new Date()): string {
 export function yearRange(year: number): { from: IsoDate; to: IsoDate } {
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
+
+/** The years a list can be filtered by: this year first, then the `count - 1` before it. */
+export function recentYears(count: number, now: Date = new Date()): number[] {
+  const thisYear = now.getFullYear();
+  return Array.from({ length: count }, (_, i) => thisYear - i);
+}

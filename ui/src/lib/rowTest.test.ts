@@ -30,3 +30,14 @@ describe('v-row-test', () => {
     w.unmount();
   });
 });
+
+describe('listRowClass', () => {
+  it('gives the directive the id and marks voided and overdue entries, nothing else', async () => {
+    const { listRowClass } = await import('./rowTest');
+    expect(listRowClass({ id: 4 })).toBe('clickable-row row-id-4');
+    expect(listRowClass({ id: 4, voided: true })).toBe('clickable-row row-id-4 voided');
+    expect(listRowClass({ id: 4, deadline: { overdue: true } })).toBe('clickable-row row-id-4 row-overdue');
+    expect(listRowClass({ id: 4, voided: true, deadline: { overdue: false } })).toBe('clickable-row row-id-4 voided');
+    expect(listRowClass({ id: 4, deadline: null })).toBe('clickable-row row-id-4');
+  });
+});

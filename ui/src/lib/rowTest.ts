@@ -28,3 +28,12 @@ export const vRowTest: Directive<HTMLElement, string> = {
     observers.delete(el);
   },
 };
+
+/**
+ * A list row's classes: clickable, `row-id-<id>` for the directive above, `voided` (struck
+ * through) and `row-overdue` (red) when the entry carries a deadline that has passed.
+ */
+export function listRowClass(row: { id: number; voided?: boolean; deadline?: { overdue: boolean } | null }): string {
+  const late = row.deadline?.overdue ? ' row-overdue' : '';
+  return `clickable-row row-id-${row.id}${row.voided ? ' voided' : ''}${late}`;
+}

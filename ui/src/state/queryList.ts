@@ -1,4 +1,4 @@
-// A list screen whose filters live in the URL's query (suggestions, petitions): changing a filter
+// A list screen whose filters live in the URL's query (every book's list): changing a filter
 // replaces the query; a query change (filter, back button, a link from a statistic or the menu)
 // reloads the list. Only the newest request's answer is kept.
 import { onBeforeUnmount, reactive, ref, watch, type Ref, type UnwrapRef } from 'vue';
@@ -16,16 +16,21 @@ export interface QueryListOptions<F, Q, T> {
   defaults: () => F;
 }
 
-export interface QueryList<F, T> {
-  filters: UnwrapRef<F>;
+/** What a list page (components/ListPage.vue) needs of its list: the roster's and every book's. */
+export interface ListModel<T> {
+  filters: { search: string; page: number; page_size: number };
   page: Ref<Page<T>>;
   loading: Ref<boolean>;
-  /** a filter changed: page 1, into the URL, load */
+  /** a filter changed: page 1, load */
   apply(): void;
   /** the search box changed: wait for a pause in typing, then apply */
   setSearch(text: string): void;
   setPage(p: number): void;
   setPageSize(n: number): void;
+}
+
+export interface QueryList<F, T> extends ListModel<T> {
+  filters: UnwrapRef<F> & ListModel<T>['filters'];
   /** all filters back to their defaults */
   reset(): void;
   reload(): Promise<void>;
@@ -37,7 +42,7 @@ export function useQueryList<F extends { page: number; page_size: number; search
   const route = useRoute();
   const router = useRouter();
   const path = route.path;
-  const filters = reactive(o.fromQuery(route.query)) as UnwrapRef<F>;
+  const filters = reactive(o.fromQuery(route.query)) as QueryList<F, T>['filters'];
   const page = ref({ items: [], total: 0, page: 1, page_size: 20 }) as Ref<Page<T>>;
   const loading = ref(false);
   let seq = 0;
