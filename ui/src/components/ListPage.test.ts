@@ -137,3 +137,50 @@ describe('IdsBanner', () => {
     expect(hook('things-ids-banner')).toBeNull();
   });
 });
+
+describe('FilterSelect and VoidedAndReset', () => {
+  it('FilterSelect: sets the model, then says so (the list applies after the value is in), hooks its drop-down and options', async () => {
+    const FilterSelect = (await import('./FilterSelect.vue')).default;
+    const filters = reactive({ state: null as string | null });
+    const seen: (string | null)[] = [];
+    const Host = defineComponent({
+      setup: () => () => h(FilterSelect, {
+        modelValue: filters.state,
+        'onUpdate:modelValue': (v: unknown) => { filters.state = v as string | null; },
+        onChange: () => seen.push(filters.state),
+        testId: 'things-state', placeholder: '状态', width: '120px',
+        options: [{ value: 'open', label: '在办' }, { value: 'done', label: '办结', test: 'option-finished' }],
+      }),
+    });
+    await mountAt('/things', '/things', Host);
+    hook('things-state')!.click();
+    await settle();
+    const popper = document.querySelector('.popper-things-state')!;
+    expect(popper).not.toBeNull();
+    const options = [...popper.querySelectorAll<HTMLElement>('.el-select-dropdown__item')];
+    expect(options.map((o) => o.dataset.test)).toEqual(['option-open', 'option-finished']);
+    options[1].click();
+    await settle(0);
+    expect(filters.state).toBe('done');
+    expect(seen).toEqual(['done']);
+  });
+
+  it('VoidedAndReset: 显示已作废 applies, 清除条件 only where the list can reset', async () => {
+    const VoidedAndReset = (await import('./VoidedAndReset.vue')).default;
+    const list = { filters: reactive({ include_voided: false }), apply: vi.fn(), reset: vi.fn() };
+    const roster = { filters: reactive({ include_voided: false }), apply: vi.fn() };
+    const Host = defineComponent({
+      setup: () => () => h('div', [h(VoidedAndReset, { name: 'things', list }), h(VoidedAndReset, { name: 'roster', list: roster })]),
+    });
+    await mountAt('/things', '/things', Host);
+    hook('things-include-voided')!.querySelector('input')!.click();
+    await settle(0);
+    expect(list.filters.include_voided).toBe(true);
+    expect(list.apply).toHaveBeenCalledTimes(1);
+    expect(hook('things-include-voided')?.textContent?.trim()).toBe('显示已作废');
+    hook('things-reset')!.click();
+    expect(list.reset).toHaveBeenCalledTimes(1);
+    expect(hook('roster-include-voided')).not.toBeNull();
+    expect(hook('roster-reset')).toBeNull();
+  });
+});

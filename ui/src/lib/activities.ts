@@ -7,7 +7,7 @@ import type {
   ActivityInput, ActivityKind, ActivityMember, ActivityQuery, Attendance, Choice, GroupActivity, Id, IsoDate, Opinion,
 } from '../api/types';
 import type { TagType } from './labels';
-import { LIST_PAGE_SIZES, queryBool, queryInt, queryOneOf, queryText } from './caseQuery';
+import { LIST_PAGE_SIZES, type ListCodec, queryBool, queryInt, queryOneOf, queryText } from './caseQuery';
 
 export const ACTIVITY_KINDS: readonly ActivityKind[] = [
   'study', 'inspection', 'survey', 'law_enforcement_check', 'voter_reception', 'duty_report', 'special_report',
@@ -335,3 +335,7 @@ export function buildActivityQuery(f: ActivityFilters): ActivityQuery {
   if (f.include_voided) q.include_voided = true;
   return q;
 }
+
+export const ACTIVITY_LIST: ListCodec<ActivityFilters, ActivityQuery> = {
+  fromQuery: activityFiltersFromQuery, toQuery: activityFiltersToQuery, build: buildActivityQuery, defaults: defaultActivityFilters,
+};

@@ -87,6 +87,14 @@ export function idsParam(ids: readonly Id[]): string {
   return ids.join(',');
 }
 
+/** A list's filters: read from the URL, written back to it, turned into the core's query, and reset. */
+export interface ListCodec<F, Q> {
+  fromQuery: (q: LocationQuery) => F;
+  toQuery: (f: F) => LocationQueryRaw;
+  build: (f: F) => Q;
+  defaults: () => F;
+}
+
 function pageOf(q: LocationQuery): number {
   return queryInt(q, 'page') ?? 1;
 }
@@ -203,6 +211,10 @@ export function buildSuggestionQuery(f: SuggestionFilters): SuggestionQuery {
   return q;
 }
 
+export const SUGGESTION_LIST: ListCodec<SuggestionFilters, SuggestionQuery> = {
+  fromQuery: suggestionFiltersFromQuery, toQuery: suggestionFiltersToQuery, build: buildSuggestionQuery, defaults: defaultSuggestionFilters,
+};
+
 // ---- petitions -------------------------------------------------------------------------------
 export interface PetitionFilters {
   search: string;
@@ -292,6 +304,10 @@ export function buildPetitionQuery(f: PetitionFilters): PetitionQuery {
   if (f.include_voided) q.include_voided = true;
   return q;
 }
+
+export const PETITION_LIST: ListCodec<PetitionFilters, PetitionQuery> = {
+  fromQuery: petitionFiltersFromQuery, toQuery: petitionFiltersToQuery, build: buildPetitionQuery, defaults: defaultPetitionFilters,
+};
 
 /** Same query, ignoring order and page: did the clerk change what is listed? */
 export function sameQuery(a: LocationQueryRaw, b: LocationQueryRaw): boolean {

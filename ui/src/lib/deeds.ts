@@ -6,7 +6,7 @@ import type {
   Choice, Deed, DeedCategory, DeedInput, DeedQuery, DeputyRef, Id, IsoDate, Level, Suggestion,
 } from '../api/types';
 import type { TagType } from './labels';
-import { LIST_PAGE_SIZES, queryBool, queryInt, queryOneOf, queryText } from './caseQuery';
+import { LIST_PAGE_SIZES, type ListCodec, queryBool, queryInt, queryOneOf, queryText } from './caseQuery';
 
 export const DEED_CATEGORIES: readonly DeedCategory[] = [
   'duty_performance', 'serving_voters', 'economic_development', 'public_welfare', 'emergency', 'social_governance', 'other',
@@ -210,3 +210,7 @@ export function buildDeedQuery(f: DeedFilters): DeedQuery {
   if (f.include_voided) q.include_voided = true;
   return q;
 }
+
+export const DEED_LIST: ListCodec<DeedFilters, DeedQuery> = {
+  fromQuery: deedFiltersFromQuery, toQuery: deedFiltersToQuery, build: buildDeedQuery, defaults: defaultDeedFilters,
+};

@@ -6,7 +6,7 @@ import type {
   Choice, Classification, Document, DocumentDirection, DocumentInput, DocumentQuery, IsoDate, IssuerLevel, Urgency,
 } from '../api/types';
 import type { TagType } from './labels';
-import { LIST_PAGE_SIZES, queryBool, queryDate, queryInt, queryOneOf, queryText } from './caseQuery';
+import { LIST_PAGE_SIZES, type ListCodec, queryBool, queryDate, queryInt, queryOneOf, queryText } from './caseQuery';
 
 export const DOCUMENT_DIRECTIONS: readonly DocumentDirection[] = ['received', 'sent'];
 export const ISSUER_LEVELS: readonly IssuerLevel[] = ['central', 'provincial', 'city', 'county', 'township'];
@@ -280,6 +280,10 @@ export function buildDocumentQuery(f: DocumentFilters): DocumentQuery {
   if (f.include_voided) q.include_voided = true;
   return q;
 }
+
+export const DOCUMENT_LIST: ListCodec<DocumentFilters, DocumentQuery> = {
+  fromQuery: documentFiltersFromQuery, toQuery: documentFiltersToQuery, build: buildDocumentQuery, defaults: defaultDocumentFilters,
+};
 
 /** Where 登记收文 / 登记发文 go. */
 export function newDocumentLocation(direction: DocumentDirection): { path: string; query: LocationQueryRaw } {

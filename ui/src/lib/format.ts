@@ -114,3 +114,8 @@ export function recentYears(count: number, now: Date = new Date()): number[] {
   const thisYear = now.getFullYear();
   return Array.from({ length: count }, (_, i) => thisYear - i);
 }
+
+/** The year filter's choices: 2026年, 2025年, … */
+export function yearOptions(count: number, now: Date = new Date()): { value: number; label: string }[] {
+  return recentYears(count, now).map((y) => ({ value: y, label: `${y}年` }));
+}

@@ -8,7 +8,7 @@ import type {
   AgendaItem, Id, IsoDate, MeetingInput, MeetingMember, MeetingQuery, PresidiumMeeting, PresidiumPostKind,
   PresidiumRules, QuarterGap,
 } from '../api/types';
-import { LIST_PAGE_SIZES, queryBool, queryInt, queryText } from './caseQuery';
+import { LIST_PAGE_SIZES, type ListCodec, queryBool, queryInt, queryText } from './caseQuery';
 
 // ---- the form --------------------------------------------------------------------------------
 /** One member expected on the day: present unless ticked 缺席 (then a reason is needed). */
@@ -294,3 +294,7 @@ export function buildMeetingQuery(f: MeetingFilters): MeetingQuery {
   if (f.include_voided) q.include_voided = true;
   return q;
 }
+
+export const MEETING_LIST: ListCodec<MeetingFilters, MeetingQuery> = {
+  fromQuery: meetingFiltersFromQuery, toQuery: meetingFiltersToQuery, build: buildMeetingQuery, defaults: defaultMeetingFilters,
+};

@@ -2,18 +2,14 @@
 // replaces the query; a query change (filter, back button, a link from a statistic or the menu)
 // reloads the list. Only the newest request's answer is kept.
 import { onBeforeUnmount, reactive, ref, watch, type Ref, type UnwrapRef } from 'vue';
-import { useRoute, useRouter, type LocationQuery, type LocationQueryRaw } from 'vue-router';
+import { useRoute, useRouter, type LocationQueryRaw } from 'vue-router';
 import type { Page } from '../api/types';
 import { reportError } from '../api/errors';
-import { sameQuery } from '../lib/caseQuery';
+import { sameQuery, type ListCodec } from '../lib/caseQuery';
 import { debounce, SEARCH_DEBOUNCE_MS } from '../lib/roster';
 
-export interface QueryListOptions<F, Q, T> {
-  fromQuery: (q: LocationQuery) => F;
-  toQuery: (f: F) => LocationQueryRaw;
-  build: (f: F) => Q;
+export interface QueryListOptions<F, Q, T> extends ListCodec<F, Q> {
   fetch: (q: Q) => Promise<Page<T>>;
-  defaults: () => F;
 }
 
 /** What a list page (components/ListPage.vue) needs of its list: the roster's and every book's. */
