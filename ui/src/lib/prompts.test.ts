@@ -1,9 +1,9 @@
 // The shared reason prompt and leave guard: every book relies on them, and the end-to-end tests
 // drive the very same Element Plus box (`.el-message-box input`, second button confirms).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { settle, mountAt } from '../test/fixtures';
-import { askReason, confirmLeave, guardUnsaved, reasonValidator } from './prompts';
+import { askReason, confirmLeave, guardUnsaved, reasonValidator, voidWithReason } from './prompts';
 
 const box = () => document.querySelector<HTMLElement>('.el-message-box');
 const input = () => document.querySelector<HTMLInputElement>('.el-message-box input')!;
@@ -117,5 +117,41 @@ describe('confirmLeave and guardUnsaved', () => {
     buttons()[0].click(); // 继续填写
     await leaving;
     expect(router.currentRoute.value.path).toBe('/form');
+  });
+});
+
+describe('voidWithReason', () => {
+  it('voids with the reason typed and says so', async () => {
+    const act = vi.fn(async (_reason: string) => undefined);
+    const result = voidWithReason({ title: '作废先进事迹', message: '确定作废？' }, act);
+    await settle();
+    await type('重复登记');
+    buttons()[1].click();
+    expect(await result).toBe(true);
+    expect(act).toHaveBeenCalledWith('重复登记');
+    await settle();
+    expect(document.querySelector('.el-message--success')?.textContent).toContain('已作废');
+  });
+
+  it('voids nothing when cancelled', async () => {
+    const act = vi.fn(async (_reason: string) => undefined);
+    const result = voidWithReason({ title: '作废', message: '?' }, act);
+    await settle();
+    buttons()[0].click();
+    expect(await result).toBe(false);
+    expect(act).not.toHaveBeenCalled();
+  });
+
+  it('shows a refusal of the core instead of throwing it', async () => {
+    const refuse = vi.fn(async () => {
+      throw { code: 'validation', field: null, message: '已归档的文件不能作废' };
+    });
+    const result = voidWithReason({ title: '作废', message: '?' }, refuse);
+    await settle();
+    await type('错了');
+    buttons()[1].click();
+    expect(await result).toBe(false);
+    await settle();
+    expect(document.querySelector('.el-message--error')?.textContent).toContain('已归档的文件不能作废');
   });
 });

@@ -2,7 +2,8 @@
 // (作废原因, a reason is required: it is kept with the voided entry) and "leave without saving?".
 // One copy, so every book words them alike and the end-to-end tests find the same box
 // (`.el-message-box input`, `.el-message-box__btns button`: 取消 first, then the confirm button).
-import { ElMessageBox } from 'element-plus';
+import { ElMessage, ElMessageBox } from 'element-plus';
+import { reportError } from '../api/errors';
 import { onBeforeRouteLeave } from 'vue-router';
 
 export interface ReasonPrompt {
@@ -60,4 +61,21 @@ export async function confirmLeave(): Promise<boolean> {
 /** In a form's setup: leaving asks first, unless `mayLeave()` says nothing would be lost. */
 export function guardUnsaved(mayLeave: () => boolean): void {
   onBeforeRouteLeave(async () => (mayLeave() ? true : confirmLeave()));
+}
+
+/**
+ * Void an entry: ask for the reason, then `act(reason)`; 已作废 (or `done`) when the core agreed.
+ * True when voided (the caller reloads), false when cancelled or refused (the error is shown).
+ */
+export async function voidWithReason(p: ReasonPrompt, act: (reason: string) => Promise<unknown>, done = '已作废'): Promise<boolean> {
+  const reason = await askReason(p);
+  if (reason === null) return false;
+  try {
+    await act(reason);
+    ElMessage.success(done);
+    return true;
+  } catch (e) {
+    reportError(e);
+    return false;
+  }
 }
