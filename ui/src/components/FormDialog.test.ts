@@ -59,3 +59,23 @@ describe('FormDialog', () => {
     expect(onSave2).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('FormButtons', () => {
+  it('保存, the view\'s own buttons, then 取消 (or what the view calls it) and the Ctrl+Enter hint', async () => {
+    const FormButtons = (await import('./FormButtons.vue')).default;
+    const onSave = vi.fn();
+    const onCancel = vi.fn();
+    const Host = defineComponent({
+      setup: () => () => h('form', [h(FormButtons, { name: 'deed', saving: false, cancelText: '完成', onSave, onCancel },
+        { default: () => h('button', { 'data-test': 'deed-extra', type: 'button' }, '另存') })]),
+    });
+    await mountAt('/x', '/x', Host);
+    const order = [...document.querySelectorAll('button')].map((b) => b.getAttribute('data-test'));
+    expect(order).toEqual(['deed-save', 'deed-extra', 'deed-cancel']);
+    expect(hook('deed-cancel')?.textContent?.trim()).toBe('完成');
+    expect(document.querySelector('.keys')?.textContent).toBe('Ctrl+Enter 保存');
+    hook('deed-save')!.click();
+    hook('deed-cancel')!.click();
+    expect([onSave.mock.calls.length, onCancel.mock.calls.length]).toEqual([1, 1]);
+  });
+});
