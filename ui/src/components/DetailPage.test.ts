@@ -106,3 +106,19 @@ describe('useDetail', () => {
     expect(d.detail.value).toEqual({ deed: { id: 7 } });
   });
 });
+
+describe('EntryFoot', () => {
+  it("lists the entry's attachments (no adding once voided) and its history", async () => {
+    const EntryFoot = (await import('./EntryFoot.vue')).default;
+    invoke.mockImplementation(fakeCore({ attachments_list: () => [] }));
+    const Host = defineComponent({
+      setup: () => () => h(EntryFoot, { entity: 'deed', entityId: 7, readonly: true, history: [] }),
+    });
+    await mountAt('/deeds/7', '/deeds/:id', Host);
+    await settle();
+    expect(invoke).toHaveBeenCalledWith('attachments_list', { entity: 'deed', entityId: 7, includeVoided: false });
+    expect(hook('attachment-add')).toBeNull();
+    expect(hook('history-table')).not.toBeNull();
+    expect([...document.querySelectorAll('.el-card__header')].map((e) => e.textContent?.trim())).toEqual(['附件', '修改记录']);
+  });
+});
