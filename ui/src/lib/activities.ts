@@ -7,7 +7,9 @@ import type {
   ActivityInput, ActivityKind, ActivityMember, ActivityQuery, Attendance, Choice, GroupActivity, Id, IsoDate, Opinion,
 } from '../api/types';
 import type { TagType } from './labels';
-import { LIST_PAGE_SIZES, type ListCodec, queryBool, queryInt, queryOneOf, queryText } from './caseQuery';
+import {
+  type ListCodec, put, putPaging, queryBool, queryInt, queryOneOf, queryPaging, queryText, queryYear, searchText,
+} from './caseQuery';
 
 export const ACTIVITY_KINDS: readonly ActivityKind[] = [
   'study', 'inspection', 'survey', 'law_enforcement_check', 'voter_reception', 'duty_report', 'special_report',
@@ -294,40 +296,32 @@ export function defaultActivityFilters(): ActivityFilters {
 }
 
 export function activityFiltersFromQuery(q: LocationQuery): ActivityFilters {
-  const year = queryInt(q, 'year');
-  const size = queryInt(q, 'page_size');
   return {
     search: queryText(q, 'search'),
-    year: year !== null && year >= 1949 && year <= 2999 ? year : null,
+    year: queryYear(q),
     group_id: queryInt(q, 'group_id'),
     kind: queryOneOf(q, 'kind', ACTIVITY_KINDS),
     include_voided: queryBool(q, 'include_voided'),
-    page: queryInt(q, 'page') ?? 1,
-    page_size: size !== null && (LIST_PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
+    ...queryPaging(q),
   };
 }
 
 /** Only what differs from the defaults (page 1, 20 a page), in a stable order. */
 export function activityFiltersToQuery(f: ActivityFilters): LocationQueryRaw {
   const out: LocationQueryRaw = {};
-  const put = (k: string, v: string | number | null | undefined | boolean) => {
-    if (v === null || v === undefined || v === '' || v === false) return;
-    out[k] = v === true ? '1' : String(v);
-  };
-  put('search', f.search.trim());
-  put('year', f.year);
-  put('group_id', f.group_id);
-  put('kind', f.kind);
-  put('include_voided', f.include_voided);
-  if (f.page > 1) put('page', f.page);
-  if (f.page_size !== DEFAULT_PAGE_SIZE) put('page_size', f.page_size);
+  put(out, 'search', f.search.trim());
+  put(out, 'year', f.year);
+  put(out, 'group_id', f.group_id);
+  put(out, 'kind', f.kind);
+  put(out, 'include_voided', f.include_voided);
+  putPaging(out, f);
   return out;
 }
 
 /** Filters -> the core's ActivityQuery: empty filters left out. */
 export function buildActivityQuery(f: ActivityFilters): ActivityQuery {
   const q: ActivityQuery = { page: Math.max(1, f.page), page_size: f.page_size };
-  const s = f.search.trim().replace(/\s+/g, ' ');
+  const s = searchText(f.search);
   if (s) q.search = s;
   if (f.year != null) q.year = f.year;
   if (f.group_id != null) q.group_id = f.group_id;

@@ -148,3 +148,31 @@ describe('statistics filters <-> URL and the two books\' queries', () => {
     expect(switchStatsTab(none, 'suggestions')).toEqual({ filters: none, reload: false });
   });
 });
+
+describe('shared list query helpers', () => {
+  it('paging: page 1 and 20 a page unless the URL says otherwise; a size not offered is ignored; only non-defaults written', async () => {
+    const { putPaging, queryPaging } = await import('./caseQuery');
+    expect(queryPaging({})).toEqual({ page: 1, page_size: 20 });
+    expect(queryPaging({ page: '3', page_size: '50' })).toEqual({ page: 3, page_size: 50 });
+    expect(queryPaging({ page_size: '37' })).toEqual({ page: 1, page_size: 20 });
+    const out = {};
+    putPaging(out, { page: 1, page_size: 20 });
+    expect(out).toEqual({});
+    putPaging(out, { page: 2, page_size: 100 });
+    expect(out).toEqual({ page: '2', page_size: '100' });
+  });
+
+  it('year: only a plausible year is a filter', async () => {
+    const { queryYear } = await import('./caseQuery');
+    expect(queryYear({ year: '2026' })).toBe(2026);
+    expect(queryYear({ year: '26' })).toBeNull();
+    expect(queryYear({ year: 'abc' })).toBeNull();
+    expect(queryYear({})).toBeNull();
+  });
+
+  it('search text: what the clerk typed, trimmed, with inner blanks as one space', async () => {
+    const { searchText } = await import('./caseQuery');
+    expect(searchText('  张  三 ')).toBe('张 三');
+    expect(searchText('   ')).toBe('');
+  });
+});

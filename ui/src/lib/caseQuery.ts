@@ -104,8 +104,30 @@ function pageSizeOf(q: LocationQuery): number {
   return n !== null && (LIST_PAGE_SIZES as readonly number[]).includes(n) ? n : DEFAULT_PAGE_SIZE;
 }
 
+/** page and page_size from the URL: page 1, 20 a page, unless it says otherwise (a size not offered is ignored). */
+export function queryPaging(q: LocationQuery): { page: number; page_size: number } {
+  return { page: pageOf(q), page_size: pageSizeOf(q) };
+}
+
+/** A year filter from the URL, when it is a plausible one. */
+export function queryYear(q: LocationQuery): number | null {
+  const year = queryInt(q, 'year');
+  return year !== null && year >= 1949 && year <= 2999 ? year : null;
+}
+
+/** page and page_size into the URL, only when not the defaults. */
+export function putPaging(out: LocationQueryRaw, f: { page: number; page_size: number }): void {
+  if (f.page > 1) put(out, 'page', f.page);
+  if (f.page_size !== DEFAULT_PAGE_SIZE) put(out, 'page_size', f.page_size);
+}
+
+/** The search box's text as the core wants it: trimmed, inner blanks as one space. */
+export function searchText(s: string): string {
+  return s.trim().replace(/\s+/g, ' ');
+}
+
 /** Set one key of a raw query when it differs from "nothing". */
-function put(out: LocationQueryRaw, key: string, v: string | number | boolean | null | undefined): void {
+export function put(out: LocationQueryRaw, key: string, v: string | number | boolean | null | undefined): void {
   if (v === null || v === undefined || v === '' || v === false) return;
   out[key] = v === true ? '1' : String(v);
 }
@@ -160,8 +182,7 @@ export function suggestionFiltersFromQuery(q: LocationQuery): SuggestionFilters 
     ids: parseIds(first(q.ids)),
     title: queryText(q, 'title'),
     include_voided: queryBool(q, 'include_voided'),
-    page: pageOf(q),
-    page_size: pageSizeOf(q),
+    ...queryPaging(q),
   };
 }
 
@@ -184,15 +205,14 @@ export function suggestionFiltersToQuery(f: SuggestionFilters): LocationQueryRaw
   put(out, 'from', f.from);
   put(out, 'to', f.to);
   put(out, 'include_voided', f.include_voided);
-  if (f.page > 1) put(out, 'page', f.page);
-  if (f.page_size !== DEFAULT_PAGE_SIZE) put(out, 'page_size', f.page_size);
+  putPaging(out, f);
   return out;
 }
 
 /** Filters -> the core's SuggestionQuery: empty filters left out, search trimmed. */
 export function buildSuggestionQuery(f: SuggestionFilters): SuggestionQuery {
   const q: SuggestionQuery = { page: Math.max(1, f.page), page_size: f.page_size };
-  const s = f.search.trim().replace(/\s+/g, ' ');
+  const s = searchText(f.search);
   if (s) q.search = s;
   if (f.term_id != null) q.term_id = f.term_id;
   if (f.session_no != null) q.session_no = f.session_no;
@@ -244,10 +264,9 @@ export function defaultPetitionFilters(): PetitionFilters {
 }
 
 export function petitionFiltersFromQuery(q: LocationQuery): PetitionFilters {
-  const year = queryInt(q, 'year');
   return {
     search: queryText(q, 'search'),
-    year: year !== null && year >= 1949 && year <= 2999 ? year : null,
+    year: queryYear(q),
     channel: queryOneOf(q, 'channel', PETITION_CHANNELS),
     category: queryOneOf(q, 'category', PETITION_CATEGORIES),
     state: queryOneOf(q, 'state', PETITION_STATES),
@@ -260,8 +279,7 @@ export function petitionFiltersFromQuery(q: LocationQuery): PetitionFilters {
     ids: parseIds(first(q.ids)),
     title: queryText(q, 'title'),
     include_voided: queryBool(q, 'include_voided'),
-    page: pageOf(q),
-    page_size: pageSizeOf(q),
+    ...queryPaging(q),
   };
 }
 
@@ -281,14 +299,13 @@ export function petitionFiltersToQuery(f: PetitionFilters): LocationQueryRaw {
   put(out, 'from', f.from);
   put(out, 'to', f.to);
   put(out, 'include_voided', f.include_voided);
-  if (f.page > 1) put(out, 'page', f.page);
-  if (f.page_size !== DEFAULT_PAGE_SIZE) put(out, 'page_size', f.page_size);
+  putPaging(out, f);
   return out;
 }
 
 export function buildPetitionQuery(f: PetitionFilters): PetitionQuery {
   const q: PetitionQuery = { page: Math.max(1, f.page), page_size: f.page_size };
-  const s = f.search.trim().replace(/\s+/g, ' ');
+  const s = searchText(f.search);
   if (s) q.search = s;
   if (f.year != null) q.year = f.year;
   if (f.channel) q.channel = f.channel;

@@ -6,7 +6,9 @@ import type {
   Choice, Deed, DeedCategory, DeedInput, DeedQuery, DeputyRef, Id, IsoDate, Level, Suggestion,
 } from '../api/types';
 import type { TagType } from './labels';
-import { LIST_PAGE_SIZES, type ListCodec, queryBool, queryInt, queryOneOf, queryText } from './caseQuery';
+import {
+  type ListCodec, put, putPaging, queryBool, queryInt, queryOneOf, queryPaging, queryText, queryYear, searchText,
+} from './caseQuery';
 
 export const DEED_CATEGORIES: readonly DeedCategory[] = [
   'duty_performance', 'serving_voters', 'economic_development', 'public_welfare', 'emergency', 'social_governance', 'other',
@@ -166,42 +168,34 @@ export function defaultDeedFilters(): DeedFilters {
 }
 
 export function deedFiltersFromQuery(q: LocationQuery): DeedFilters {
-  const year = queryInt(q, 'year');
-  const size = queryInt(q, 'page_size');
   return {
     search: queryText(q, 'search'),
-    year: year !== null && year >= 1949 && year <= 2999 ? year : null,
+    year: queryYear(q),
     category: queryOneOf(q, 'category', DEED_CATEGORIES),
     deputy_id: queryInt(q, 'deputy_id'),
     honoured: queryBool(q, 'honoured'),
     include_voided: queryBool(q, 'include_voided'),
-    page: queryInt(q, 'page') ?? 1,
-    page_size: size !== null && (LIST_PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
+    ...queryPaging(q),
   };
 }
 
 /** Only what differs from the defaults (page 1, 20 a page), in a stable order. */
 export function deedFiltersToQuery(f: DeedFilters): LocationQueryRaw {
   const out: LocationQueryRaw = {};
-  const put = (k: string, v: string | number | null | undefined | boolean) => {
-    if (v === null || v === undefined || v === '' || v === false) return;
-    out[k] = v === true ? '1' : String(v);
-  };
-  put('search', f.search.trim());
-  put('year', f.year);
-  put('category', f.category);
-  put('deputy_id', f.deputy_id);
-  put('honoured', f.honoured);
-  put('include_voided', f.include_voided);
-  if (f.page > 1) put('page', f.page);
-  if (f.page_size !== DEFAULT_PAGE_SIZE) put('page_size', f.page_size);
+  put(out, 'search', f.search.trim());
+  put(out, 'year', f.year);
+  put(out, 'category', f.category);
+  put(out, 'deputy_id', f.deputy_id);
+  put(out, 'honoured', f.honoured);
+  put(out, 'include_voided', f.include_voided);
+  putPaging(out, f);
   return out;
 }
 
 /** Filters -> the core's DeedQuery: empty filters left out. */
 export function buildDeedQuery(f: DeedFilters): DeedQuery {
   const q: DeedQuery = { page: Math.max(1, f.page), page_size: f.page_size };
-  const s = f.search.trim().replace(/\s+/g, ' ');
+  const s = searchText(f.search);
   if (s) q.search = s;
   if (f.year != null) q.year = f.year;
   if (f.category) q.category = f.category;

@@ -6,7 +6,9 @@ import type {
   Choice, Classification, Document, DocumentDirection, DocumentInput, DocumentQuery, IsoDate, IssuerLevel, Urgency,
 } from '../api/types';
 import type { TagType } from './labels';
-import { LIST_PAGE_SIZES, type ListCodec, queryBool, queryDate, queryInt, queryOneOf, queryText } from './caseQuery';
+import {
+  type ListCodec, put, putPaging, queryBool, queryDate, queryOneOf, queryPaging, queryText, queryYear, searchText,
+} from './caseQuery';
 
 export const DOCUMENT_DIRECTIONS: readonly DocumentDirection[] = ['received', 'sent'];
 export const ISSUER_LEVELS: readonly IssuerLevel[] = ['central', 'provincial', 'city', 'county', 'township'];
@@ -227,49 +229,41 @@ export function defaultDocumentFilters(direction: DocumentDirection = 'received'
 }
 
 export function documentFiltersFromQuery(q: LocationQuery): DocumentFilters {
-  const year = queryInt(q, 'year');
   const archived = queryText(q, 'archived');
-  const size = queryInt(q, 'page_size');
   return {
     direction: queryOneOf(q, 'direction', DOCUMENT_DIRECTIONS) ?? 'received',
     search: queryText(q, 'search'),
-    year: year !== null && year >= 1949 && year <= 2999 ? year : null,
+    year: queryYear(q),
     classification: queryOneOf(q, 'classification', CLASSIFICATIONS),
     urgency: queryOneOf(q, 'urgency', URGENCIES),
     archived: archived === '1' ? true : archived === '0' ? false : null,
     from: queryDate(q, 'from'),
     to: queryDate(q, 'to'),
     include_voided: queryBool(q, 'include_voided'),
-    page: queryInt(q, 'page') ?? 1,
-    page_size: size !== null && (LIST_PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
+    ...queryPaging(q),
   };
 }
 
 /** Only what differs from the defaults (收文, page 1, 20 a page), in a stable order. */
 export function documentFiltersToQuery(f: DocumentFilters): LocationQueryRaw {
   const out: LocationQueryRaw = {};
-  const put = (k: string, v: string | number | null | undefined | boolean) => {
-    if (v === null || v === undefined || v === '' || v === false) return;
-    out[k] = v === true ? '1' : String(v);
-  };
-  if (f.direction === 'sent') put('direction', 'sent');
-  put('search', f.search.trim());
-  put('year', f.year);
-  put('classification', f.classification);
-  put('urgency', f.urgency);
+  if (f.direction === 'sent') put(out, 'direction', 'sent');
+  put(out, 'search', f.search.trim());
+  put(out, 'year', f.year);
+  put(out, 'classification', f.classification);
+  put(out, 'urgency', f.urgency);
   if (f.archived === true || f.archived === false) out.archived = f.archived ? '1' : '0';
-  put('from', f.from);
-  put('to', f.to);
-  put('include_voided', f.include_voided);
-  if (f.page > 1) put('page', f.page);
-  if (f.page_size !== DEFAULT_PAGE_SIZE) put('page_size', f.page_size);
+  put(out, 'from', f.from);
+  put(out, 'to', f.to);
+  put(out, 'include_voided', f.include_voided);
+  putPaging(out, f);
   return out;
 }
 
 /** Filters -> the core's DocumentQuery: always one direction; empty filters left out. */
 export function buildDocumentQuery(f: DocumentFilters): DocumentQuery {
   const q: DocumentQuery = { direction: f.direction, page: Math.max(1, f.page), page_size: f.page_size };
-  const s = f.search.trim().replace(/\s+/g, ' ');
+  const s = searchText(f.search);
   if (s) q.search = s;
   if (f.year != null) q.year = f.year;
   if (f.classification) q.classification = f.classification;

@@ -8,7 +8,7 @@ import type {
   AgendaItem, Id, IsoDate, MeetingInput, MeetingMember, MeetingQuery, PresidiumMeeting, PresidiumPostKind,
   PresidiumRules, QuarterGap,
 } from '../api/types';
-import { LIST_PAGE_SIZES, type ListCodec, queryBool, queryInt, queryText } from './caseQuery';
+import { type ListCodec, putPaging, queryBool, queryPaging, queryText, queryYear, searchText } from './caseQuery';
 
 // ---- the form --------------------------------------------------------------------------------
 /** One member expected on the day: present unless ticked 缺席 (then a reason is needed). */
@@ -262,14 +262,11 @@ export function defaultMeetingFilters(): MeetingFilters {
 }
 
 export function meetingFiltersFromQuery(q: LocationQuery): MeetingFilters {
-  const year = queryInt(q, 'year');
-  const size = queryInt(q, 'page_size');
   return {
     search: queryText(q, 'search'),
-    year: year !== null && year >= 1949 && year <= 2999 ? year : null,
+    year: queryYear(q),
     include_voided: queryBool(q, 'include_voided'),
-    page: queryInt(q, 'page') ?? 1,
-    page_size: size !== null && (LIST_PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
+    ...queryPaging(q),
   };
 }
 
@@ -280,15 +277,14 @@ export function meetingFiltersToQuery(f: MeetingFilters): LocationQueryRaw {
   if (search) out.search = search;
   if (f.year !== null) out.year = String(f.year);
   if (f.include_voided) out.include_voided = '1';
-  if (f.page > 1) out.page = String(f.page);
-  if (f.page_size !== DEFAULT_PAGE_SIZE) out.page_size = String(f.page_size);
+  putPaging(out, f);
   return out;
 }
 
 /** Filters -> the core's MeetingQuery: empty filters left out. */
 export function buildMeetingQuery(f: MeetingFilters): MeetingQuery {
   const q: MeetingQuery = { page: Math.max(1, f.page), page_size: f.page_size };
-  const s = f.search.trim().replace(/\s+/g, ' ');
+  const s = searchText(f.search);
   if (s) q.search = s;
   if (f.year !== null) q.year = f.year;
   if (f.include_voided) q.include_voided = true;
