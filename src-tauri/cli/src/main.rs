@@ -2,10 +2,14 @@
 //! Chinese message on stderr and status 1 (2 for a mistyped command line, from clap).
 //! `--json` prints a JSON array of objects for a list (each with its `id`), one object otherwise.
 
+mod bench;
+mod calendar;
 mod casework;
+mod county;
 mod deeds;
 mod documents;
 mod minutes;
+mod office;
 mod petitions;
 mod printing;
 mod roster;
@@ -17,10 +21,13 @@ use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use bench::BenchCmd;
+use calendar::CalendarCmd;
+use county::CountyCmd;
 use roster::{DeputiesCmd, ListOnly};
 use taizhang_core::clock::{Clock, SystemClock};
 use taizhang_core::vocab::Vocab;
-use taizhang_core::{backup, dates, demo, history, paths, settings, Error, Result, Stamp, Store};
+use taizhang_core::{dates, demo, paths, settings, Error, Result, Stamp, Store};
 
 #[derive(Parser)]
 #[command(name = "taizhang-cli", version, about = "乡镇人大台账 命令行工具")]
@@ -169,70 +176,6 @@ enum Cmd {
 }
 
 #[derive(Subcommand)]
-enum CountyCmd {
-    /// Verify and import packages (each all or nothing; the same one twice changes nothing).
-    Import {
-        #[arg(required = true)]
-        packages: Vec<PathBuf>,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Figures per township and combined.
-    Stats {
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Subcommand)]
-enum BenchCmd {
-    /// Fill an EMPTY database with twenty years of a large office.
-    Generate {
-        #[arg(long, default_value_t = 20)]
-        years: i32,
-        #[arg(long, default_value_t = 1_000)]
-        suggestions_per_year: usize,
-        #[arg(long, default_value_t = 2_500)]
-        petitions_per_year: usize,
-        #[arg(long, default_value_t = 1_500)]
-        documents_per_year: usize,
-        #[arg(long, default_value_t = 500)]
-        activities_per_year: usize,
-        #[arg(long, default_value_t = 7)]
-        seed: u64,
-    },
-    /// Time the clerk's operations on the database; prints a table (or JSON).
-    Run {
-        #[arg(long, default_value_t = 20)]
-        runs: usize,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Subcommand)]
-enum CalendarCmd {
-    /// Print the due date (YYYY-MM-DD) of a period counted from a date; the reasoning goes to stderr.
-    Due {
-        #[arg(long = "from")]
-        from: String,
-        /// Calendar days (日).
-        #[arg(long, group = "period")]
-        days: Option<u32>,
-        /// Working days (工作日): weekends and holidays skipped, make-up workdays counted.
-        #[arg(long, group = "period")]
-        working_days: Option<u32>,
-        /// Months (月).
-        #[arg(long, group = "period")]
-        months: Option<u32>,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Load a newer year's holiday arrangement from a JSON file (format: assets/calendar/extract.py).
-    Load { file: PathBuf },
-}
-
-#[derive(Subcommand)]
 enum StatsCmd {
     /// Roster structure on a date.
     Roster {
@@ -373,74 +316,7 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Stats(StatsCmd::Roster { on, term, json }) => {
             roster::stats(&store, on, term, today, json)?
         }
-        Cmd::Bench(BenchCmd::Generate {
-            years,
-            suggestions_per_year,
-            petitions_per_year,
-            documents_per_year,
-            activities_per_year,
-            seed,
-        }) => {
-            let t = std::time::Instant::now();
-            let scale = demo::large::Scale {
-                years,
-                suggestions_per_year,
-                petitions_per_year,
-                documents_per_year,
-                activities_per_year,
-                ..Default::default()
-            };
-            let s = demo::large::generate(&mut store, &scale, seed, today)?;
-            println!(
-                "已生成：{} 届 {} 名代表，{} 件代表建议，{} 件信访，{} 件文件，{} 次主席团会议，{} 次小组活动，{} 个办理环节（{:.1} 秒）",
-                s.terms,
-                s.deputies,
-                s.suggestions,
-                s.petitions,
-                s.documents,
-                s.meetings,
-                s.activities,
-                s.steps,
-                t.elapsed().as_secs_f64()
-            );
-        }
-        Cmd::Bench(BenchCmd::Run { runs, json }) => {
-            let path = store.path().to_path_buf();
-            drop(store);
-            let out = std::env::temp_dir();
-            let mut r = taizhang_core::bench::run(&path, today, runs.max(1), &out)?;
-            r.rows
-                .extend(printing::bench_rows(&path, today, runs.clamp(1, 5))?);
-            let peak_with_print = taizhang_core::bench::peak_rss_mb();
-            if json {
-                print_json(&r);
-            } else {
-                println!(
-                    "数据库 {:.1} MB：{} 名代表，{} 件代表建议，{} 件信访，{} 件文件，{} 次主席团会议，{} 次小组活动",
-                    r.db_bytes as f64 / 1_048_576.0,
-                    r.deputies,
-                    r.suggestions,
-                    r.petitions,
-                    r.documents,
-                    r.meetings,
-                    r.activities
-                );
-                println!("| 操作 | 次数 | p50 (ms) | p99 (ms) |\n|---|---|---|---|");
-                for row in &r.rows {
-                    println!(
-                        "| {} | {} | {} | {} |",
-                        row.what, row.runs, row.p50_ms, row.p99_ms
-                    );
-                }
-                if let Some(m) = r.peak_rss_mb {
-                    println!("| 峰值内存 (VmHWM)，打印之前 | | {m} MB | |");
-                }
-                if let Some(m) = peak_with_print {
-                    println!("| 峰值内存 (VmHWM)，含打印 | | {m} MB | |");
-                }
-            }
-            return Ok(());
-        }
+        Cmd::Bench(c) => return bench::run(store, today, c),
         Cmd::Units(c) => casework::units_cmd(&mut store, &stamp, c)?,
         Cmd::Rules(c) => casework::rules_cmd(&mut store, &stamp, c)?,
         Cmd::Suggestions(c) => suggestions::suggestions_cmd(&mut store, &stamp, c)?,
@@ -463,175 +339,16 @@ fn run(cli: Cli) -> Result<()> {
             id,
             limit,
             json,
-        } => {
-            let entity = entity.as_deref().map(history::Entity::parse).transpose()?;
-            let page = taizhang_core::registry::history(store.conn(), entity, id, 1, limit)?;
-            if json {
-                print_json(&page.items);
-            } else {
-                for h in page.items {
-                    let changes: Vec<String> = h
-                        .changes
-                        .iter()
-                        .map(|c| format!("{}：{} → {}", c.label, c.before, c.after))
-                        .collect();
-                    println!(
-                        "{}  {}  {}#{}  {}  {} {}",
-                        h.at,
-                        h.actor,
-                        h.entity,
-                        h.entity_id,
-                        h.action,
-                        h.note,
-                        changes.join("；")
-                    );
-                }
-            }
-        }
-        Cmd::Backup { json } => {
-            let b = backup::backup_now(&store, &stamp)?;
-            if json {
-                print_json(&b);
-            } else {
-                println!("已备份到：{}", b.path);
-            }
-        }
-        Cmd::Backups { json } => {
-            let list = backup::list(&store)?;
-            if json {
-                print_json(&list);
-            } else {
-                for b in list {
-                    println!("{}  {:>10} 字节  {}", b.created_at, b.size, b.path);
-                }
-            }
-        }
-        Cmd::Restore { file } => {
-            let safety = backup::restore(&mut store, &file, &stamp)?;
-            println!(
-                "已从 {} 恢复。恢复前的数据已备份到：{}",
-                file.display(),
-                safety.path
-            );
-        }
-        Cmd::Calendar(CalendarCmd::Due {
-            from,
-            days,
-            working_days,
-            months,
-            json,
-        }) => {
-            use taizhang_core::calendar::{self, HolidayCalendar, Period, Unit};
-            let start = dates::parse_iso("from", "起算日期", &from)?;
-            let period = match (days, working_days, months) {
-                (Some(n), None, None) => Period {
-                    unit: Unit::CalendarDays,
-                    count: n,
-                },
-                (None, Some(n), None) => Period {
-                    unit: Unit::WorkingDays,
-                    count: n,
-                },
-                (None, None, Some(n)) => Period {
-                    unit: Unit::Months,
-                    count: n,
-                },
-                _ => {
-                    return Err(Error::validation(
-                        "period",
-                        "请给出 --days、--working-days 或 --months 之一",
-                    ))
-                }
-            };
-            let due = calendar::due(&HolidayCalendar::for_office(store.conn())?, start, period)?;
-            if json {
-                print_json(&due);
-            } else {
-                println!("{}", due.date);
-                eprintln!("{}", due.explanation);
-            }
-        }
-        Cmd::Calendar(CalendarCmd::Load { file }) => {
-            let text = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
-            let years = taizhang_core::calendar::load_years(&mut store, &stamp, &text)?;
-            println!("已载入 {:?} 年的节假日安排", years);
-        }
+        } => office::history(&store, entity, id, limit, json)?,
+        Cmd::Backup { json } => office::backup(&store, &stamp, json)?,
+        Cmd::Backups { json } => office::backups(&store, json)?,
+        Cmd::Restore { file } => office::restore(&mut store, &stamp, &file)?,
+        Cmd::Calendar(c) => calendar::run(&mut store, &stamp, c)?,
         Cmd::Verify {
             package: Some(dir),
             json,
-        } => {
-            let m = taizhang_core::package::verify(&dir)?;
-            if json {
-                print_json(&m);
-            } else {
-                println!(
-                    "导出包完好：{}，{} 至 {}，{} 个文件，{}",
-                    m.township,
-                    m.period_from,
-                    m.period_to,
-                    m.files.len(),
-                    if m.pseudonymised {
-                        "身份信息已化名"
-                    } else {
-                        "含身份信息"
-                    }
-                );
-            }
-        }
-        Cmd::County(CountyCmd::Import { packages, json }) => {
-            let mut done = Vec::new();
-            let mut failed = 0;
-            for p in &packages {
-                match taizhang_core::county::import(&mut store, &stamp, p) {
-                    Ok(r) => {
-                        if !json {
-                            let what = match r.outcome {
-                                taizhang_core::county::Outcome::Imported => "已导入",
-                                taizhang_core::county::Outcome::Updated => "已更新",
-                                taizhang_core::county::Outcome::Unchanged => "已导入过，未作修改",
-                            };
-                            println!("{}：{what}（{} 条记录）", r.township, r.records);
-                        }
-                        done.push(r);
-                    }
-                    Err(e) => {
-                        eprintln!("{}：{e}", p.display());
-                        failed += 1;
-                    }
-                }
-            }
-            if json {
-                print_json(&done);
-            }
-            if failed > 0 {
-                return Err(Error::Import(format!("{failed} 个导出包未导入")));
-            }
-        }
-        Cmd::County(CountyCmd::Stats { json }) => {
-            let s = taizhang_core::county::stats(store.conn())?;
-            if json {
-                print_json(&s);
-            } else {
-                println!("| 乡镇 | 在任代表 | 建议 | 已答复 | 已办结 | 满意 | 信访 | 集体访 | 小组活动 | 接待选民 | 主席团会议 |");
-                println!("|---|---|---|---|---|---|---|---|---|---|---|");
-                for f in s.townships.iter().chain(std::iter::once(&s.total)) {
-                    println!(
-                        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-                        f.township,
-                        f.deputies_in_office,
-                        f.suggestions_received,
-                        f.suggestions_replied,
-                        f.suggestions_closed,
-                        f.suggestions_satisfied,
-                        f.petitions_received,
-                        f.petitions_group_visits,
-                        f.activities,
-                        f.voter_receptions,
-                        f.meetings
-                    );
-                }
-            }
-        }
+        } => county::verify(&dir, json)?,
+        Cmd::County(c) => county::run(&mut store, &stamp, c)?,
         Cmd::Export {
             out,
             from,
@@ -640,61 +357,23 @@ fn run(cli: Cli) -> Result<()> {
             with_pdf,
             changes,
             json,
-        } => {
-            use taizhang_core::package::Scope;
-            let o = taizhang_core::package::ExportOptions {
-                from: dates::parse_iso("from", "开始日期", &from)?,
-                to: dates::parse_iso("to", "结束日期", &to)?,
+        } => county::export(
+            &mut store,
+            &stamp,
+            county::ExportArgs {
+                out,
+                from,
+                to,
                 include_identities,
                 with_pdf,
-                scope: if changes { Scope::Changes } else { Scope::Full },
-            };
-            let r =
-                taizhang_typeset::Typesetter::standard().export(&mut store, &stamp, &out, &o)?;
-            if json {
-                print_json(&r);
-            } else {
-                println!(
-                    "已导出并校验：{}（{} 个文件，清单 SHA-256 {}）",
-                    r.path.display(),
-                    r.manifest.files.len(),
-                    r.manifest_sha256
-                );
-            }
-        }
+                changes,
+            },
+            json,
+        )?,
         Cmd::Verify {
             package: None,
             json,
-        } => {
-            let r = backup::verify(&store)?;
-            if json {
-                print_json(&r);
-            } else {
-                println!("数据文件：{}", r.path);
-                println!("结构版本：{}", r.schema_version);
-                println!("完整性：{}", r.integrity);
-                println!("外键问题：{} 处", r.foreign_key_problems);
-            }
-            let stale: Vec<i64> = taizhang_core::suggestions::projection_mismatches(store.conn())?
-                .into_iter()
-                .chain(taizhang_core::petitions::projection_mismatches(
-                    store.conn(),
-                )?)
-                .collect();
-            if !stale.is_empty() {
-                eprintln!("办理状态与办理环节不一致的案件：{stale:?}");
-            }
-            let files = taizhang_core::attachments::check_all(&store)?;
-            for f in &files {
-                eprintln!("{f}");
-            }
-            if !r.ok || !stale.is_empty() || !files.is_empty() {
-                return Err(Error::Import("数据库检查未通过，请用最近的备份恢复".into()));
-            }
-            if !json {
-                println!("检查通过");
-            }
-        }
+        } => office::verify(&store, json)?,
     }
     Ok(())
 }

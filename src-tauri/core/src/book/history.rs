@@ -213,6 +213,27 @@ const FIELD_LABELS: &[(&str, &str)] = &[
     ("honour_date", "授予日期"),
     ("publicised", "宣传报道"),
     ("suggestion", "来源建议"),
+    // Presidium meetings and group activities (the labels their forms use).
+    ("group_name", "代表小组"),
+    ("place", "地点"),
+    ("theme", "主题"),
+    ("notice_date", "通知日期"),
+    ("members", "参加人员"),
+    ("expected", "应到人数"),
+    ("present", "实到人数"),
+    ("excused", "请假人数"),
+    ("absent", "缺席人数"),
+    ("higher_deputies", "上级代表参加"),
+    ("record", "活动记录"),
+    ("results", "活动成果"),
+    ("reported_on", "报主席团日期"),
+    ("opinions", "收集的意见"),
+    ("start_time", "开始时间"),
+    ("presider", "主持人"),
+    ("recorder", "记录人"),
+    ("attendees", "列席人员"),
+    ("agenda", "议题"),
+    ("deputy_name", "代表"),
 ];
 
 pub fn field_label(field: &str) -> &str {

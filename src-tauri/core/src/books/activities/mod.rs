@@ -596,6 +596,12 @@ impl Book for GroupActivity {
     fn label(&self) -> String {
         self.number.clone()
     }
+    fn value_label(field: &str, code: &str) -> Option<&'static str> {
+        match field {
+            "kind" => ActivityKind::from_code(code).map(|k| k.label()),
+            _ => None,
+        }
+    }
 }
 
 /// A member's activities in a period with their attendance, for the duty record.
