@@ -73,6 +73,12 @@ pub trait CaseBook: Sized {
     fn load(conn: &Connection, id: i64) -> Result<Self>;
     /// The cases with these ids, in one read, in the list's order (voided ones included).
     fn load_many(conn: &Connection, ids: Vec<i64>) -> Result<Vec<Self>>;
+    /// Every live case of the book.
+    fn load_all(conn: &Connection) -> Result<Vec<Self>>;
+    /// Still being followed (not closed, declined or archived).
+    fn is_open(&self) -> bool;
+    /// The rule profile the case runs under ("shanghai@1").
+    fn profile_tag(&self) -> &str;
     /// The deadline running on `today`, if any.
     fn deadline(&self, cal: &HolidayCalendar, today: NaiveDate) -> Result<Option<Deadline>>;
     /// Checks `step` against the case's state, its rule profile and the data it names (a unit
@@ -328,6 +334,32 @@ pub fn page<C: CaseBook>(
         total,
         ids.iter().filter_map(|id| loaded.remove(id)).collect(),
     ))
+}
+
+/// Moves every open case of the book that runs under another rule profile to `tag` (the office
+/// switched its profile and chose to apply it to the cases in hand), recording each move.
+pub fn switch_open_cases<C: CaseBook>(conn: &Connection, stamp: &Stamp, tag: &str) -> Result<()> {
+    for c in C::load_all(conn)? {
+        if !c.is_open() || c.profile_tag() == tag {
+            continue;
+        }
+        conn.execute(
+            &format!("UPDATE {} SET profile = ?2 WHERE id = ?1", C::Record::TABLE),
+            params![c.id(), tag],
+        )?;
+        C::sync_projection(conn, c.id())?;
+        history::record(
+            conn,
+            stamp,
+            C::Record::ENTITY,
+            c.id(),
+            Action::Update,
+            Some(&serde_json::json!({ "profile": c.profile_tag() })),
+            Some(&serde_json::json!({ "profile": tag })),
+            "改用新的办理规则",
+        )?;
+    }
+    Ok(())
 }
 
 /// A step as a case's timeline shows it.

@@ -3,11 +3,12 @@
 //! the office's rule profile, which shows every due date it would move before it moves any.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
 
+use crate::book::casebook;
 use crate::calendar::HolidayCalendar;
 use crate::deadline::{Deadline, DueStage};
 use crate::history::{self, Action, Entity, Stamp};
@@ -462,44 +463,8 @@ pub fn switch(
         )?;
         if apply_to_open {
             let tag = to.tag();
-            for c in suggestions::cases(tx, &suggestions::RowFilter::default())? {
-                if c.facts.is_open() && c.rec.profile != tag {
-                    tx.execute(
-                        "UPDATE suggestions SET profile = ?2 WHERE id = ?1",
-                        params![c.rec.id, tag],
-                    )?;
-                    suggestions::sync_projection(tx, c.rec.id)?;
-                    history::record(
-                        tx,
-                        stamp,
-                        Entity::Suggestion,
-                        c.rec.id,
-                        Action::Update,
-                        Some(&json!({"profile": c.rec.profile})),
-                        Some(&json!({"profile": tag})),
-                        "改用新的办理规则",
-                    )?;
-                }
-            }
-            for c in petitions::cases(tx, &petitions::RowFilter::default())? {
-                if c.facts.is_open() && c.rec.profile != tag {
-                    tx.execute(
-                        "UPDATE petitions SET profile = ?2 WHERE id = ?1",
-                        params![c.rec.id, tag],
-                    )?;
-                    petitions::sync_projection(tx, c.rec.id)?;
-                    history::record(
-                        tx,
-                        stamp,
-                        Entity::Petition,
-                        c.rec.id,
-                        Action::Update,
-                        Some(&json!({"profile": c.rec.profile})),
-                        Some(&json!({"profile": tag})),
-                        "改用新的办理规则",
-                    )?;
-                }
-            }
+            casebook::switch_open_cases::<suggestions::Case>(tx, stamp, &tag)?;
+            casebook::switch_open_cases::<petitions::Case>(tx, stamp, &tag)?;
         }
         Ok(preview)
     })

@@ -5,13 +5,93 @@
 //! a new kind of record must be registered.
 
 use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
 
 use crate::book::history::{self, Labels};
 use crate::book::Book;
 use crate::history::{self as log, Entity, HistoryEntry};
 use crate::roster::deputy::DeputyRecord;
 use crate::store::Page;
-use crate::{activities, deeds, documents, meetings, petitions, suggestions, Result};
+use crate::{activities, deeds, documents, meetings, petitions, suggestions, Error, Result};
+
+/// The books of 六簿一册, by the names the CLI takes: what printing, the export package and its
+/// workbooks go over (`BookKind::ALL`), each with the kind of record it lists. A book added later
+/// is added here, and the compiler points at every `match` that must learn it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BookKind {
+    Roster,
+    Meetings,
+    Deeds,
+    Petitions,
+    Documents,
+    Suggestions,
+    Activities,
+}
+
+impl BookKind {
+    pub const ALL: [BookKind; 7] = [
+        BookKind::Roster,
+        BookKind::Meetings,
+        BookKind::Deeds,
+        BookKind::Petitions,
+        BookKind::Documents,
+        BookKind::Suggestions,
+        BookKind::Activities,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            BookKind::Roster => "roster",
+            BookKind::Meetings => "meetings",
+            BookKind::Deeds => "deeds",
+            BookKind::Petitions => "petitions",
+            BookKind::Documents => "documents",
+            BookKind::Suggestions => "suggestions",
+            BookKind::Activities => "activities",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            BookKind::Roster => "代表分组情况及代表花名册",
+            BookKind::Meetings => "主席团会议记录簿",
+            BookKind::Deeds => "代表先进事迹记录簿",
+            BookKind::Petitions => "人民来信来访记录簿",
+            BookKind::Documents => "各级文件登记簿",
+            BookKind::Suggestions => "代表议案和批评、建议、意见记录簿",
+            BookKind::Activities => "代表小组活动记录簿",
+        }
+    }
+
+    /// The kind of record each entry of the book is (the roster lists deputies).
+    pub fn entity(self) -> Entity {
+        match self {
+            BookKind::Roster => Entity::Deputy,
+            BookKind::Meetings => Entity::PresidiumMeeting,
+            BookKind::Deeds => Entity::Deed,
+            BookKind::Petitions => Entity::Petition,
+            BookKind::Documents => Entity::Document,
+            BookKind::Suggestions => Entity::Suggestion,
+            BookKind::Activities => Entity::GroupActivity,
+        }
+    }
+
+    pub fn parse(code: &str) -> Result<BookKind> {
+        BookKind::ALL
+            .into_iter()
+            .find(|b| b.code() == code)
+            .ok_or_else(|| {
+                Error::validation(
+                    "book",
+                    format!(
+                        "没有名为“{code}”的台账，可选：{}",
+                        BookKind::ALL.map(|b| b.code()).join("、")
+                    ),
+                )
+            })
+    }
+}
 
 /// What the office calls a kind of record: the name of its book or register.
 pub fn kind_name(entity: Entity) -> &'static str {

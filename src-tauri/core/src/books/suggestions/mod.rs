@@ -355,6 +355,15 @@ impl CaseBook for Case {
             },
         )
     }
+    fn load_all(conn: &Connection) -> Result<Vec<Self>> {
+        cases(conn, &RowFilter::default())
+    }
+    fn is_open(&self) -> bool {
+        self.facts.is_open()
+    }
+    fn profile_tag(&self) -> &str {
+        &self.rec.profile
+    }
     fn deadline(&self, cal: &HolidayCalendar, today: NaiveDate) -> Result<Option<Deadline>> {
         deadline_of(&self.rec, &self.facts, self.profile(), cal, today)
     }

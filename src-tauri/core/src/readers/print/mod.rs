@@ -21,69 +21,7 @@ use crate::{settings, Error, Result, Store};
 pub use books::book;
 pub use forms::form;
 
-/// The seven books of 六簿一册, by the names the CLI takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BookKind {
-    Roster,
-    Meetings,
-    Deeds,
-    Petitions,
-    Documents,
-    Suggestions,
-    Activities,
-}
-
-impl BookKind {
-    pub const ALL: [BookKind; 7] = [
-        BookKind::Roster,
-        BookKind::Meetings,
-        BookKind::Deeds,
-        BookKind::Petitions,
-        BookKind::Documents,
-        BookKind::Suggestions,
-        BookKind::Activities,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            BookKind::Roster => "roster",
-            BookKind::Meetings => "meetings",
-            BookKind::Deeds => "deeds",
-            BookKind::Petitions => "petitions",
-            BookKind::Documents => "documents",
-            BookKind::Suggestions => "suggestions",
-            BookKind::Activities => "activities",
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            BookKind::Roster => "代表分组情况及代表花名册",
-            BookKind::Meetings => "主席团会议记录簿",
-            BookKind::Deeds => "代表先进事迹记录簿",
-            BookKind::Petitions => "人民来信来访记录簿",
-            BookKind::Documents => "各级文件登记簿",
-            BookKind::Suggestions => "代表议案和批评、建议、意见记录簿",
-            BookKind::Activities => "代表小组活动记录簿",
-        }
-    }
-
-    pub fn parse(code: &str) -> Result<BookKind> {
-        BookKind::ALL
-            .into_iter()
-            .find(|b| b.code() == code)
-            .ok_or_else(|| {
-                Error::validation(
-                    "book",
-                    format!(
-                        "没有名为“{code}”的台账，可选：{}",
-                        BookKind::ALL.map(|b| b.code()).join("、")
-                    ),
-                )
-            })
-    }
-}
+pub use crate::registry::BookKind;
 
 /// The single-entry forms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
