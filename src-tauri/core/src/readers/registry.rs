@@ -93,29 +93,6 @@ impl BookKind {
     }
 }
 
-/// What the office calls a kind of record: the name of its book or register.
-pub fn kind_name(entity: Entity) -> &'static str {
-    match entity {
-        Entity::Settings => "办公室设置",
-        Entity::Term => "届次",
-        Entity::Constituency => "选区",
-        Entity::LiaisonStation => "代表联络站",
-        Entity::DeputyGroup => "代表小组",
-        Entity::Deputy => "代表",
-        Entity::DeputyEvent => "代表变动",
-        Entity::PresidiumPost => "主席团职务",
-        Entity::HandlingUnit => "承办单位",
-        Entity::Suggestion => "代表建议",
-        Entity::Petition => "来信来访",
-        Entity::Document => "文件登记",
-        Entity::Deed => "先进事迹",
-        Entity::PresidiumMeeting => "主席团会议",
-        Entity::GroupActivity => "代表小组活动",
-        Entity::Attachment => "附件",
-        Entity::CountyPackage => "乡镇导出包",
-    }
-}
-
 /// How the clerk names record `id` of `entity`: a number, a name, 第二十届. Empty when the
 /// record cannot be found (a history row outlives nothing, but a label must never fail a page).
 pub fn entity_label(conn: &Connection, entity: Entity, id: i64) -> String {
@@ -255,10 +232,7 @@ mod tests {
                 !label.is_empty(),
                 "{entity:?} #{id} has history, so the clerk must see what it is about"
             );
-            assert!(
-                !kind_name(entity).is_empty(),
-                "{entity:?} has a Chinese name"
-            );
+            assert!(!entity.name().is_empty(), "{entity:?} has a Chinese name");
         }
         for must in [
             Entity::GroupActivity,

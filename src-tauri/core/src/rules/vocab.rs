@@ -511,26 +511,6 @@ fn pairs(list: &[(&str, &str)]) -> Vec<Choice> {
         .collect()
 }
 
-/// Every `entity` the history records, with its name in the office's words.
-pub const ENTITIES: &[(&str, &str)] = &[
-    ("deputy", "代表"),
-    ("deputy_event", "代表变动"),
-    ("presidium_post", "主席团职务"),
-    ("deputy_group", "代表小组"),
-    ("liaison_station", "代表联络站"),
-    ("constituency", "选区"),
-    ("term", "届次"),
-    ("handling_unit", "承办单位"),
-    ("suggestion", "代表建议"),
-    ("petition", "来信来访"),
-    ("document", "文件登记"),
-    ("deed", "先进事迹"),
-    ("presidium_meeting", "主席团会议"),
-    ("group_activity", "代表小组活动"),
-    ("attachment", "附件"),
-    ("settings", "设置"),
-];
-
 pub fn vocabulary() -> Vocabulary {
     Vocabulary {
         sexes: Sex::choices(),
@@ -571,7 +551,13 @@ pub fn vocabulary() -> Vocabulary {
             ("import", "导入"),
             ("end", "结束"),
         ]),
-        entities: pairs(ENTITIES),
+        entities: crate::history::Entity::ALL
+            .iter()
+            .map(|e| Choice {
+                value: e.code().to_string(),
+                label: e.name().to_string(),
+            })
+            .collect(),
     }
 }
 

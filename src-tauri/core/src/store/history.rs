@@ -135,6 +135,29 @@ impl Entity {
         }
     }
 
+    /// What the office calls this kind of record (the 操作记录 filter, messages).
+    pub fn name(self) -> &'static str {
+        match self {
+            Entity::Settings => "设置",
+            Entity::Term => "届次",
+            Entity::Constituency => "选区",
+            Entity::LiaisonStation => "代表联络站",
+            Entity::DeputyGroup => "代表小组",
+            Entity::Deputy => "代表",
+            Entity::DeputyEvent => "代表变动",
+            Entity::PresidiumPost => "主席团职务",
+            Entity::HandlingUnit => "承办单位",
+            Entity::Suggestion => "代表建议",
+            Entity::Petition => "来信来访",
+            Entity::Document => "文件登记",
+            Entity::Deed => "先进事迹",
+            Entity::PresidiumMeeting => "主席团会议",
+            Entity::GroupActivity => "代表小组活动",
+            Entity::Attachment => "附件",
+            Entity::CountyPackage => "乡镇导出包",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Entity> {
         Entity::ALL.into_iter().find(|e| e.code() == code)
     }
