@@ -6,6 +6,7 @@ pub mod commands;
 pub mod state;
 
 use state::AppState;
+use taizhang_core::clock::{Clock, SystemClock};
 use taizhang_core::{backup, demo, paths, Stamp, Store};
 
 /// Opens the database at `path`, seeding the demo on a fresh file when `seed_demo` is set.
@@ -19,13 +20,13 @@ pub fn open_store(path: &std::path::Path, seed_demo: bool) -> taizhang_core::Res
     }
     let fresh: i64 = taizhang_core::roster::org::terms(store.conn())?.len() as i64;
     if fresh == 0 && seed_demo {
-        let s = demo::seed(&mut store, 2024)?;
+        let s = demo::seed(&mut store, 2024, SystemClock.today())?;
         eprintln!(
             "taizhang: 首次运行，已装入演示数据（{}，{} 名代表）",
             s.township, s.deputies
         );
     }
-    match backup::automatic(&store, &Stamp::now("自动备份")) {
+    match backup::automatic(&store, &Stamp::by("自动备份", &SystemClock)) {
         Ok(Some(b)) => eprintln!("taizhang: 自动备份 {}", b.path),
         Ok(None) => {}
         Err(e) => eprintln!("taizhang: 自动备份失败：{e}"),

@@ -2,6 +2,7 @@
 //! command answers with that message instead of the window failing blank.
 
 use std::sync::Mutex;
+use taizhang_core::clock::SystemClock;
 use taizhang_core::{settings, Error, Result, Stamp, Store};
 
 pub struct AppState {
@@ -18,13 +19,14 @@ impl AppState {
         }
     }
 
-    /// Runs `f` with the store and a stamp naming the operator from settings.
+    /// Runs `f` with the store and a stamp naming the operator from settings, at the time of the
+    /// app's one clock (the computer's).
     pub fn with<T>(&self, f: impl FnOnce(&mut Store, &Stamp) -> Result<T>) -> Result<T> {
         let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
         let store = guard
             .as_mut()
             .map_err(|msg| Error::Migration(msg.clone()))?;
-        let stamp = Stamp::now(settings::load(store.conn())?.operator);
+        let stamp = Stamp::by(settings::load(store.conn())?.operator, &SystemClock);
         f(store, &stamp)
     }
 }

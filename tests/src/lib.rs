@@ -20,6 +20,18 @@ pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
 }
 
+/// Today by the tests' clock (the computer's): for tests that work on the demo office, whose
+/// casework is the year before today.
+pub fn today() -> NaiveDate {
+    use taizhang_core::clock::Clock;
+    taizhang_core::clock::SystemClock.today()
+}
+
+/// The clerk, now by the tests' clock.
+pub fn clerk_now() -> Stamp {
+    Stamp::by("测试秘书", &taizhang_core::clock::SystemClock)
+}
+
 /// The clerk, at 10:00 on the given day.
 pub fn clerk(on: NaiveDate) -> Stamp {
     Stamp::at("测试秘书", on.and_hms_opt(10, 0, 0).expect("valid time"))

@@ -4,7 +4,6 @@
 
 use serde_json::json;
 use taizhang_core::followup;
-use taizhang_core::history;
 use taizhang_core::petitions::{self, similar, PetitionInput};
 use taizhang_core::roster::deputy;
 use taizhang_core::rules;
@@ -465,7 +464,14 @@ fn the_petitioner_is_sealed_in_lists_history_and_search_and_every_reveal_is_reco
     }
     assert!(text.contains("孙**") && text.contains("138****9999"));
     let hist = serde_json::to_string(
-        &history::list(o.store.conn(), Some("petition"), Some(p.id), 1, 50).unwrap(),
+        &taizhang_core::registry::history(
+            o.store.conn(),
+            Some(taizhang_core::history::Entity::Petition),
+            Some(p.id),
+            1,
+            50,
+        )
+        .unwrap(),
     )
     .unwrap();
     for secret in ["孙国庆", "13857112345", "13857199999", "330521196603071231"] {
@@ -490,12 +496,18 @@ fn the_petitioner_is_sealed_in_lists_history_and_search_and_every_reveal_is_reco
         (who.petitioner_name.as_str(), who.phone.as_str()),
         ("孙国庆", "13857199999")
     );
-    let reveals: Vec<_> = history::list(o.store.conn(), Some("petition"), Some(p.id), 1, 50)
-        .unwrap()
-        .items
-        .into_iter()
-        .filter(|h| h.action == "reveal")
-        .collect();
+    let reveals: Vec<_> = taizhang_core::registry::history(
+        o.store.conn(),
+        Some(taizhang_core::history::Entity::Petition),
+        Some(p.id),
+        1,
+        50,
+    )
+    .unwrap()
+    .items
+    .into_iter()
+    .filter(|h| h.action == "reveal")
+    .collect();
     assert_eq!(reveals.len(), 2, "the check above and this one");
     assert_eq!(
         (reveals[0].actor.as_str(), reveals[0].at.as_str()),
@@ -590,13 +602,17 @@ fn switching_the_profile_shows_what_moves_and_moves_only_open_cases_when_asked()
         kept, "national@1",
         "a closed case keeps the rules it ran under"
     );
-    assert!(
-        history::list(o.store.conn(), Some("suggestion"), Some(open), 1, 10)
-            .unwrap()
-            .items
-            .iter()
-            .any(|h| h.note.contains("新的办理规则"))
-    );
+    assert!(taizhang_core::registry::history(
+        o.store.conn(),
+        Some(taizhang_core::history::Entity::Suggestion),
+        Some(open),
+        1,
+        10
+    )
+    .unwrap()
+    .items
+    .iter()
+    .any(|h| h.note.contains("新的办理规则")));
     assert!(suggestions::projection_mismatches(o.store.conn())
         .unwrap()
         .is_empty());
@@ -760,7 +776,7 @@ fn a_motion_needs_five_deputies_or_the_presidium_and_a_bad_field_is_named() {
 fn the_demo_year_has_every_state_of_both_books_and_work_on_the_dashboard() {
     let (_dir, mut store) = temp_store();
     let today = day(2026, 11, 23);
-    demo::seed_on(&mut store, 7, today).unwrap();
+    demo::seed(&mut store, 7, today).unwrap();
     let all = suggestions::list(
         store.conn(),
         &suggestions::SuggestionQuery {
@@ -807,9 +823,10 @@ fn the_demo_year_has_every_state_of_both_books_and_work_on_the_dashboard() {
         .unwrap()
         .map(|r| r.unwrap())
         .collect();
+    let names = taizhang_core::vocab::vocabulary().entities;
     for e in &entities {
         assert!(
-            taizhang_core::vocab::ENTITIES.iter().any(|(v, _)| v == e),
+            names.iter().any(|c| c.value == *e),
             "history entity {e} has no label"
         );
     }

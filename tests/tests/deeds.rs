@@ -3,7 +3,6 @@
 //! numbering per year, search by a deputy's initials, voiding kept in the history.
 
 use taizhang_core::deeds::{self, DeedInput, DeedQuery};
-use taizhang_core::history;
 use taizhang_core::roster::deputy;
 use taizhang_core::suggestions::{self, Step, SuggestionInput};
 use taizhang_core::units::{self, HandlingUnitInput};
@@ -83,7 +82,14 @@ fn a_deed_needs_its_deputies_and_an_honour_its_level() {
         again.number, "事迹〔2025〕第2号",
         "numbers are never reused"
     );
-    let h = history::list(store.conn(), Some("deed"), Some(d.id), 1, 10).unwrap();
+    let h = taizhang_core::registry::history(
+        store.conn(),
+        Some(taizhang_core::history::Entity::Deed),
+        Some(d.id),
+        1,
+        10,
+    )
+    .unwrap();
     assert_eq!(h.items[0].action, "void");
     assert_eq!(h.items[0].entity_label, "事迹〔2025〕第1号");
 }

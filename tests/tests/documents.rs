@@ -5,7 +5,6 @@
 use taizhang_core::documents::{
     self, ArchiveInput, DocumentInput, DocumentQuery, DocumentReadInput,
 };
-use taizhang_core::history;
 use taizhang_core::vocab::*;
 use taizhang_tests::*;
 
@@ -253,7 +252,14 @@ fn circulation_and_archiving_are_recorded() {
         (det.document.archived_on, det.document.volume.as_str()),
         (Some(day(2025, 4, 1)), "2025-文书-02")
     );
-    let h = history::list(store.conn(), Some("document"), Some(d.id), 1, 20).unwrap();
+    let h = taizhang_core::registry::history(
+        store.conn(),
+        Some(taizhang_core::history::Entity::Document),
+        Some(d.id),
+        1,
+        20,
+    )
+    .unwrap();
     assert_eq!(h.items[0].entity_label, d.number);
     assert!(h.items.iter().any(|e| e.note == "传阅：镇人大副主席"));
     assert!(h.items[0]

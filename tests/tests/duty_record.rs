@@ -2,9 +2,9 @@
 //! deeds, petitions passed on and status events, counted per year and cut by the period.
 
 use taizhang_core::deeds::{self, DeedInput};
+use taizhang_core::duty_record as record;
 use taizhang_core::petitions::{self, PetitionInput};
 use taizhang_core::roster::deputy;
-use taizhang_core::roster::record;
 use taizhang_core::roster::status::{self, DeputyEventInput};
 use taizhang_core::suggestions::{self, Step, SuggestionInput};
 use taizhang_core::units::{self, HandlingUnitInput};

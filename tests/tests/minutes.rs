@@ -6,11 +6,11 @@
 
 use taizhang_core::activities::{self, ActivityInput, OpinionInput};
 use taizhang_core::attachments;
-use taizhang_core::history;
+use taizhang_core::duty_record as record;
 use taizhang_core::meetings::{self, AbsenceInput, AgendaItemInput, MeetingInput};
+use taizhang_core::roster::deputy;
 use taizhang_core::roster::org::{self, DeputyGroupInput};
 use taizhang_core::roster::status::{self, PresidiumPostInput};
-use taizhang_core::roster::{deputy, record};
 use taizhang_core::vocab::*;
 use taizhang_core::Store;
 use taizhang_tests::*;
@@ -274,7 +274,14 @@ fn a_meeting_edit_keeps_its_number_and_history() {
     let after = meetings::update(&mut store, &s, m.id, &edited).unwrap();
     assert_eq!(after.number, m.number);
     assert_eq!(after.agenda.len(), 2);
-    let h = history::list(store.conn(), Some("presidium_meeting"), Some(m.id), 1, 10).unwrap();
+    let h = taizhang_core::registry::history(
+        store.conn(),
+        Some(taizhang_core::history::Entity::PresidiumMeeting),
+        Some(m.id),
+        1,
+        10,
+    )
+    .unwrap();
     assert_eq!(h.total, 2, "create and update");
     assert!(
         h.items[0].changes.iter().any(|c| c.field == "date"),
@@ -428,7 +435,14 @@ fn a_voter_reception_records_attendance_and_its_opinions_become_cases_linked_bot
     assert_eq!(count(&store, "suggestions"), suggestions_before);
 
     // The activity's history says what became of its opinions.
-    let h = history::list(store.conn(), Some("group_activity"), Some(a.id), 1, 10).unwrap();
+    let h = taizhang_core::registry::history(
+        store.conn(),
+        Some(taizhang_core::history::Entity::GroupActivity),
+        Some(a.id),
+        1,
+        10,
+    )
+    .unwrap();
     assert!(h.items.iter().any(|e| e.note.contains("转为建议")));
     assert!(h.items.iter().any(|e| e.note.contains("转为信访")));
 }
@@ -667,7 +681,14 @@ fn an_attachment_outlives_its_source_and_a_changed_file_is_caught() {
             .len(),
         2
     );
-    let h = history::list(store.conn(), Some("presidium_meeting"), Some(m.id), 1, 10).unwrap();
+    let h = taizhang_core::registry::history(
+        store.conn(),
+        Some(taizhang_core::history::Entity::PresidiumMeeting),
+        Some(m.id),
+        1,
+        10,
+    )
+    .unwrap();
     assert!(h.items.iter().any(|e| e.note.contains("作废附件")));
     assert!(attachments::check_all(&store).unwrap().is_empty());
 

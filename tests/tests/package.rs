@@ -12,7 +12,7 @@ use taizhang_tests::*;
 
 fn demo_store() -> (tempfile::TempDir, Store) {
     let (dir, mut store) = temp_store();
-    demo::seed(&mut store, 1).expect("demo");
+    demo::seed(&mut store, 1, today()).expect("demo");
     (dir, store)
 }
 
@@ -28,7 +28,7 @@ fn year_options(include_identities: bool) -> ExportOptions {
 }
 
 fn stamp() -> Stamp {
-    Stamp::now("测试秘书")
+    clerk_now()
 }
 
 fn lines(dir: &Path, book: &str) -> Vec<Value> {
@@ -284,7 +284,7 @@ fn an_export_to_a_missing_folder_writes_nothing_and_logs_nothing() {
 /// A township's package, exported from a demo office with its own name and seed.
 fn township(name: &str, seed: u64) -> (tempfile::TempDir, Store, PathBuf) {
     let (dir, mut store) = temp_store();
-    demo::seed(&mut store, seed).expect("demo");
+    demo::seed(&mut store, seed, today()).expect("demo");
     let s = taizhang_core::settings::load(store.conn()).unwrap();
     taizhang_core::settings::save(
         &mut store,
@@ -367,7 +367,7 @@ fn the_county_figures_equal_each_townships_own_and_add_up() {
 
     // A tampered package is refused with nothing imported; a newer one from a township updates it.
     let (_d_dir, mut d_store) = temp_store();
-    demo::seed(&mut d_store, 3).unwrap();
+    demo::seed(&mut d_store, 3, today).unwrap();
     let d_pkg = package::export(&mut d_store, &stamp(), _d_dir.path(), &o, &[])
         .unwrap()
         .path;

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use chrono::Datelike;
 use taizhang_core::print::{self, BookKind, Document, FormKind, Period, PrintRequest, Target};
 use taizhang_core::roster::{deputy, org};
-use taizhang_core::{demo, history, petitions, suggestions, Error, Stamp, Store};
+use taizhang_core::{demo, petitions, suggestions, Error, Stamp, Store};
 use taizhang_tests::*;
 use taizhang_typeset::{Fonts, Typesetter};
 
@@ -20,12 +20,12 @@ fn typesetter() -> &'static Typesetter {
 
 fn demo_store() -> (tempfile::TempDir, Store) {
     let (dir, mut store) = temp_store();
-    demo::seed(&mut store, 1).expect("demo");
+    demo::seed(&mut store, 1, today()).expect("demo");
     (dir, store)
 }
 
 fn now() -> Stamp {
-    Stamp::now("测试秘书")
+    clerk_now()
 }
 
 fn book_req(book: BookKind, period: Period) -> PrintRequest {
@@ -110,7 +110,7 @@ fn every_book_of_the_demo_prints_every_entry_with_identical_bytes_twice() {
     };
     for book in BookKind::ALL {
         let req = book_req(book, period_of(&store, book));
-        let doc = print::model(conn, &req).unwrap();
+        let doc = print::model(conn, &req, today()).unwrap();
         let nums = numbers(&doc);
         assert!(
             !nums.is_empty(),
@@ -135,7 +135,7 @@ fn every_book_of_the_demo_prints_every_entry_with_identical_bytes_twice() {
             a.pages
         );
         // A second layout from a fresh model (the cache is keyed on the model; build a new one).
-        let again = print::model(conn, &req).unwrap();
+        let again = print::model(conn, &req, today()).unwrap();
         let b = Typesetter::new(Fonts::standard())
             .pdf(&again, false)
             .unwrap();
@@ -148,7 +148,7 @@ fn every_book_of_the_demo_prints_every_entry_with_identical_bytes_twice() {
 fn the_archival_pdf_is_pdf_a_and_also_reproducible() {
     let (_dir, store) = demo_store();
     let req = book_req(BookKind::Meetings, period_of(&store, BookKind::Meetings));
-    let doc = print::model(store.conn(), &req).unwrap();
+    let doc = print::model(store.conn(), &req, today()).unwrap();
     let a = typesetter().pdf(&doc, true).unwrap();
     let text = String::from_utf8_lossy(&a.bytes);
     assert!(
@@ -181,6 +181,7 @@ fn voided_entries_stay_in_the_book_with_their_reason() {
     let doc = print::model(
         store.conn(),
         &book_req(BookKind::Petitions, Period::Year { year }),
+        today(),
     )
     .unwrap();
     let Document::Book(b) = doc else {
@@ -221,8 +222,12 @@ fn petitioners_print_masked_unless_a_reason_is_given_and_recorded() {
     assert!(!named.is_empty());
     let text = |doc: &Document| serde_json::to_string(doc).unwrap();
 
-    let masked =
-        print::model(store.conn(), &book_req(BookKind::Petitions, period.clone())).unwrap();
+    let masked = print::model(
+        store.conn(),
+        &book_req(BookKind::Petitions, period.clone()),
+        today(),
+    )
+    .unwrap();
     for r in &named {
         assert!(
             !text(&masked).contains(&r.petitioner_name),
@@ -243,7 +248,7 @@ fn petitioners_print_masked_unless_a_reason_is_given_and_recorded() {
     assert_eq!(count(&store, "printouts"), 0);
 
     req.reveal_reason = Some("县人大常委会检查信访台账".into());
-    let clear = print::model(store.conn(), &req).unwrap();
+    let clear = print::model(store.conn(), &req, today()).unwrap();
     for r in &named {
         assert!(
             text(&clear).contains(&r.petitioner_name),
@@ -259,9 +264,15 @@ fn petitioners_print_masked_unless_a_reason_is_given_and_recorded() {
         Some("县人大常委会检查信访台账")
     );
     // Each printed petition's own history says who printed its petitioner in clear, and why.
-    let h = history::list(store.conn(), Some("petition"), Some(named[0].id), 1, 100)
-        .unwrap()
-        .items;
+    let h = taizhang_core::registry::history(
+        store.conn(),
+        Some(taizhang_core::history::Entity::Petition),
+        Some(named[0].id),
+        1,
+        100,
+    )
+    .unwrap()
+    .items;
     assert!(
         h.iter()
             .any(|e| e.action == "reveal" && e.note.contains("县人大常委会检查信访台账")),
@@ -291,13 +302,21 @@ fn forms_wait_for_their_step_and_printing_one_is_in_the_entrys_history() {
         volume: 1,
         archival: false,
     };
-    let err = print::model(store.conn(), &form(FormKind::Assignment, unassigned.id)).unwrap_err();
+    let err = print::model(
+        store.conn(),
+        &form(FormKind::Assignment, unassigned.id),
+        today,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("尚未交办"), "{err}");
 
     let assigned = all.iter().find(|s| s.assigned_on.is_some()).unwrap();
-    let Document::Form(f) =
-        print::model(store.conn(), &form(FormKind::Assignment, assigned.id)).unwrap()
-    else {
+    let Document::Form(f) = print::model(
+        store.conn(),
+        &form(FormKind::Assignment, assigned.id),
+        today,
+    )
+    .unwrap() else {
         panic!()
     };
     let unit = assigned.lead_unit.as_ref().unwrap().name.clone();
@@ -318,9 +337,15 @@ fn forms_wait_for_their_step_and_printing_one_is_in_the_entrys_history() {
     assert_eq!(std::fs::read(&out).unwrap(), pdf.bytes);
     assert_eq!(pdf.pages, 1, "a slip is one A4 page");
     assert_eq!(logged.sha256, pdf.sha256);
-    let h = history::list(store.conn(), Some("suggestion"), Some(assigned.id), 1, 100)
-        .unwrap()
-        .items;
+    let h = taizhang_core::registry::history(
+        store.conn(),
+        Some(taizhang_core::history::Entity::Suggestion),
+        Some(assigned.id),
+        1,
+        100,
+    )
+    .unwrap()
+    .items;
     assert!(
         h.iter()
             .any(|e| e.action == "print" && e.note.contains("交办单")),
@@ -342,15 +367,23 @@ fn forms_wait_for_their_step_and_printing_one_is_in_the_entrys_history() {
         .iter()
         .find(|p| p.accepted_on.is_none() && !p.voided)
         .unwrap();
-    let err = print::model(store.conn(), &form(FormKind::Acceptance, registered.id)).unwrap_err();
+    let err = print::model(
+        store.conn(),
+        &form(FormKind::Acceptance, registered.id),
+        today,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("尚未受理"), "{err}");
     let accepted = ps
         .iter()
         .find(|p| p.accepted_on.is_some() && !p.voided)
         .unwrap();
-    let Document::Form(f) =
-        print::model(store.conn(), &form(FormKind::Acceptance, accepted.id)).unwrap()
-    else {
+    let Document::Form(f) = print::model(
+        store.conn(),
+        &form(FormKind::Acceptance, accepted.id),
+        today,
+    )
+    .unwrap() else {
         panic!()
     };
     assert!(f.paragraphs.iter().any(|p| p.contains("六十日内")));
@@ -362,7 +395,7 @@ fn forms_wait_for_their_step_and_printing_one_is_in_the_entrys_history() {
         );
         let mut clear = form(FormKind::Acceptance, accepted.id);
         clear.reveal_reason = Some("送达信访人".into());
-        let Document::Form(g) = print::model(store.conn(), &clear).unwrap() else {
+        let Document::Form(g) = print::model(store.conn(), &clear, today).unwrap() else {
             panic!()
         };
         assert_eq!(g.addressee, format!("{}：", rec.petitioner_name));
@@ -378,8 +411,12 @@ fn forms_wait_for_their_step_and_printing_one_is_in_the_entrys_history() {
         .iter()
         .find(|p| p.accepted_on.is_some() && !p.voided && !extended(p.id))
         .unwrap();
-    let err =
-        print::model(store.conn(), &form(FormKind::Extension, never_extended.id)).unwrap_err();
+    let err = print::model(
+        store.conn(),
+        &form(FormKind::Extension, never_extended.id),
+        today,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("没有延期记录"), "{err}");
     // Extend one in handling; its notice names the days, the reason and the new due date.
     let open = ps
@@ -400,7 +437,7 @@ fn forms_wait_for_their_step_and_printing_one_is_in_the_entrys_history() {
     )
     .unwrap();
     let Document::Form(f) =
-        print::model(store.conn(), &form(FormKind::Extension, open.id)).unwrap()
+        print::model(store.conn(), &form(FormKind::Extension, open.id), today).unwrap()
     else {
         panic!()
     };
@@ -423,7 +460,7 @@ fn rare_characters_in_names_print_with_a_glyph_or_are_refused_by_code_point() {
     let fonts = typesetter().fonts();
     assert_eq!(fonts.uncovered("堃喆昇𠮷䶮𪜀"), Vec::<char>::new());
     let req = book_req(BookKind::Roster, Period::Term { number: 20 });
-    let doc = print::model(store.conn(), &req).unwrap();
+    let doc = print::model(store.conn(), &req, today()).unwrap();
     let pdf = typesetter().pdf(&doc, true).unwrap();
     assert!(pdf.pages >= 3);
     std::fs::write(dir.path().join("roster.pdf"), &pdf.bytes).unwrap();
@@ -457,4 +494,39 @@ fn a_pdf_that_cannot_be_written_leaves_no_file_and_no_log() {
         .file_name()
         .to_string_lossy()
         .ends_with(".part")));
+}
+
+/// Time comes in from the caller's clock: the running term's roster, printed as of two different
+/// days after every change in it, is the same document to the byte. (Before the clock was passed
+/// in, the print model read the wall clock itself, so no test could fix the day it printed as.)
+#[test]
+fn a_running_terms_roster_prints_the_same_under_two_clocks() {
+    let (_d, store) = demo_store();
+    let term = org::terms(store.conn())
+        .unwrap()
+        .into_iter()
+        .find(|t| t.end_date.is_none())
+        .expect("the demo's current term is running");
+    let req = book_req(
+        BookKind::Roster,
+        Period::Term {
+            number: term.number,
+        },
+    );
+    let first = today();
+    let later = first + chrono::Days::new(45);
+    let a = print::model(store.conn(), &req, first).unwrap();
+    let b = print::model(store.conn(), &req, later).unwrap();
+    assert!(
+        !numbers(&a).is_empty(),
+        "the roster has deputies to print, so the comparison means something"
+    );
+    let (pa, pb) = (
+        typesetter().pdf(&a, false).unwrap(),
+        typesetter().pdf(&b, false).unwrap(),
+    );
+    assert_eq!(
+        pa.sha256, pb.sha256,
+        "nothing in the roster changed between the two days, so neither may the printout"
+    );
 }

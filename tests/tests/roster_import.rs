@@ -191,9 +191,13 @@ fn a_county_sheet_with_title_row_variants_and_odd_dates_imports_whole() {
         c5.number, 5,
         "the constituency number is read from its name"
     );
-    let h = taizhang_core::history::last(store.conn(), "deputy", wang.id)
-        .unwrap()
-        .unwrap();
+    let h = taizhang_core::registry::last_change(
+        store.conn(),
+        taizhang_core::history::Entity::Deputy,
+        wang.id,
+    )
+    .unwrap()
+    .unwrap();
     assert_eq!(h.action, "import");
     assert!(h.note.contains("县里的花名册.xlsx"));
 }
@@ -445,7 +449,7 @@ fn chinese_digits(mut n: usize) -> String {
 #[test]
 fn an_exported_roster_imports_into_a_fresh_database() {
     let (dir, mut demo) = temp_store();
-    taizhang_core::demo::seed(&mut demo, 11).unwrap();
+    taizhang_core::demo::seed(&mut demo, 11, today()).unwrap();
     let on = day(2026, 6, 1);
     let path = dir.path().join("花名册.xlsx");
     let opts = ExportOptions {

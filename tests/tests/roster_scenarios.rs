@@ -5,7 +5,7 @@ use taizhang_core::roster::org::{self, ConstituencyInput, DeputyGroupInput};
 use taizhang_core::roster::stats::roster_stats;
 use taizhang_core::roster::status::{self, DeputyEventInput, PresidiumPostInput};
 use taizhang_core::vocab::*;
-use taizhang_core::{history, Store};
+use taizhang_core::Store;
 use taizhang_tests::*;
 
 fn event(deputy_id: i64, kind: EventKind, date: &str, reason: &str) -> DeputyEventInput {
@@ -394,9 +394,13 @@ fn voiding_keeps_the_row_and_removes_it_from_counts() {
         deputy::update(&mut store, &s, a.id, &deputy_input("张三")).is_err(),
         "a voided entry is not edited"
     );
-    let last = history::last(store.conn(), "deputy", a.id)
-        .unwrap()
-        .unwrap();
+    let last = taizhang_core::registry::last_change(
+        store.conn(),
+        taizhang_core::history::Entity::Deputy,
+        a.id,
+    )
+    .unwrap()
+    .unwrap();
     assert_eq!(
         (last.action.as_str(), last.note.as_str()),
         ("void", "重复录入")
@@ -428,9 +432,13 @@ fn id_numbers_are_masked_everywhere_and_a_reveal_is_recorded() {
     );
     let plain = deputy::reveal_id_number(&mut store, &s, d.id).unwrap();
     assert_eq!(plain.as_deref(), Some("11010519491231002X"));
-    let last = history::last(store.conn(), "deputy", d.id)
-        .unwrap()
-        .unwrap();
+    let last = taizhang_core::registry::last_change(
+        store.conn(),
+        taizhang_core::history::Entity::Deputy,
+        d.id,
+    )
+    .unwrap()
+    .unwrap();
     assert_eq!(
         (last.action.as_str(), last.actor.as_str()),
         ("reveal", "测试秘书")
@@ -456,9 +464,13 @@ fn an_edit_records_before_and_after_and_keeps_the_id_number_unless_asked() {
         "None keeps the stored number"
     );
     assert_eq!(after.levels, vec![Level::County, Level::Township]);
-    let h = history::last(store.conn(), "deputy", d.id)
-        .unwrap()
-        .unwrap();
+    let h = taizhang_core::registry::last_change(
+        store.conn(),
+        taizhang_core::history::Entity::Deputy,
+        d.id,
+    )
+    .unwrap()
+    .unwrap();
     let labels: Vec<&str> = h.changes.iter().map(|c| c.label.as_str()).collect();
     assert_eq!(labels, vec!["代表层级", "联系电话"]);
     assert_eq!(h.changes[0].after, "县级、乡镇级");
@@ -476,8 +488,8 @@ fn an_edit_records_before_and_after_and_keeps_the_id_number_unless_asked() {
 fn demo_township_is_deterministic_and_has_a_realistic_term() {
     let (_d1, mut a) = temp_store();
     let (_d2, mut b) = temp_store();
-    let sa = taizhang_core::demo::seed(&mut a, 7).unwrap();
-    taizhang_core::demo::seed(&mut b, 7).unwrap();
+    let sa = taizhang_core::demo::seed(&mut a, 7, today()).unwrap();
+    taizhang_core::demo::seed(&mut b, 7, today()).unwrap();
     let names = |s: &Store| -> Vec<(String, String)> {
         let mut stmt = s
             .conn()
@@ -518,7 +530,7 @@ fn demo_township_is_deterministic_and_has_a_realistic_term() {
         assert!(kinds.iter().any(|x| x == k), "the demo term has a {k}");
     }
     assert!(
-        taizhang_core::demo::seed(&mut a, 7).is_err(),
+        taizhang_core::demo::seed(&mut a, 7, today()).is_err(),
         "the demo never lands on top of real data"
     );
 }

@@ -3,7 +3,7 @@
 
 use rusqlite::Connection;
 use taizhang_core::store::{migrate_to, user_version, SCHEMA_VERSION};
-use taizhang_core::{backup, demo, history, settings, Store};
+use taizhang_core::{backup, demo, settings, Store};
 use taizhang_tests::*;
 
 /// Rows that are valid at each schema version: what an office on that version would have.
@@ -88,7 +88,7 @@ fn every_earlier_schema_with_data_migrates_to_the_latest_keeping_the_data() {
                 "settings survive v{from}"
             );
             assert_eq!(
-                history::list(store.conn(), None, None, 1, 10)
+                taizhang_core::registry::history(store.conn(), None, None, 1, 10)
                     .unwrap()
                     .total,
                 1,
@@ -152,7 +152,7 @@ fn every_earlier_schema_with_data_migrates_to_the_latest_keeping_the_data() {
         }
         // And the upgraded file works for the roster.
         let mut store = store;
-        demo::seed(&mut store, 1).unwrap();
+        demo::seed(&mut store, 1, today()).unwrap();
         assert!(backup::verify(&store).unwrap().ok);
     }
 }
@@ -160,7 +160,7 @@ fn every_earlier_schema_with_data_migrates_to_the_latest_keeping_the_data() {
 #[test]
 fn restore_brings_back_the_backup_and_keeps_a_copy_of_what_it_replaced() {
     let (dir, mut store) = temp_store();
-    demo::seed(&mut store, 3).unwrap();
+    demo::seed(&mut store, 3, today()).unwrap();
     let s = clerk(day(2026, 6, 1));
     let b = backup::backup_now(&store, &s).unwrap();
     let before = count(&store, "deputies");
@@ -212,7 +212,7 @@ fn restore_brings_back_the_backup_and_keeps_a_copy_of_what_it_replaced() {
 #[test]
 fn restore_refuses_files_that_are_not_backups_and_changes_nothing() {
     let (dir, mut store) = temp_store();
-    demo::seed(&mut store, 3).unwrap();
+    demo::seed(&mut store, 3, today()).unwrap();
     let s = clerk(day(2026, 6, 1));
     let n = count(&store, "deputies");
     let not_db = dir.path().join("not.db");
@@ -244,7 +244,7 @@ fn restore_refuses_files_that_are_not_backups_and_changes_nothing() {
 #[test]
 fn automatic_backups_run_once_a_day_and_keep_the_newest() {
     let (_dir, mut store) = temp_store();
-    demo::seed(&mut store, 3).unwrap();
+    demo::seed(&mut store, 3, today()).unwrap();
     let total = backup::KEEP_AUTOMATIC + 5;
     for i in 0..total {
         let d = day(2026, 1, 1) + chrono::Duration::days(i as i64);

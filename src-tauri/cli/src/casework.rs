@@ -5,14 +5,14 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use std::path::PathBuf;
 
-use crate::{pad, parse_vocab, print_json};
+use crate::{pad, print_json};
 use taizhang_core::followup;
-use taizhang_core::petitions::{self, similar::PetitionProbe, PetitionInput, PetitionQuery};
+use taizhang_core::petitions;
 use taizhang_core::roster::{deputy, DeputyQuery};
 use taizhang_core::rules;
-use taizhang_core::suggestions::{self, stats::StatsQuery, Step, SuggestionInput, SuggestionQuery};
+use taizhang_core::suggestions::{self, stats::StatsQuery};
 use taizhang_core::units::{self, HandlingUnitInput};
-use taizhang_core::vocab::*;
+
 use taizhang_core::{dates, Error, Result, Stamp, Store};
 
 #[derive(Subcommand)]
@@ -60,191 +60,25 @@ pub enum RulesCmd {
     },
 }
 
-#[derive(Subcommand)]
-pub enum SuggestionsCmd {
-    /// Register a suggestion; prints its number.
-    Add {
-        #[arg(long)]
-        session: i64,
-        /// Raised between sessions (闭会期间).
-        #[arg(long)]
-        between: bool,
-        #[arg(long, default_value = "suggestion")]
-        kind: String,
-        /// Lead deputy (id or name); omit with --by-presidium.
-        #[arg(long)]
-        lead: Option<String>,
-        #[arg(long)]
-        by_presidium: bool,
-        /// Co-signers, comma-separated ids or names.
-        #[arg(long, default_value = "")]
-        cosigners: String,
-        #[arg(long)]
-        subject: String,
-        #[arg(long, default_value = "")]
-        content: String,
-        #[arg(long)]
-        category: String,
-        /// YYYY-MM-DD (default today).
-        #[arg(long)]
-        received: Option<String>,
-        #[arg(long)]
-        key: bool,
-        #[arg(long)]
-        json: bool,
-    },
-    List {
-        #[arg(long)]
-        search: Option<String>,
-        #[arg(long)]
-        state: Option<String>,
-        /// Handling unit id or name.
-        #[arg(long)]
-        unit: Option<String>,
-        #[arg(long)]
-        open: bool,
-        #[arg(long)]
-        overdue: bool,
-        #[arg(long)]
-        from: Option<String>,
-        #[arg(long)]
-        to: Option<String>,
-        #[arg(long, default_value_t = 500)]
-        limit: usize,
-        #[arg(long)]
-        json: bool,
-    },
-    Show {
-        id: i64,
-        #[arg(long)]
-        json: bool,
-    },
-    /// 交办: lead unit and co-handling units.
-    Assign {
-        id: i64,
-        #[arg(long)]
-        lead_unit: String,
-        #[arg(long, default_value = "")]
-        co_units: String,
-        #[arg(long)]
-        date: Option<String>,
-    },
-    Reply {
-        id: i64,
-        #[arg(long)]
-        signer: String,
-        /// Reply category code of the office's rule profile (see `rules show`).
-        #[arg(long)]
-        category: String,
-        #[arg(long, default_value = "")]
-        text: String,
-        #[arg(long)]
-        promised: Option<String>,
-        #[arg(long)]
-        date: Option<String>,
-    },
-    /// The deputy's evaluation: satisfied | basically_satisfied | dissatisfied (or 满意/基本满意/不满意).
-    Evaluate {
-        id: i64,
-        #[arg(long)]
-        result: String,
-        #[arg(long)]
-        attitude: Option<String>,
-        #[arg(long, default_value = "")]
-        comment: String,
-        #[arg(long)]
-        date: Option<String>,
-    },
-    /// Any step as JSON, e.g. '{"action":"close","date":"2025-06-30","note":""}' (see README).
-    Step { id: i64, step: String },
-    Void {
-        id: i64,
-        #[arg(long)]
-        reason: String,
-    },
-}
-
-#[derive(Subcommand)]
-pub enum PetitionsCmd {
-    /// Register a petition from a JSON file or string of the PetitionInput shape (see README).
-    Add {
-        /// JSON text, or @file.json
-        input: String,
-        #[arg(long)]
-        json: bool,
-    },
-    List {
-        #[arg(long)]
-        search: Option<String>,
-        #[arg(long)]
-        year: Option<i32>,
-        #[arg(long)]
-        state: Option<String>,
-        #[arg(long)]
-        open: bool,
-        #[arg(long)]
-        overdue: bool,
-        #[arg(long, default_value_t = 500)]
-        limit: usize,
-        #[arg(long)]
-        json: bool,
-    },
-    Show {
-        id: i64,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Any step as JSON, e.g. '{"action":"accept","date":"2025-06-03","note":""}'.
-    Step { id: i64, step: String },
-    /// Earlier petitions of the same person or matter.
-    Similar {
-        #[arg(long, default_value = "")]
-        name: String,
-        #[arg(long, default_value = "")]
-        phone: String,
-        #[arg(long, default_value = "")]
-        id_number: String,
-        #[arg(long, default_value = "")]
-        request: String,
-        #[arg(long)]
-        json: bool,
-    },
-    Link {
-        id: i64,
-        other: i64,
-        #[arg(long, default_value = "")]
-        note: String,
-    },
-    /// Show the petitioner's identity (recorded in the history with the reason).
-    Reveal {
-        id: i64,
-        #[arg(long)]
-        reason: String,
-        #[arg(long)]
-        json: bool,
-    },
-    Void {
-        id: i64,
-        #[arg(long)]
-        reason: String,
-    },
-}
-
-fn date_or_today(d: &Option<String>, field: &'static str, today: NaiveDate) -> Result<NaiveDate> {
+pub(crate) fn date_or_today(
+    d: &Option<String>,
+    field: &'static str,
+    today: NaiveDate,
+) -> Result<NaiveDate> {
     match d {
         Some(s) => dates::parse_iso(field, "日期", s),
         None => Ok(today),
     }
 }
 
-fn opt_date(d: &Option<String>, field: &'static str) -> Result<Option<NaiveDate>> {
+pub(crate) fn opt_date(d: &Option<String>, field: &'static str) -> Result<Option<NaiveDate>> {
     d.as_deref()
         .map(|s| dates::parse_iso(field, "日期", s))
         .transpose()
 }
 
 /// A deputy of the current term by id or exact name.
-fn deputy_ref(store: &Store, text: &str, today: NaiveDate) -> Result<i64> {
+pub(crate) fn deputy_ref(store: &Store, text: &str, today: NaiveDate) -> Result<i64> {
     if let Ok(id) = text.trim().parse::<i64>() {
         return Ok(id);
     }
@@ -275,7 +109,7 @@ fn deputy_ref(store: &Store, text: &str, today: NaiveDate) -> Result<i64> {
     }
 }
 
-fn unit_ref(store: &Store, text: &str) -> Result<i64> {
+pub(crate) fn unit_ref(store: &Store, text: &str) -> Result<i64> {
     if let Ok(id) = text.trim().parse::<i64>() {
         return Ok(id);
     }
@@ -286,13 +120,13 @@ fn unit_ref(store: &Store, text: &str) -> Result<i64> {
         .ok_or_else(|| Error::validation("unit", format!("没有名为“{text}”的承办单位")))
 }
 
-fn split(list: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn split(list: &str) -> impl Iterator<Item = &str> {
     list.split([',', '，', '、'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
 }
 
-fn json_arg<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T> {
+pub(crate) fn json_arg<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T> {
     let body = match text.strip_prefix('@') {
         Some(path) => {
             std::fs::read_to_string(PathBuf::from(path)).map_err(|e| Error::io(path, e))?
@@ -443,374 +277,6 @@ pub fn rules_cmd(store: &mut Store, stamp: &Stamp, c: RulesCmd) -> Result<()> {
                     );
                 }
             }
-        }
-    }
-    Ok(())
-}
-
-fn print_suggestion_line(s: &suggestions::Suggestion) {
-    let due = s
-        .deadline
-        .as_ref()
-        .map(|d| {
-            format!(
-                "{}{} {}",
-                d.stage_label,
-                if d.overdue { "已逾期" } else { "到期" },
-                d.due.date
-            )
-        })
-        .unwrap_or_default();
-    println!(
-        "{:>5}  {}  {}  {}  {}  {}",
-        s.id,
-        pad(&s.number, 11),
-        pad(s.state_label, 14),
-        pad(
-            s.lead_deputy
-                .as_ref()
-                .map(|d| d.name.as_str())
-                .unwrap_or("主席团"),
-            8
-        ),
-        s.subject,
-        due
-    );
-}
-
-pub fn suggestions_cmd(store: &mut Store, stamp: &Stamp, c: SuggestionsCmd) -> Result<()> {
-    let today = stamp.today();
-    let step = |store: &mut Store, id: i64, s: Step| -> Result<()> {
-        let d = suggestions::step(store, stamp, id, &s)?;
-        println!("{}  {}", d.suggestion.number, d.suggestion.state_label);
-        Ok(())
-    };
-    match c {
-        SuggestionsCmd::Add {
-            session,
-            between,
-            kind,
-            lead,
-            by_presidium,
-            cosigners,
-            subject,
-            content,
-            category,
-            received,
-            key,
-            json,
-        } => {
-            let lead = lead.map(|l| deputy_ref(store, &l, today)).transpose()?;
-            let co = split(&cosigners)
-                .map(|c| deputy_ref(store, c, today))
-                .collect::<Result<Vec<_>>>()?;
-            let s = suggestions::create(
-                store,
-                stamp,
-                &SuggestionInput {
-                    term_id: None,
-                    session_no: session,
-                    during_session: !between,
-                    kind: parse_vocab("kind", &kind)?,
-                    lead_deputy_id: lead,
-                    by_presidium,
-                    co_signer_ids: co,
-                    subject,
-                    content,
-                    category: parse_vocab("category", &category)?,
-                    received_on: received.unwrap_or_else(|| today.to_string()),
-                    key_supervision: key,
-                    published: false,
-                    notes: String::new(),
-                },
-            )?;
-            if json {
-                print_json(&s);
-            } else {
-                println!("{}  {}", s.number, s.number_label);
-            }
-        }
-        SuggestionsCmd::List {
-            search,
-            state,
-            unit,
-            open,
-            overdue,
-            from,
-            to,
-            limit,
-            json,
-        } => {
-            let q = SuggestionQuery {
-                search,
-                state: state.map(|s| parse_vocab("state", &s)).transpose()?,
-                unit_id: unit.map(|u| unit_ref(store, &u)).transpose()?,
-                open: open.then_some(true),
-                overdue: overdue.then_some(true),
-                from: opt_date(&from, "from")?,
-                to: opt_date(&to, "to")?,
-                page_size: Some(limit),
-                ..SuggestionQuery::default()
-            };
-            let page = suggestions::list(store.conn(), &q, today)?;
-            if json {
-                print_json(&page.items);
-            } else {
-                for s in &page.items {
-                    print_suggestion_line(s);
-                }
-                eprintln!("共 {} 件", page.total);
-            }
-        }
-        SuggestionsCmd::Show { id, json } => {
-            let d = suggestions::detail(store.conn(), id, today)?;
-            if json {
-                print_json(&d);
-            } else {
-                let s = &d.suggestion;
-                println!("{}  {}", s.number_label, s.state_label);
-                println!("案由：{}", s.subject);
-                if let Some(dl) = &s.deadline {
-                    println!(
-                        "{}期限：{}（{}）",
-                        dl.stage_label, dl.due.date, dl.due.explanation
-                    );
-                }
-                for st in &d.steps {
-                    println!(
-                        "  {}  {}{}",
-                        st.date,
-                        st.summary,
-                        if st.voided { "（已作废）" } else { "" }
-                    );
-                }
-                println!(
-                    "可办理：{}",
-                    d.allowed
-                        .iter()
-                        .map(|a| suggestions::machine::action_label(a))
-                        .collect::<Vec<_>>()
-                        .join("、")
-                );
-            }
-        }
-        SuggestionsCmd::Assign {
-            id,
-            lead_unit,
-            co_units,
-            date,
-        } => {
-            let s = Step::Assign {
-                date: date_or_today(&date, "date", today)?,
-                lead_unit_id: unit_ref(store, &lead_unit)?,
-                co_unit_ids: split(&co_units)
-                    .map(|u| unit_ref(store, u))
-                    .collect::<Result<Vec<_>>>()?,
-            };
-            step(store, id, s)?;
-        }
-        SuggestionsCmd::Reply {
-            id,
-            signer,
-            category,
-            text,
-            promised,
-            date,
-        } => {
-            let s = Step::Reply {
-                date: date_or_today(&date, "date", today)?,
-                signer,
-                reply_category: category,
-                text,
-                attachment: String::new(),
-                promised_on: opt_date(&promised, "promised_on")?,
-            };
-            step(store, id, s)?;
-        }
-        SuggestionsCmd::Evaluate {
-            id,
-            result,
-            attitude,
-            comment,
-            date,
-        } => {
-            let result: Satisfaction = parse_vocab("result", &result)?;
-            let s = Step::Evaluate {
-                date: date_or_today(&date, "date", today)?,
-                attitude: attitude
-                    .map(|a| parse_vocab("attitude", &a))
-                    .transpose()?
-                    .unwrap_or(result),
-                result,
-                comment,
-            };
-            step(store, id, s)?;
-        }
-        SuggestionsCmd::Step { id, step: text } => {
-            let s: Step = json_arg(&text, "办理环节")?;
-            step(store, id, s)?;
-        }
-        SuggestionsCmd::Void { id, reason } => {
-            let s = suggestions::void(store, stamp, id, &reason)?;
-            println!("{} 已作废", s.number);
-        }
-    }
-    Ok(())
-}
-
-pub fn petitions_cmd(store: &mut Store, stamp: &Stamp, c: PetitionsCmd) -> Result<()> {
-    let today = stamp.today();
-    match c {
-        PetitionsCmd::Add { input, json } => {
-            let input: PetitionInput = json_arg(&input, "信访登记")?;
-            let p = petitions::create(store, stamp, &input)?;
-            if json {
-                print_json(&p);
-            } else {
-                println!("{}", p.number);
-                if let Some(d) = &p.deadline {
-                    println!(
-                        "{}期限：{}（{}）",
-                        d.stage_label, d.due.date, d.due.explanation
-                    );
-                }
-            }
-        }
-        PetitionsCmd::List {
-            search,
-            year,
-            state,
-            open,
-            overdue,
-            limit,
-            json,
-        } => {
-            let q = PetitionQuery {
-                search,
-                year,
-                state: state.map(|s| parse_vocab("state", &s)).transpose()?,
-                open: open.then_some(true),
-                overdue: overdue.then_some(true),
-                page_size: Some(limit),
-                ..PetitionQuery::default()
-            };
-            let page = petitions::list(store.conn(), &q, today)?;
-            if json {
-                print_json(&page.items);
-            } else {
-                for p in &page.items {
-                    let due = p
-                        .deadline
-                        .as_ref()
-                        .map(|d| {
-                            format!(
-                                "{}{} {}",
-                                d.stage_label,
-                                if d.overdue { "已逾期" } else { "到期" },
-                                d.due.date
-                            )
-                        })
-                        .unwrap_or_default();
-                    println!(
-                        "{:>5}  {}  {}  {}  {}  {}  {}",
-                        p.id,
-                        pad(&p.number, 20),
-                        &p.received_at[..10],
-                        pad(&p.petitioner, 8),
-                        pad(p.state_label, 12),
-                        p.request,
-                        due
-                    );
-                }
-                eprintln!("共 {} 件", page.total);
-            }
-        }
-        PetitionsCmd::Show { id, json } => {
-            let d = petitions::detail(store.conn(), id, today)?;
-            if json {
-                print_json(&d);
-            } else {
-                let p = &d.petition;
-                println!("{}  {}  {}", p.number, p.state_label, p.received_at);
-                println!(
-                    "信访人：{}  人数：{}{}",
-                    p.petitioner,
-                    p.people_count,
-                    if p.group_visit { "（集体访）" } else { "" }
-                );
-                println!("诉求：{}", p.request);
-                if let Some(dl) = &p.deadline {
-                    println!(
-                        "{}期限：{}（{}）",
-                        dl.stage_label, dl.due.date, dl.due.explanation
-                    );
-                }
-                for st in &d.steps {
-                    println!(
-                        "  {}  {}{}",
-                        st.date,
-                        st.summary,
-                        if st.voided { "（已作废）" } else { "" }
-                    );
-                }
-            }
-        }
-        PetitionsCmd::Step { id, step } => {
-            let s: petitions::Step = json_arg(&step, "办理环节")?;
-            let d = petitions::step(store, stamp, id, &s)?;
-            println!("{}  {}", d.petition.number, d.petition.state_label);
-        }
-        PetitionsCmd::Similar {
-            name,
-            phone,
-            id_number,
-            request,
-            json,
-        } => {
-            let list = petitions::similar::find(
-                store.conn(),
-                &PetitionProbe {
-                    petitioner_name: name,
-                    phone,
-                    id_number,
-                    request,
-                    exclude_id: None,
-                },
-                today,
-            )?;
-            if json {
-                print_json(&list);
-            } else {
-                for s in list {
-                    println!(
-                        "{:>5}  {}  {}  {}",
-                        s.petition.id,
-                        pad(&s.petition.number, 20),
-                        s.reason,
-                        s.petition.request
-                    );
-                }
-            }
-        }
-        PetitionsCmd::Link { id, other, note } => {
-            petitions::link(store, stamp, id, other, &note)?;
-            println!("已关联");
-        }
-        PetitionsCmd::Reveal { id, reason, json } => {
-            let who = petitions::reveal(store, stamp, id, &reason)?;
-            if json {
-                print_json(&who);
-            } else {
-                println!(
-                    "{}  {}  {}  {}",
-                    who.petitioner_name, who.phone, who.address, who.id_number
-                );
-                eprintln!("（本次查看已记入操作记录）");
-            }
-        }
-        PetitionsCmd::Void { id, reason } => {
-            let p = petitions::void(store, stamp, id, &reason)?;
-            println!("{} 已作废", p.number);
         }
     }
     Ok(())

@@ -106,7 +106,12 @@ pub fn print(store: &mut Store, stamp: &Stamp, a: PrintArgs) -> Result<()> {
 
 /// Benchmark rows for printing: the largest petitions book of a past year (the big office has
 /// ~2,500 a year), model and typesetting apart, fonts loaded once before.
-pub fn bench_rows(path: &std::path::Path, year: i32, runs: usize) -> Result<Vec<bench::Row>> {
+pub fn bench_rows(
+    path: &std::path::Path,
+    today: chrono::NaiveDate,
+    runs: usize,
+) -> Result<Vec<bench::Row>> {
+    let year = chrono::Datelike::year(&today) - 1;
     let store = Store::open(path)?;
     let req = PrintRequest {
         target: Target::Book {
@@ -124,7 +129,7 @@ pub fn bench_rows(path: &std::path::Path, year: i32, runs: usize) -> Result<Vec<
         Ok(())
     })?);
     let typesetter = Typesetter::new(fonts.expect("loaded"));
-    let doc = print::model(store.conn(), &req)?;
+    let doc = print::model(store.conn(), &req, today)?;
     let entries = match &doc {
         Document::Book(b) => b.cover.entries,
         _ => 0,
@@ -132,7 +137,7 @@ pub fn bench_rows(path: &std::path::Path, year: i32, runs: usize) -> Result<Vec<
     rows.push(bench::time(
         &format!("打印：{year}年信访登记簿 {entries} 件，取数"),
         runs,
-        || print::model(store.conn(), &req),
+        || print::model(store.conn(), &req, today),
     )?);
     let mut pages = 0;
     rows.push(bench::time(

@@ -2,7 +2,7 @@
 //! [`PartialDate`] is a year and month with an optional day. Spreadsheets bring every spelling:
 //! "1975.03", "1975-3", "1975年3月", "1975/03/12", "19750312", full-width digits.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -189,6 +189,106 @@ pub fn chinese(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
+/// 1 -> 一, 20 -> 二十, 21 -> 二十一 (for 届 and 次 labels up to 99).
+pub fn chinese_number(n: i64) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n as usize].to_string(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { D[(n - 10) as usize] }),
+        20..=99 => format!(
+            "{}十{}",
+            D[(n / 10) as usize],
+            if n % 10 == 0 {
+                ""
+            } else {
+                D[(n % 10) as usize]
+            }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// A moment to the minute, as the office writes it ("2026-12-04 09:30"): a petition's receipt.
+/// Stored and sent as that text, a date-time everywhere in between, so no code parses it again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Minute(NaiveDateTime);
+
+impl Minute {
+    pub const FORMAT: &'static str = "%Y-%m-%d %H:%M";
+
+    pub fn new(at: NaiveDateTime) -> Minute {
+        use chrono::Timelike;
+        Minute(
+            at.with_second(0)
+                .and_then(|t| t.with_nanosecond(0))
+                .unwrap_or(at),
+        )
+    }
+    pub fn at(&self) -> NaiveDateTime {
+        self.0
+    }
+    pub fn date(&self) -> NaiveDate {
+        self.0.date()
+    }
+    pub fn year(&self) -> i32 {
+        self.0.year()
+    }
+    /// Reads the stored and exchanged forms: "2026-12-04 09:30", with a "T", with seconds, or
+    /// a date alone (midnight).
+    pub fn parse(text: &str) -> Option<Minute> {
+        let t = text.trim();
+        [
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%dT%H:%M:%S",
+        ]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
+        .or_else(|| {
+            NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                .ok()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+        })
+        .map(Minute::new)
+    }
+}
+
+impl fmt::Display for Minute {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format(Minute::FORMAT))
+    }
+}
+
+impl Serialize for Minute {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Minute {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Minute, D::Error> {
+        let text = String::deserialize(d)?;
+        Minute::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("时间“{text}”无法识别")))
+    }
+}
+
+impl rusqlite::types::ToSql for Minute {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(rusqlite::types::ToSqlOutput::from(self.to_string()))
+    }
+}
+
+impl rusqlite::types::FromSql for Minute {
+    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let text = v.as_str()?;
+        Minute::parse(text).ok_or_else(|| {
+            rusqlite::types::FromSqlError::Other(format!("时间“{text}”无法识别").into())
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,5 +361,35 @@ mod tests {
                 prop_assert_eq!(PartialDate::parse(&date.chinese()), Ok(date));
             }
         }
+    }
+
+    #[test]
+    fn a_minute_reads_the_stored_forms_and_writes_one() {
+        for text in [
+            "2026-12-04 09:30",
+            "2026-12-04T09:30",
+            "2026-12-04 09:30:59",
+        ] {
+            let m = Minute::parse(text).unwrap();
+            assert_eq!(
+                m.to_string(),
+                "2026-12-04 09:30",
+                "{text} is stored as one form"
+            );
+        }
+        assert_eq!(
+            Minute::parse("2026-12-04").unwrap().to_string(),
+            "2026-12-04 00:00"
+        );
+        for bad in ["", "2026-13-04 09:30", "昨天", "2026-12-04 25:00"] {
+            assert!(Minute::parse(bad).is_none(), "{bad:?} is no moment");
+        }
+        let m = Minute::parse("2026-12-04 09:30").unwrap();
+        assert_eq!(
+            serde_json::to_value(m).unwrap(),
+            "2026-12-04 09:30",
+            "JSON keeps the text"
+        );
+        assert_eq!(m.date().to_string(), "2026-12-04");
     }
 }

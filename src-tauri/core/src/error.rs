@@ -14,6 +14,9 @@ pub enum Error {
     Validation {
         field: Option<&'static str>,
         message: String,
+        /// The entry the refusal is about, when it is not the one being written (the row of a
+        /// batch that was refused), so the UI can point at it without reading the message.
+        entry: Option<i64>,
     },
 
     #[error("未找到{what}（编号 {id}），可能已被删除或编号有误")]
@@ -24,6 +27,9 @@ pub enum Error {
     Conflict {
         field: Option<&'static str>,
         message: String,
+        /// The stored entry the input clashes with (the earlier registration of the same 文号),
+        /// so the UI can link to it without reading the message.
+        entry: Option<i64>,
     },
 
     /// A status change that the current state does not allow.
@@ -59,12 +65,14 @@ impl Error {
         Error::Validation {
             field: Some(field),
             message: message.into(),
+            entry: None,
         }
     }
     pub fn conflict(field: &'static str, message: impl Into<String>) -> Self {
         Error::Conflict {
             field: Some(field),
             message: message.into(),
+            entry: None,
         }
     }
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
@@ -89,6 +97,31 @@ impl Error {
         }
     }
 
+    /// The same refusal, about entry `id` (see [`Error::entry`]).
+    pub fn about(self, id: i64) -> Self {
+        match self {
+            Error::Validation { field, message, .. } => Error::Validation {
+                field,
+                message,
+                entry: Some(id),
+            },
+            Error::Conflict { field, message, .. } => Error::Conflict {
+                field,
+                message,
+                entry: Some(id),
+            },
+            other => other,
+        }
+    }
+
+    /// The entry a refusal is about, when it names one.
+    pub fn entry(&self) -> Option<i64> {
+        match self {
+            Error::Validation { entry, .. } | Error::Conflict { entry, .. } => *entry,
+            _ => None,
+        }
+    }
+
     pub fn field(&self) -> Option<&'static str> {
         match self {
             Error::Validation { field, .. } | Error::Conflict { field, .. } => *field,
@@ -99,10 +132,15 @@ impl Error {
 
 impl Serialize for Error {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("AppError", 3)?;
+        let entry = self.entry();
+        let mut st = s.serialize_struct("AppError", 3 + usize::from(entry.is_some()))?;
         st.serialize_field("code", self.code())?;
         st.serialize_field("field", &self.field())?;
         st.serialize_field("message", &self.to_string())?;
+        // Only when there is one, so every other error keeps its three fields.
+        if let Some(id) = entry {
+            st.serialize_field("entry", &id)?;
+        }
         st.end()
     }
 }
@@ -145,6 +183,22 @@ mod tests {
         assert_eq!(
             serde_json::to_value(&e).unwrap()["field"],
             serde_json::Value::Null
+        );
+    }
+
+    #[test]
+    fn a_refusal_about_another_entry_carries_its_id() {
+        let e = Error::conflict("doc_number", "已登记为收文〔2026〕第3号").about(42);
+        let v = serde_json::to_value(&e).unwrap();
+        assert_eq!(
+            v["entry"], 42,
+            "the UI links to the earlier entry by its id"
+        );
+        assert_eq!(v["code"], "conflict");
+        let plain = serde_json::to_value(Error::validation("name", "x")).unwrap();
+        assert!(
+            plain.get("entry").is_none(),
+            "other errors keep their three fields"
         );
     }
 }

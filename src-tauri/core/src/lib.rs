@@ -5,40 +5,39 @@
 //! - every write goes through [`store::Store::write`], one SQLite transaction, with a history
 //!   row (who, when, before, after) for each changed ledger row;
 //! - ledger rows are never deleted (triggers refuse it); they are voided with a reason;
-//! - time is passed in as a [`history::Stamp`], never read inside a rule, so rules are testable.
+//! - time is passed in (a [`history::Stamp`], a `today`) from the one [`clock`] the caller
+//!   chose; nothing else in the core reads the wall clock, so every answer is reproducible.
+//!
+//! The folders are the layers, bottom to top; a module imports only from its own layer or the
+//! ones below (`tests/layers.rs` checks it, and that no two modules import each other):
+//! 1. the foundation: [`error`], [`clock`], [`dates`], [`paths`];
+//! 2. [`store`]: the file, migrations, [`backup`], [`history`], [`settings`];
+//! 3. [`rules`]: rule profiles, [`calendar`], [`deadline`], [`vocab`], [`names`], [`idcard`],
+//!    [`tally`] (values and rules that hold in every book);
+//! 4. [`book`]: the book mechanism (numbering, update and void with history, labels, case books);
+//! 5. [`books`]: one module per book, siblings;
+//! 6. [`readers`]: what reads the books: the [`registry`] of them all, [`entries`] of a period,
+//!    [`print`] models, the [`package`], [`county`] mode, the [`duty_record`], the dashboard
+//!    ([`followup`]), the [`demo`] and the [`bench`].
+//!
+//! The public paths stay flat (`taizhang_core::suggestions`, `taizhang_core::history`): the
+//! re-exports below name each module once, so callers need not know its layer.
 
-pub mod activities;
-pub mod attachments;
-pub mod backup;
-pub mod bench;
-pub mod calendar;
-pub(crate) mod casebook;
-pub mod county;
+pub mod book;
+pub mod books;
+pub mod clock;
 pub mod dates;
-pub mod deadline;
-pub mod deeds;
-pub mod demo;
-pub mod documents;
-pub mod entries;
 pub mod error;
-pub mod followup;
-pub mod history;
-pub mod idcard;
-mod ledger;
-pub mod meetings;
-pub mod names;
-pub mod package;
 pub mod paths;
-pub mod petitions;
-pub mod print;
-pub mod roster;
+pub mod readers;
 pub mod rules;
-pub mod settings;
 pub mod store;
-pub mod suggestions;
-pub mod tally;
-pub mod units;
-pub mod vocab;
+
+pub use books::{activities, attachments, deeds, documents, meetings, petitions, roster};
+pub use books::{refs, suggestions, units};
+pub use readers::{bench, county, demo, duty_record, entries, followup, package, print, registry};
+pub use rules::{calendar, deadline, idcard, names, tally, vocab};
+pub use store::{backup, history, settings};
 
 pub use error::{Error, Result};
 pub use history::Stamp;

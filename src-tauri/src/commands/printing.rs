@@ -32,7 +32,7 @@ pub fn print_preview<R: Runtime>(
     request: PrintRequest,
     page: usize,
 ) -> Result<PreviewPage> {
-    let doc = state.with(|s, _| print::model(s.conn(), &request))?;
+    let doc = state.with(|s, stamp| print::model(s.conn(), &request, stamp.today()))?;
     typesetter(&app).page(&doc, page)
 }
 
@@ -43,7 +43,7 @@ pub fn print_pages<R: Runtime>(
     state: State<'_, AppState>,
     request: PrintRequest,
 ) -> Result<Vec<PreviewPage>> {
-    let doc = state.with(|s, _| print::model(s.conn(), &request))?;
+    let doc = state.with(|s, stamp| print::model(s.conn(), &request, stamp.today()))?;
     let t = typesetter(&app);
     let first = t.page(&doc, 1)?;
     let mut pages = vec![first.clone()];

@@ -190,14 +190,14 @@ pub fn deputy_record(
     id: i64,
     from: Option<String>,
     to: Option<String>,
-) -> Result<taizhang_core::roster::record::DutyRecord> {
+) -> Result<taizhang_core::duty_record::DutyRecord> {
     state.with(|s, stamp| {
         let d = |t: Option<String>, f: &'static str| {
             t.filter(|t| !t.is_empty())
                 .map(|t| taizhang_core::dates::parse_iso(f, "日期", &t))
                 .transpose()
         };
-        taizhang_core::roster::record::record(
+        taizhang_core::duty_record::record(
             s.conn(),
             id,
             d(from, "from")?,

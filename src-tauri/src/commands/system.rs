@@ -3,7 +3,8 @@ use tauri::State;
 
 use crate::state::AppState;
 use taizhang_core::backup::{self, BackupInfo};
-use taizhang_core::history::{self, HistoryEntry};
+use taizhang_core::history::{Entity, HistoryEntry};
+use taizhang_core::registry;
 use taizhang_core::settings::{self, Settings};
 use taizhang_core::store::{Page, SCHEMA_VERSION};
 use taizhang_core::vocab::{self, Vocabulary};
@@ -57,7 +58,11 @@ pub fn history_list(
     id: Option<i64>,
     page: Option<usize>,
 ) -> Result<Page<HistoryEntry>> {
-    state.with(|store, _| history::list(store.conn(), entity.as_deref(), id, page.unwrap_or(1), 20))
+    let entity = match entity.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(code) => Some(Entity::parse(code)?),
+    };
+    state.with(|store, _| registry::history(store.conn(), entity, id, page.unwrap_or(1), 20))
 }
 
 #[tauri::command]

@@ -149,7 +149,7 @@ impl Typesetter {
         req: &PrintRequest,
         out: &Path,
     ) -> Result<(Pdf, Printout)> {
-        let doc = print::model(store.conn(), req)?;
+        let doc = print::model(store.conn(), req, stamp.today())?;
         let pdf = self.pdf(&doc, req.archival)?;
         write_atomically(out, &pdf.bytes)?;
         let logged = print::record(
@@ -175,7 +175,7 @@ impl Typesetter {
         let mut pdfs = Vec::new();
         if o.with_pdf {
             for (path, req) in package::pdf_books(o) {
-                let doc = print::model(store.conn(), &req)?;
+                let doc = print::model(store.conn(), &req, stamp.today())?;
                 let pdf = self.pdf(&doc, req.archival)?;
                 pdfs.push(ExtraFile {
                     what: format!(
@@ -199,7 +199,7 @@ impl Typesetter {
         stamp: &Stamp,
         req: &PrintRequest,
     ) -> Result<Printout> {
-        let doc = print::model(store.conn(), req)?;
+        let doc = print::model(store.conn(), req, stamp.today())?;
         let pdf = self.pdf(&doc, req.archival)?;
         print::record(store, stamp, req, pdf.pages, &pdf.sha256, "")
     }

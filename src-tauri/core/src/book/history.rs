@@ -1,0 +1,411 @@
+//! The history as the clerk reads it: each row named by the entry it is about, each changed
+//! field by its Chinese label, each stored code and reference by what the clerk calls it. The
+//! rows themselves are written and read at the bottom ([`crate::history`]); what an entry is called
+//! and what a book's own codes mean is asked of the book ([`Labels`]).
+
+use rusqlite::Connection;
+use serde_json::Value;
+
+use super::Book;
+use crate::history::{self as log, Change, Entity, HistoryEntry};
+use crate::store::Page;
+use crate::vocab::{self, Vocab};
+use crate::Result;
+
+/// What names the entries of a history page: one book (an entry's own page) or every book
+/// (`crate::registry`, the office's 操作记录).
+pub trait Labels {
+    /// How the clerk names record `id` of kind `entity` (empty when it cannot be found).
+    fn entity_label(&self, conn: &Connection, entity: Entity, id: i64) -> String;
+    /// A book's own label for a code of one of its fields ([`Book::value_label`]).
+    fn value_label(&self, entity: Entity, field: &str, code: &str) -> Option<&'static str>;
+}
+
+/// The labels one book gives its own entries.
+struct OneBook<T>(std::marker::PhantomData<T>);
+
+impl<T: Book> Labels for OneBook<T> {
+    fn entity_label(&self, conn: &Connection, entity: Entity, id: i64) -> String {
+        if entity != T::ENTITY {
+            return String::new();
+        }
+        T::load(conn, id).map(|e| e.label()).unwrap_or_default()
+    }
+    fn value_label(&self, entity: Entity, field: &str, code: &str) -> Option<&'static str> {
+        (entity == T::ENTITY)
+            .then(|| T::value_label(field, code))
+            .flatten()
+    }
+}
+
+/// The history of one entry of book `T`, newest first, labelled (at most 200 rows: an entry's
+/// page shows its recent changes; 操作记录 pages through all of them).
+pub fn of<T: Book>(conn: &Connection, id: i64) -> Result<Vec<HistoryEntry>> {
+    let page = log::rows(conn, Some(T::ENTITY), Some(id), 1, 200)?;
+    Ok(label(conn, page, &OneBook::<T>(std::marker::PhantomData)).items)
+}
+
+/// Fills a page's labels: the entry's name, each change's field label and readable values.
+pub fn label(
+    conn: &Connection,
+    page: Page<HistoryEntry>,
+    labels: &dyn Labels,
+) -> Page<HistoryEntry> {
+    let items = page
+        .items
+        .into_iter()
+        .map(|mut e| {
+            let entity = Entity::from_code(&e.entity);
+            e.changes = diff(e.before.as_ref(), e.after.as_ref());
+            if let Some(entity) = entity {
+                e.entity_label = labels.entity_label(conn, entity, e.entity_id);
+                let (b, a) = (e.before.as_ref(), e.after.as_ref());
+                for c in &mut e.changes {
+                    let own = |v: Option<&Value>| {
+                        let code = v?.get(&c.field)?.as_str()?;
+                        labels.value_label(entity, &c.field, code)
+                    };
+                    if let Some(l) = own(b) {
+                        c.before = l.to_string();
+                    }
+                    if let Some(l) = own(a) {
+                        c.after = l.to_string();
+                    }
+                }
+            }
+            for c in &mut e.changes {
+                c.before = reference_name(conn, &c.field, &c.before)
+                    .unwrap_or(std::mem::take(&mut c.before));
+                c.after = reference_name(conn, &c.field, &c.after)
+                    .unwrap_or(std::mem::take(&mut c.after));
+            }
+            e
+        })
+        .collect();
+    Page { items, ..page }
+}
+
+/// A reference stored as an id, shown by the name the clerk knows (届次, 选区, 小组, 代表...).
+fn reference_name(conn: &Connection, field: &str, value: &str) -> Option<String> {
+    let id: i64 = value.parse().ok()?;
+    let name = |sql: &str| conn.query_row(sql, [id], |r| r.get::<_, String>(0)).ok();
+    match field {
+        "term_id" => {
+            let n: i64 = conn
+                .query_row("SELECT number FROM terms WHERE id = ?1", [id], |r| r.get(0))
+                .ok()?;
+            Some(format!("第{}届", crate::dates::chinese_number(n)))
+        }
+        "constituency_id" => name("SELECT name FROM constituencies WHERE id = ?1"),
+        "group_id" => name("SELECT name FROM deputy_groups WHERE id = ?1"),
+        "station_id" => name("SELECT name FROM liaison_stations WHERE id = ?1"),
+        "leader_id" | "deputy_leader_id" | "liaison_id" | "deputy_id" | "lead_deputy_id"
+        | "via_deputy_id" => name("SELECT name FROM deputies WHERE id = ?1"),
+        "unit_id" | "lead_unit_id" => name("SELECT name FROM handling_units WHERE id = ?1"),
+        _ => None,
+    }
+}
+
+/// Chinese labels of the fields that appear in snapshots.
+const FIELD_LABELS: &[(&str, &str)] = &[
+    ("name", "姓名"),
+    ("sex", "性别"),
+    ("ethnicity", "民族"),
+    ("birth_date", "出生年月"),
+    ("political_status", "政治面貌"),
+    ("education", "学历"),
+    ("work_unit_post", "工作单位及职务"),
+    ("occupation", "职业类别"),
+    ("constituency_id", "选区"),
+    ("group_id", "代表小组"),
+    ("levels", "代表层级"),
+    ("term_id", "届次"),
+    ("elected_on", "当选日期"),
+    ("elected_how", "当选方式"),
+    ("card_no", "代表证号"),
+    ("phone", "联系电话"),
+    ("address", "通讯地址"),
+    ("returned_overseas", "归侨侨眷"),
+    ("grassroots", "基层代表"),
+    ("id_number", "身份证号码"),
+    ("notes", "备注"),
+    ("void_reason", "作废原因"),
+    ("voided", "已作废"),
+    ("voided_at", "作废时间"),
+    ("kind", "类型"),
+    ("date", "日期"),
+    ("reason", "事由"),
+    ("notice_no", "公告文号"),
+    ("ground", "终止事由"),
+    ("votes_for", "得票数"),
+    ("votes_total", "参加投票人数"),
+    ("post", "职务"),
+    ("start_date", "任职日期"),
+    ("end_date", "离任日期"),
+    ("number", "编号"),
+    ("area", "范围"),
+    ("address_text", "地址"),
+    ("convener", "召集人"),
+    ("schedule", "接待安排"),
+    ("station_id", "联络站"),
+    ("leader_id", "组长"),
+    ("deputy_leader_id", "副组长"),
+    ("liaison_id", "联络员"),
+    ("township", "乡镇名称"),
+    ("operator", "操作人"),
+    ("deputy_id", "代表"),
+    ("subject", "案由"),
+    ("content", "内容"),
+    ("category", "类别"),
+    ("received_on", "收到日期"),
+    ("key_supervision", "重点督办"),
+    ("published", "是否公开"),
+    ("session_no", "会议次数"),
+    ("during_session", "会议期间提出"),
+    ("lead_deputy_id", "领衔代表"),
+    ("co_signer_ids", "附议代表"),
+    ("by_presidium", "主席团提出"),
+    ("profile", "办理规则"),
+    ("rule_profile", "办理规则"),
+    ("state", "状态"),
+    ("seq", "序号"),
+    ("channel", "来源"),
+    ("received_at", "收到时间"),
+    ("anonymous", "匿名"),
+    ("petitioner_name", "信访人"),
+    ("age", "年龄"),
+    ("people_count", "人数"),
+    ("request", "诉求"),
+    ("facts", "事实与地点"),
+    ("receiver", "接待人"),
+    ("via_deputy_id", "转交代表"),
+    ("proposed_handling", "拟办意见"),
+    ("instruction", "领导批示"),
+    ("confidential", "检举控告"),
+    ("linked", "关联信访"),
+    ("direction", "收发"),
+    ("issuer", "发文机关"),
+    ("issuer_level", "发文机关层级"),
+    ("doc_number", "文号"),
+    ("title", "标题"),
+    ("classification", "密级"),
+    ("urgency", "紧急程度"),
+    ("copies", "份数"),
+    ("attachments", "附件"),
+    ("handler", "承办人"),
+    ("signed_by", "签收人"),
+    ("sent_to", "主送、抄送"),
+    ("reply_doc_number", "复文文号"),
+    ("archived_on", "归档日期"),
+    ("volume", "卷号"),
+    ("reads", "传阅次数"),
+    ("reader", "阅文人"),
+    ("read_on", "阅文日期"),
+    ("contact", "联系人"),
+    ("active", "在用"),
+    ("year", "年度"),
+    ("deputies", "代表"),
+    ("summary", "主要事迹"),
+    ("evidence", "佐证材料"),
+    ("honour", "荣誉"),
+    ("honour_level", "荣誉级别"),
+    ("honour_body", "授予单位"),
+    ("honour_date", "授予日期"),
+    ("publicised", "宣传报道"),
+    ("suggestion", "来源建议"),
+    // Presidium meetings and group activities (the labels their forms use).
+    ("group_name", "代表小组"),
+    ("place", "地点"),
+    ("theme", "主题"),
+    ("notice_date", "通知日期"),
+    ("members", "参加人员"),
+    ("expected", "应到人数"),
+    ("present", "实到人数"),
+    ("excused", "请假人数"),
+    ("absent", "缺席人数"),
+    ("higher_deputies", "上级代表参加"),
+    ("record", "活动记录"),
+    ("results", "活动成果"),
+    ("reported_on", "报主席团日期"),
+    ("opinions", "收集的意见"),
+    ("start_time", "开始时间"),
+    ("presider", "主持人"),
+    ("recorder", "记录人"),
+    ("attendees", "列席人员"),
+    ("agenda", "议题"),
+    ("deputy_name", "代表"),
+];
+
+pub fn field_label(field: &str) -> &str {
+    FIELD_LABELS
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, l)| *l)
+        .unwrap_or(field)
+}
+
+/// A stored value as the clerk reads it: codes become labels, booleans 是/否.
+fn humanize(field: &str, v: &Value) -> String {
+    fn label_of<V: Vocab>(code: &str) -> Option<String> {
+        V::from_code(code).map(|v| v.label().to_string())
+    }
+    match v {
+        Value::Null => String::new(),
+        Value::Bool(b) => if *b { "是" } else { "否" }.into(),
+        Value::Number(n) => n.to_string(),
+        Value::Array(items) => items
+            .iter()
+            .map(|i| humanize(field, i))
+            .collect::<Vec<_>>()
+            .join("、"),
+        Value::String(s) => {
+            let label = match field {
+                "sex" => label_of::<vocab::Sex>(s),
+                "ethnicity" => vocab::Ethnicity::from_code(s).map(|e| e.label().to_string()),
+                "political_status" => label_of::<vocab::PoliticalStatus>(s),
+                "education" => label_of::<vocab::Education>(s),
+                "occupation" => label_of::<vocab::Occupation>(s),
+                "levels" => label_of::<vocab::Level>(s),
+                "elected_how" => label_of::<vocab::ElectedHow>(s),
+                "kind" => label_of::<vocab::EventKind>(s),
+                "ground" => label_of::<vocab::TerminationGround>(s),
+                "post" => label_of::<vocab::PresidiumPostKind>(s),
+                _ => None,
+            };
+            label.unwrap_or_else(|| s.clone())
+        }
+        Value::Object(_) => v.to_string(),
+    }
+}
+
+/// Null, false, "" and [] all read as "nothing there": a change between them is no change.
+fn is_blank(v: &Value) -> bool {
+    match v {
+        Value::Null | Value::Bool(false) => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        _ => false,
+    }
+}
+
+/// The fields whose values differ between two snapshots, in the order of the newer one.
+pub fn diff(before: Option<&Value>, after: Option<&Value>) -> Vec<Change> {
+    let empty = serde_json::Map::new();
+    let b = before.and_then(Value::as_object).unwrap_or(&empty);
+    let a = after.and_then(Value::as_object).unwrap_or(&empty);
+    let mut keys: Vec<&String> = a.keys().collect();
+    keys.extend(b.keys().filter(|k| !a.contains_key(*k)));
+    keys.into_iter()
+        .filter(|k| k.as_str() != "id")
+        .filter_map(|k| {
+            let bv = b.get(k).unwrap_or(&Value::Null);
+            let av = a.get(k).unwrap_or(&Value::Null);
+            (bv != av && !(is_blank(bv) && is_blank(av))).then(|| Change {
+                field: k.clone(),
+                label: field_label(k).to_string(),
+                before: humanize(k, bv),
+                after: humanize(k, av),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn diff_lists_changed_fields_with_labels_and_readable_values() {
+        let before =
+            json!({"id": 1, "name": "张三", "sex": "male", "levels": ["township"], "phone": "1"});
+        let after = json!({"id": 1, "name": "张三", "sex": "female", "levels": ["township", "county"], "phone": "1"});
+        let changes = diff(Some(&before), Some(&after));
+        assert_eq!(changes.len(), 2, "only sex and levels changed: {changes:?}");
+        assert_eq!(
+            (
+                changes[0].label.as_str(),
+                changes[0].before.as_str(),
+                changes[0].after.as_str()
+            ),
+            ("性别", "男", "女")
+        );
+        assert_eq!(changes[1].after, "乡镇级、县级");
+    }
+
+    #[test]
+    fn a_creation_shows_every_filled_field() {
+        let after = json!({"id": 3, "name": "李四", "notes": null});
+        let changes = diff(None, Some(&after));
+        assert_eq!(
+            changes.len(),
+            1,
+            "id is not a change and null equals absent"
+        );
+        assert_eq!(changes[0].after, "李四");
+    }
+
+    #[test]
+    fn history_is_recorded_and_listed_newest_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::Store::open(dir.path().join("h.db")).unwrap();
+        let t = |h| {
+            log::Stamp::at(
+                "秘书",
+                chrono::NaiveDate::from_ymd_opt(2024, 3, 20)
+                    .unwrap()
+                    .and_hms_opt(h, 0, 0)
+                    .unwrap(),
+            )
+        };
+        log::record(
+            store.conn(),
+            &t(9),
+            Entity::Deputy,
+            5,
+            log::Action::Create,
+            None,
+            Some(&json!({"name": "甲"})),
+            "",
+        )
+        .unwrap();
+        log::record(
+            store.conn(),
+            &t(10),
+            Entity::Deputy,
+            5,
+            log::Action::Update,
+            Some(&json!({"name": "甲"})),
+            Some(&json!({"name": "乙"})),
+            "",
+        )
+        .unwrap();
+        log::record(
+            store.conn(),
+            &t(11),
+            Entity::Deputy,
+            6,
+            log::Action::Create,
+            None,
+            None,
+            "",
+        )
+        .unwrap();
+        struct NoNames;
+        impl Labels for NoNames {
+            fn entity_label(&self, _: &Connection, _: Entity, _: i64) -> String {
+                String::new()
+            }
+            fn value_label(&self, _: Entity, _: &str, _: &str) -> Option<&'static str> {
+                None
+            }
+        }
+        let rows = log::rows(store.conn(), Some(Entity::Deputy), Some(5), 1, 20).unwrap();
+        let page = label(store.conn(), rows, &NoNames);
+        assert_eq!(page.total, 2);
+        assert_eq!(page.items[0].action, "update");
+        assert_eq!(page.items[0].at, "2024-03-20 10:00:00");
+        assert_eq!(page.items[0].changes[0].before, "甲");
+        assert_eq!(log::rows(store.conn(), None, None, 1, 20).unwrap().total, 3);
+    }
+}

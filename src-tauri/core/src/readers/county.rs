@@ -1,0 +1,289 @@
+//! County mode: export packages from many townships read into one database, each township kept
+//! apart, and the figures the county asks for, per township and combined.
+//!
+//! A package is verified whole (`package::verify`) before anything is written; then it is read
+//! in one transaction. The same package twice changes nothing; a newer one from the same township
+//! replaces that township's records; an older one is refused. A package of changes (scope
+//! `changes`) is merged into the township's records instead, and only on top of the export it
+//! follows or a later one: a gap would leave the county with changes it never saw.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::history::{self, Action, Entity, Stamp};
+use crate::package;
+use crate::{Error, Result, Store};
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Imported,
+    Updated,
+    Unchanged,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Imported {
+    pub township: String,
+    pub township_id: String,
+    pub outcome: Outcome,
+    pub records: usize,
+}
+
+/// Verifies and imports one package.
+pub fn import(store: &mut Store, stamp: &Stamp, dir: &Path) -> Result<Imported> {
+    let m = package::verify(dir)?;
+    let manifest_bytes = std::fs::read(dir.join("manifest.json")).map_err(|e| Error::io(dir, e))?;
+    let sha: String = Sha256::digest(&manifest_bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let mut records: Vec<(String, i64, String)> = Vec::new();
+    for f in m.files.iter().filter(|f| f.path.ends_with(".jsonl")) {
+        let p = dir.join(&f.path);
+        let text = std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?;
+        for line in text.lines() {
+            let v: Value = serde_json::from_str(line).expect("verified above");
+            records.push((
+                v["book"].as_str().expect("verified").to_string(),
+                v["id"].as_i64().expect("verified"),
+                line.to_string(),
+            ));
+        }
+    }
+    store.write(|tx| {
+        let stored: Option<(String, String)> = tx
+            .query_row(
+                "SELECT manifest_sha256, exported_at FROM county_packages WHERE township_id = ?1",
+                [&m.township_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let incremental = m.scope == package::Scope::Changes;
+        let outcome = match &stored {
+            Some((s, _)) if *s == sha => {
+                return Ok(Imported {
+                    township: m.township.clone(),
+                    township_id: m.township_id.clone(),
+                    outcome: Outcome::Unchanged,
+                    records: 0,
+                })
+            }
+            Some((_, at)) if *at > m.exported_at => {
+                return Err(Error::conflict(
+                    "package",
+                    format!(
+                        "{}的这个导出包（{}）比已导入的（{at}）更旧，未导入",
+                        m.township, m.exported_at
+                    ),
+                ))
+            }
+            _ if incremental => {
+                let since = m.since.clone().unwrap_or_default();
+                match &stored {
+                    Some((_, at)) if *at >= since => Outcome::Updated,
+                    _ => {
+                        return Err(Error::Import(format!(
+                            "这是{}自 {since} 以来的变更包，县里还没有导入它接续的那次导出：\
+                             请先导入该乡镇 {since} 的导出包，或请乡镇做一次完整导出",
+                            m.township
+                        )))
+                    }
+                }
+            }
+            Some(_) => Outcome::Updated,
+            None => Outcome::Imported,
+        };
+        if !incremental {
+            tx.execute(
+                "DELETE FROM county_records WHERE township_id = ?1",
+                [&m.township_id],
+            )?;
+        }
+        tx.execute(
+            "INSERT INTO county_packages (township_id, township, exported_at, period_from, period_to,
+                 manifest_sha256, imported_at, imported_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (township_id) DO UPDATE SET township = excluded.township,
+                 exported_at = excluded.exported_at, period_from = excluded.period_from,
+                 period_to = excluded.period_to, manifest_sha256 = excluded.manifest_sha256,
+                 imported_at = excluded.imported_at, imported_by = excluded.imported_by",
+            params![
+                m.township_id,
+                m.township,
+                m.exported_at,
+                m.period_from.to_string(),
+                m.period_to.to_string(),
+                sha,
+                stamp.at_text(),
+                stamp.actor
+            ],
+        )?;
+        let mut ins = tx.prepare(
+            "INSERT INTO county_records (township_id, book, record_id, data) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (township_id, book, record_id) DO UPDATE SET data = excluded.data",
+        )?;
+        for (book, id, data) in &records {
+            ins.execute(params![m.township_id, book, id, data])?;
+        }
+        let rowid: i64 = tx.query_row(
+            "SELECT rowid FROM county_packages WHERE township_id = ?1",
+            [&m.township_id],
+            |r| r.get(0),
+        )?;
+        history::record(
+            tx,
+            stamp,
+            Entity::CountyPackage,
+            rowid,
+            Action::Import,
+            None,
+            None,
+            &format!(
+                "导入{}{}（{} 至 {}，{} 条记录，清单 {}）",
+                m.township,
+                if incremental { "变更包" } else { "导出包" },
+                m.period_from,
+                m.period_to,
+                records.len(),
+                &sha[..12]
+            ),
+        )?;
+        Ok(Imported {
+            township: m.township.clone(),
+            township_id: m.township_id.clone(),
+            outcome,
+            records: records.len(),
+        })
+    })
+}
+
+/// The county's figures for one township (or the total).
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct Figures {
+    pub township: String,
+    pub township_id: String,
+    pub period: String,
+    pub deputies_in_office: usize,
+    pub suggestions_received: usize,
+    pub suggestions_replied: usize,
+    pub suggestions_closed: usize,
+    /// Evaluated by the deputy (the denominator of 满意率, as in the township's own statistics).
+    pub suggestions_evaluated: usize,
+    /// Final evaluation 满意 or 基本满意.
+    pub suggestions_satisfied: usize,
+    pub petitions_received: usize,
+    pub petitions_group_visits: usize,
+    pub petitions_by_category: BTreeMap<String, usize>,
+    pub activities: usize,
+    pub voter_receptions: usize,
+    pub meetings: usize,
+}
+
+impl Figures {
+    fn add(&mut self, o: &Figures) {
+        self.deputies_in_office += o.deputies_in_office;
+        self.suggestions_received += o.suggestions_received;
+        self.suggestions_replied += o.suggestions_replied;
+        self.suggestions_closed += o.suggestions_closed;
+        self.suggestions_evaluated += o.suggestions_evaluated;
+        self.suggestions_satisfied += o.suggestions_satisfied;
+        self.petitions_received += o.petitions_received;
+        self.petitions_group_visits += o.petitions_group_visits;
+        for (k, v) in &o.petitions_by_category {
+            *self.petitions_by_category.entry(k.clone()).or_default() += v;
+        }
+        self.activities += o.activities;
+        self.voter_receptions += o.voter_receptions;
+        self.meetings += o.meetings;
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CountyStats {
+    pub townships: Vec<Figures>,
+    pub total: Figures,
+}
+
+/// Live (not voided) records of a book for a township.
+fn live(conn: &Connection, township_id: &str, book: &str) -> Result<Vec<Value>> {
+    let mut stmt = conn.prepare(
+        "SELECT data FROM county_records WHERE township_id = ?1 AND book = ?2 ORDER BY record_id",
+    )?;
+    let rows = stmt
+        .query_map(params![township_id, book], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|t| serde_json::from_str::<Value>(&t).ok())
+        .filter(|v| v["voided"] != true)
+        .collect())
+}
+
+pub fn stats(conn: &Connection) -> Result<CountyStats> {
+    let mut stmt = conn.prepare(
+        "SELECT township_id, township, period_from, period_to FROM county_packages ORDER BY township, township_id",
+    )?;
+    let towns = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut townships = Vec::new();
+    let mut total = Figures {
+        township: "合计".into(),
+        ..Default::default()
+    };
+    for (id, name, from, to) in towns {
+        let sugg = live(conn, &id, "suggestions")?;
+        let pets = live(conn, &id, "petitions")?;
+        let acts = live(conn, &id, "activities")?;
+        let mut by_category = BTreeMap::new();
+        for p in &pets {
+            *by_category
+                .entry(p["category"].as_str().unwrap_or("other").to_string())
+                .or_default() += 1;
+        }
+        let f = Figures {
+            township: name,
+            township_id: id.clone(),
+            period: format!("{from} 至 {to}"),
+            deputies_in_office: live(conn, &id, "deputies")?
+                .iter()
+                .filter(|d| d["status"] == "in_office")
+                .count(),
+            suggestions_received: sugg.len(),
+            suggestions_replied: sugg.iter().filter(|s| !s["replied_on"].is_null()).count(),
+            suggestions_closed: sugg.iter().filter(|s| s["state"] == "closed").count(),
+            suggestions_evaluated: sugg.iter().filter(|s| !s["final_result"].is_null()).count(),
+            suggestions_satisfied: sugg
+                .iter()
+                .filter(|s| {
+                    s["final_result"] == "satisfied" || s["final_result"] == "basically_satisfied"
+                })
+                .count(),
+            petitions_received: pets.len(),
+            petitions_group_visits: pets.iter().filter(|p| p["group_visit"] == true).count(),
+            petitions_by_category: by_category,
+            activities: acts.len(),
+            voter_receptions: acts
+                .iter()
+                .filter(|a| a["kind"] == "voter_reception")
+                .count(),
+            meetings: live(conn, &id, "meetings")?.len(),
+        };
+        total.add(&f);
+        townships.push(f);
+    }
+    Ok(CountyStats { townships, total })
+}

@@ -1,0 +1,294 @@
+//! The human-readable half of the package: one workbook per book (the printed book's columns,
+//! identities masked as printed) and a statistics workbook with the figures the county asks for.
+//! Plain cells only, so Excel, WPS and LibreOffice open them alike.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use rust_xlsxwriter::{Format, Workbook, Worksheet};
+
+use super::ExportOptions;
+use crate::entries;
+use crate::print::{self, BookKind, Document, Period};
+use crate::roster::stats::{roster_stats, Bucket};
+use crate::suggestions::stats::{compute as suggestion_stats, StatsQuery};
+use crate::tally::{CountedBucket, CountedRatio};
+use crate::{petitions, Error, Result};
+
+fn err(e: rust_xlsxwriter::XlsxError) -> Error {
+    Error::io("xlsx", std::io::Error::other(e.to_string()))
+}
+
+fn header(ws: &mut Worksheet, row: u32, titles: &[&str]) -> Result<()> {
+    let bold = Format::new().set_bold();
+    for (c, t) in titles.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, *t, &bold)
+            .map_err(err)?;
+    }
+    Ok(())
+}
+
+/// A book as one sheet: the section (month, group, session) first, the printed columns, and the
+/// void reason last. Returns the workbook's bytes and its number of entry rows.
+pub fn book(
+    conn: &Connection,
+    kind: BookKind,
+    o: &ExportOptions,
+    today: NaiveDate,
+) -> Result<(Vec<u8>, usize)> {
+    let doc = print::book(
+        conn,
+        kind,
+        &Period::Range {
+            from: o.from,
+            to: o.to,
+        },
+        1,
+        o.include_identities,
+        today,
+    )?;
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(kind.title().chars().take(31).collect::<String>())
+        .map_err(err)?;
+    let mut n = 0usize;
+    match doc {
+        Document::Book(b) => {
+            let mut row = 0u32;
+            let mut last_columns: Vec<&str> = Vec::new();
+            for s in &b.sections {
+                let cols: Vec<&str> = s.columns.iter().map(|c| c.title).collect();
+                if cols != last_columns {
+                    let mut titles = vec!["分组"];
+                    titles.extend(&cols);
+                    titles.push("作废原因");
+                    header(ws, row, &titles)?;
+                    row += 1;
+                    last_columns = cols;
+                }
+                for r in &s.rows {
+                    ws.write_string(row, 0, &s.title).map_err(err)?;
+                    for (c, v) in r.cells.iter().enumerate() {
+                        ws.write_string(row, c as u16 + 1, v).map_err(err)?;
+                    }
+                    ws.write_string(
+                        row,
+                        r.cells.len() as u16 + 1,
+                        r.void.as_deref().unwrap_or(""),
+                    )
+                    .map_err(err)?;
+                    row += 1;
+                    n += 1;
+                }
+            }
+        }
+        Document::Minutes(m) => {
+            header(
+                ws,
+                0,
+                &[
+                    "会议",
+                    "时间",
+                    "地点",
+                    "主持人",
+                    "出席情况",
+                    "缺席人员",
+                    "议题",
+                    "作废原因",
+                ],
+            )?;
+            for (i, mt) in m.meetings.iter().enumerate() {
+                let field = |k: &str| {
+                    mt.fields
+                        .iter()
+                        .find(|(l, _)| l == k)
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_default()
+                };
+                let agenda: Vec<String> = mt
+                    .agenda
+                    .iter()
+                    .map(|a| format!("{}（{}）", a.title, a.votes))
+                    .collect();
+                let cells = [
+                    mt.number.clone(),
+                    field("时间"),
+                    field("地点"),
+                    field("主持人"),
+                    field("应到／实到"),
+                    field("缺席人员"),
+                    agenda.join("；"),
+                    mt.void.clone().unwrap_or_default(),
+                ];
+                for (c, v) in cells.iter().enumerate() {
+                    ws.write_string(i as u32 + 1, c as u16, v).map_err(err)?;
+                }
+                n += 1;
+            }
+        }
+        Document::Form(_) => unreachable!("a book is not a form"),
+    }
+    ws.set_freeze_panes(1, 0).map_err(err)?;
+    Ok((wb.save_to_buffer().map_err(err)?, n))
+}
+
+fn rows(ws: &mut Worksheet, start: u32, items: &[(String, String, f64)]) -> Result<u32> {
+    let mut r = start;
+    for (a, b, v) in items {
+        ws.write_string(r, 0, a).map_err(err)?;
+        ws.write_string(r, 1, b).map_err(err)?;
+        ws.write_number(r, 2, *v).map_err(err)?;
+        r += 1;
+    }
+    Ok(r)
+}
+
+fn buckets(what: &str, b: &[Bucket]) -> Vec<(String, String, f64)> {
+    b.iter()
+        .map(|x| (what.to_string(), x.label.clone(), x.count as f64))
+        .collect()
+}
+
+fn counted(what: &str, b: &[CountedBucket]) -> Vec<(String, String, f64)> {
+    b.iter()
+        .map(|x| (what.to_string(), x.label.clone(), x.count as f64))
+        .collect()
+}
+
+fn ratio(label: &str, r: &CountedRatio) -> [(String, String, f64); 2] {
+    [
+        (label.to_string(), "分子".into(), r.numerator as f64),
+        (label.to_string(), "分母".into(), r.denominator as f64),
+    ]
+}
+
+/// The statistics workbook: roster structure, suggestions (totals, rates with numerator and
+/// denominator, by category and by handling unit), petitions (by channel, category, outcome),
+/// group activities per group and per deputy.
+pub fn statistics(conn: &Connection, o: &ExportOptions, today: NaiveDate) -> Result<Vec<u8>> {
+    let on = o.to.min(today);
+    let mut wb = Workbook::new();
+
+    let ws = wb.add_worksheet();
+    ws.set_name("代表结构").map_err(err)?;
+    header(ws, 0, &["项目", "类别", "人数"])?;
+    if let Ok(r) = roster_stats(conn, None, on) {
+        let mut items = vec![("合计".to_string(), r.term_label.clone(), r.total as f64)];
+        items.extend(buckets("性别", &r.by_sex));
+        items.extend(buckets("民族", &r.by_ethnicity));
+        items.extend(buckets("年龄", &r.by_age_band));
+        items.extend(buckets("学历", &r.by_education));
+        items.extend(buckets("政治面貌", &r.by_political_status));
+        items.extend(buckets("职业", &r.by_occupation));
+        items.extend(buckets("层级", &r.by_level));
+        items.extend(buckets("代表小组", &r.by_group));
+        rows(ws, 1, &items)?;
+    }
+
+    let q = StatsQuery {
+        from: Some(o.from),
+        to: Some(o.to),
+        ..Default::default()
+    };
+    let s = suggestion_stats(conn, &q, today)?;
+    let ws = wb.add_worksheet();
+    ws.set_name("代表建议").map_err(err)?;
+    header(ws, 0, &["项目", "类别", "件数"])?;
+    let mut items = vec![
+        (
+            "合计".to_string(),
+            "收到".to_string(),
+            s.received.count as f64,
+        ),
+        (
+            "合计".into(),
+            "不予立案".into(),
+            s.not_accepted.count as f64,
+        ),
+        ("合计".into(), "交办".into(), s.assigned.count as f64),
+        ("合计".into(), "答复".into(), s.replied.count as f64),
+        ("合计".into(), "办结".into(), s.closed.count as f64),
+        (
+            "合计".into(),
+            "重点督办".into(),
+            s.key_supervision.count as f64,
+        ),
+    ];
+    items.extend(ratio("办复率", &s.reply_rate));
+    items.extend(ratio("办结率", &s.close_rate));
+    items.extend(ratio("满意率（含基本满意）", &s.satisfaction_rate));
+    items.extend(counted("类别", &s.by_category));
+    items.extend(counted("类型", &s.by_kind));
+    for u in &s.by_unit {
+        items.push((
+            "承办单位·交办".into(),
+            u.unit.name.clone(),
+            u.assigned.count as f64,
+        ));
+        items.push((
+            "承办单位·答复".into(),
+            u.unit.name.clone(),
+            u.replied.count as f64,
+        ));
+        items.push((
+            "承办单位·办结".into(),
+            u.unit.name.clone(),
+            u.closed.count as f64,
+        ));
+    }
+    rows(ws, 1, &items)?;
+
+    let p = petitions::stats::compute(conn, &q, today)?;
+    let ws = wb.add_worksheet();
+    ws.set_name("来信来访").map_err(err)?;
+    header(ws, 0, &["项目", "类别", "件数"])?;
+    let mut items = vec![
+        (
+            "合计".to_string(),
+            "收到".to_string(),
+            p.received.count as f64,
+        ),
+        ("合计".into(), "人次".into(), p.people as f64),
+        ("合计".into(), "集体访".into(), p.group_visits.count as f64),
+        ("合计".into(), "重复信访".into(), p.repeats.count as f64),
+        ("合计".into(), "受理".into(), p.accepted.count as f64),
+        ("合计".into(), "不予受理".into(), p.declined.count as f64),
+        ("合计".into(), "已答复".into(), p.replied.count as f64),
+        ("合计".into(), "已解决".into(), p.resolved.count as f64),
+    ];
+    items.extend(counted("来源", &p.by_channel));
+    items.extend(counted("类别", &p.by_category));
+    rows(ws, 1, &items)?;
+
+    let acts = entries::activities(conn, o.from, o.to)?;
+    let mut per_group: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut per_deputy: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for a in acts.iter().filter(|a| !a.voided) {
+        let g = per_group.entry(a.group_name.clone()).or_default();
+        g.0 += 1;
+        g.1 += usize::from(a.kind == crate::vocab::ActivityKind::VoterReception);
+        for m in &a.members {
+            let d = per_deputy.entry(m.name.clone()).or_default();
+            d.0 += 1;
+            d.1 += usize::from(m.attendance == crate::vocab::Attendance::Present);
+        }
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name("小组活动").map_err(err)?;
+    header(ws, 0, &["代表小组", "活动次数", "其中接待选民"])?;
+    for (i, (g, (n, v))) in per_group.iter().enumerate() {
+        ws.write_string(i as u32 + 1, 0, g).map_err(err)?;
+        ws.write_number(i as u32 + 1, 1, *n as f64).map_err(err)?;
+        ws.write_number(i as u32 + 1, 2, *v as f64).map_err(err)?;
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name("代表参加活动").map_err(err)?;
+    header(ws, 0, &["代表", "应出席", "出席"])?;
+    for (i, (d, (n, p))) in per_deputy.iter().enumerate() {
+        ws.write_string(i as u32 + 1, 0, d).map_err(err)?;
+        ws.write_number(i as u32 + 1, 1, *n as f64).map_err(err)?;
+        ws.write_number(i as u32 + 1, 2, *p as f64).map_err(err)?;
+    }
+    wb.save_to_buffer().map_err(err)
+}
