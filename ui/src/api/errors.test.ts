@@ -28,6 +28,15 @@ describe('asAppError', () => {
   });
 });
 
+describe('asAppError and the entry a refusal names', () => {
+  it('keeps the id of the entry the core names, so the UI never reads it out of the message', () => {
+    const e = asAppError({ code: 'conflict', field: 'doc_number', message: '…已登记为收文〔2026〕第3号…', entry: 3 });
+    expect(e?.entry).toBe(3);
+    expect(asAppError({ code: 'validation', field: 'name', message: '请填写姓名' })).not.toHaveProperty('entry');
+    expect(asAppError({ code: 'conflict', field: null, message: 'x', entry: 'three' })).not.toHaveProperty('entry');
+  });
+});
+
 describe('errorText', () => {
   it('shows the Chinese message of an AppError as is', () => {
     expect(errorText({ code: 'conflict', field: null, message: '代表证号已被使用' })).toBe('代表证号已被使用');

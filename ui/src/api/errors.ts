@@ -21,7 +21,11 @@ function looksLikeAppError(v: unknown): v is AppError {
 /** The AppError inside a rejection, if it is one (also when it arrives as a JSON string). */
 export function asAppError(e: unknown): AppError | null {
   if (looksLikeAppError(e)) {
-    return { code: e.code, field: e.field ?? null, message: e.message };
+    const entry = (e as { entry?: unknown }).entry;
+    return {
+      code: e.code, field: e.field ?? null, message: e.message,
+      ...(typeof entry === 'number' ? { entry } : {}),
+    };
   }
   if (typeof e === 'string') {
     const s = e.trim();

@@ -16,6 +16,11 @@ export interface AppError {
   field: string | null;
   /** Chinese message for the clerk */
   message: string;
+  /**
+   * The entry the refusal is about when it is not the one being written: the earlier registration a
+   * duplicate clashes with, the row of a batch that was refused. Absent otherwise.
+   */
+  entry?: Id | null;
 }
 
 export type Sex = 'male' | 'female';

@@ -3,7 +3,7 @@ import type { LocationQuery } from 'vue-router';
 import type { Document } from '../api/types';
 import {
   DOCUMENT_FIELDS, FALLBACK_CHOICES, buildDocumentQuery, checkDocumentForm, choicesOr, classificationTag,
-  defaultDocumentFilters, docNumberPreview, earlierFromConflict, documentFiltersFromQuery, documentFiltersToQuery, documentFormFields,
+  defaultDocumentFilters, docNumberPreview, documentFiltersFromQuery, documentFiltersToQuery, documentFormFields,
   emptyDocumentForm, formFromDocument, newDocumentLocation, normaliseBrackets, standardDocNumber, toDocumentInput,
   urgencyTag,
 } from './documents';
@@ -103,17 +103,6 @@ describe('文号 in the forms clerks type', () => {
     expect(docNumberPreview('县人大常[2024]12')).toBe('将登记为：县人大常〔2024〕12号');
     expect(docNumberPreview('县人大常〔2024〕12号')).toBe('');
     expect(docNumberPreview('看不懂')).toBe('');
-  });
-});
-
-describe('earlierFromConflict', () => {
-  it('finds the entry the refusal names, never the one being edited', () => {
-    const msg = '县人大常委会办公室的县人大常〔2024〕12号已于2026-03-02登记为收文〔2026〕第3号，同一文件不能重复登记';
-    const a = stored({ id: 3, number: '收文〔2026〕第3号' });
-    const b = stored({ id: 30, number: '收文〔2026〕第30号' });
-    expect(earlierFromConflict(msg, [b, a])?.id).toBe(3);
-    expect(earlierFromConflict(msg, [a], 3)).toBeNull();
-    expect(earlierFromConflict('别的错误', [a, b])).toBeNull();
   });
 });
 

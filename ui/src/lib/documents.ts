@@ -180,14 +180,6 @@ export function docNumberPreview(text: string): string {
   return std && std !== text.trim() ? `将登记为：${std}` : '';
 }
 
-/**
- * The earlier entry a duplicate refusal names ("…已于2026-03-02登记为收文〔2026〕第3号…"), found among the
- * entries a search for the same 文号 returned, so the form can link to it. Null when none is named.
- */
-export function earlierFromConflict(message: string, found: readonly Document[], except: number | null = null): Document | null {
-  return found.find((d) => d.id !== except && !!d.number && message.includes(d.number)) ?? null;
-}
-
 // ---- tags ------------------------------------------------------------------------------------
 /** 秘密 red, 内部 orange, 公开 no tag. */
 export function classificationTag(c: Classification | string): TagType | null {

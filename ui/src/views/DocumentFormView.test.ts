@@ -19,6 +19,7 @@ const doc = (over: Partial<Document> = {}): Document => ({
 const CONFLICT = {
   code: 'conflict', field: 'doc_number',
   message: '县人大常委会办公室的县人大常〔2024〕12号已于2026-03-02登记为收文〔2026〕第3号，同一文件不能重复登记',
+  entry: 3,
 };
 
 beforeEach(() => {
@@ -116,10 +117,9 @@ describe('DocumentFormView', () => {
     expect(item.querySelector('.el-form-item__error')?.textContent).toContain('已于2026-03-02登记为收文〔2026〕第3号');
     expect(formItemOf('document-field-title').classList.contains('is-error')).toBe(false);
     expect(router.currentRoute.value.path).toBe('/documents/new');
-    // the earlier entry, looked up by the same 文号 in its stored form, is linked under the field
-    expect(callsOf(invoke, 'documents_list')[0]).toEqual({
-      query: { direction: 'received', search: '县人大常〔2024〕12号', page: 1, page_size: 50 },
-    });
+    // the earlier entry the core names by its id (never read from the message) is linked under the field
+    expect(callsOf(invoke, 'document_get')).toContainEqual({ id: 3 });
+    expect(callsOf(invoke, 'documents_list')).toEqual([]);
     expect(hook('document-conflict-open')?.dataset.id).toBe('3');
     expect(item.contains(hook('document-conflict-open'))).toBe(true);
     expect(callsOf(invoke, 'document_create')[0]).toEqual({
