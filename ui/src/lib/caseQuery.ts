@@ -6,29 +6,22 @@ import type {
   Book, Id, IsoDate, PetitionCategory, PetitionChannel, PetitionQuery, PetitionState, StatsQuery, SuggestionCategory,
   SuggestionKind, SuggestionQuery, SuggestionState,
 } from '../api/types';
+import {
+  PETITION_CATEGORY_CODES, PETITION_CHANNEL_CODES, PETITION_STATE_CODES, SUGGESTION_CATEGORY_CODES,
+  SUGGESTION_KIND_CODES, SUGGESTION_STATE_CODES,
+} from '../bindings/constants';
 
 export const LIST_PAGE_SIZES = [20, 50, 100] as const;
 const DEFAULT_PAGE_SIZE = 20;
 
-export const SUGGESTION_KINDS: readonly SuggestionKind[] = ['motion', 'suggestion', 'criticism', 'opinion'];
-export const SUGGESTION_CATEGORIES: readonly SuggestionCategory[] = [
-  'economy', 'agriculture', 'transport', 'urban_construction', 'education', 'health', 'environment',
-  'social_security', 'culture', 'public_safety', 'governance', 'other',
-];
-export const SUGGESTION_STATES: readonly SuggestionState[] = [
-  'registered', 'not_accepted', 'assigned', 'returned', 'replied', 'evaluated', 'rehandling', 'closed',
-];
-export const PETITION_CHANNELS: readonly PetitionChannel[] = [
-  'letter', 'visit', 'phone', 'online', 'county_referral', 'deputy_referral',
-];
-export const PETITION_CATEGORIES: readonly PetitionCategory[] = [
-  'land', 'construction', 'environment', 'social_security', 'labor', 'rural_affairs', 'urban_management',
-  'public_services', 'law_and_order', 'cadre_conduct', 'other',
-];
-export const PETITION_STATES: readonly PetitionState[] = [
-  'registered', 'declined', 'accepted', 'assigned', 'replied', 'review_requested', 'reviewed',
-  're_review_requested', 're_reviewed', 'archived',
-];
+// The closed sets come from the core (generated, see bindings/constants.ts): a code the core adds
+// that the UI's types do not know fails the type check here instead of drifting.
+export const SUGGESTION_KINDS: readonly SuggestionKind[] = SUGGESTION_KIND_CODES;
+export const SUGGESTION_CATEGORIES: readonly SuggestionCategory[] = SUGGESTION_CATEGORY_CODES;
+export const SUGGESTION_STATES: readonly SuggestionState[] = SUGGESTION_STATE_CODES;
+export const PETITION_CHANNELS: readonly PetitionChannel[] = PETITION_CHANNEL_CODES;
+export const PETITION_CATEGORIES: readonly PetitionCategory[] = PETITION_CATEGORY_CODES;
+export const PETITION_STATES: readonly PetitionState[] = PETITION_STATE_CODES;
 
 // ---- reading one query value -----------------------------------------------------------------
 type Raw = LocationQueryValue | LocationQueryValue[] | undefined;

@@ -5,8 +5,10 @@ import type {
 } from '../api/types';
 import { idNumberProblem } from './idcard';
 
-/** Five or more people make a group visit (集体访). */
-export const GROUP_VISIT_MIN = 5;
+import { GROUP_VISIT_MIN } from '../bindings/constants';
+
+/** Five or more people make a group visit (集体访): the core's threshold. */
+export { GROUP_VISIT_MIN };
 /** Wait this long after the clerk stops typing before asking for similar petitions. */
 export const SIMILAR_DEBOUNCE_MS = 400;
 

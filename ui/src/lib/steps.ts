@@ -5,6 +5,7 @@ import type {
   Book, Id, IsoDate, MeetingStage, PetitionAction, PetitionStepInput, ReplyManner, Satisfaction,
   SuggestionAction, SuggestionStepInput,
 } from '../api/types';
+import { NATIONAL_EXTENSION_MAX_DAYS, NATIONAL_REPLY_MAX_MONTHS, NATIONAL_REPLY_MONTHS } from '../bindings/constants';
 
 export type StepFieldKind =
   | 'date'            // required date (YYYY-MM-DD)
@@ -177,9 +178,10 @@ export function stepHint(book: Book, action: string, ctx: StepContext): string {
   }
 }
 
-const maxMonths = (ctx: StepContext) => ctx.maxMonths ?? 6;
-const replyMonths = (ctx: StepContext) => ctx.replyMonths ?? 3;
-const maxDays = (ctx: StepContext) => ctx.maxExtensionDays ?? 30;
+// Without the case's own profile, the national one's periods (from the core).
+const maxMonths = (ctx: StepContext) => ctx.maxMonths ?? NATIONAL_REPLY_MAX_MONTHS;
+const replyMonths = (ctx: StepContext) => ctx.replyMonths ?? NATIONAL_REPLY_MONTHS;
+const maxDays = (ctx: StepContext) => ctx.maxExtensionDays ?? NATIONAL_EXTENSION_MAX_DAYS;
 
 /** The number input's bounds for `months` / `days`. */
 export function numberBounds(book: Book, key: string, ctx: StepContext): { min: number; max: number } {

@@ -7,7 +7,7 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::store::Page;
+use crate::store::{ListSql, Page, Where};
 use crate::Result;
 
 /// Who does a change, and when. Passed into every write, never read from a clock inside a rule.
@@ -233,51 +233,35 @@ pub fn rows(
     page: usize,
     page_size: usize,
 ) -> Result<Page<HistoryEntry>> {
-    let page = page.max(1);
-    let page_size = page_size.clamp(1, 500);
-    let entity = entity.map(Entity::code);
-    let filter = "(?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2)";
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM history WHERE {filter}"),
-        params![entity, entity_id],
-        |r| r.get(0),
-    )?;
-    let mut stmt = conn.prepare(&format!(
-        "SELECT id, entity, entity_id, action, actor, at, before, after, note FROM history
-         WHERE {filter} ORDER BY id DESC LIMIT ?3 OFFSET ?4"
-    ))?;
-    let items = stmt
-        .query_map(
-            params![
-                entity,
-                entity_id,
-                page_size as i64,
-                ((page - 1) * page_size) as i64
-            ],
-            |r| {
-                let before: Option<String> = r.get(6)?;
-                let after: Option<String> = r.get(7)?;
-                Ok(HistoryEntry {
-                    id: r.get(0)?,
-                    entity: r.get(1)?,
-                    entity_id: r.get(2)?,
-                    entity_label: String::new(),
-                    action: r.get(3)?,
-                    actor: r.get(4)?,
-                    at: r.get(5)?,
-                    before: before.and_then(|s| serde_json::from_str(&s).ok()),
-                    after: after.and_then(|s| serde_json::from_str(&s).ok()),
-                    changes: Vec::new(),
-                    note: r.get(8)?,
-                })
-            },
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Page {
-        items,
-        total: total as usize,
-        page,
-        page_size,
+    let mut w = Where::default();
+    if let Some(e) = entity {
+        w.and_with("entity = ?", e.code().to_string());
+    }
+    if let Some(id) = entity_id {
+        w.and_with("entity_id = ?", id);
+    }
+    let sql = ListSql {
+        columns: "id, entity, entity_id, action, actor, at, before, after, note",
+        from: "history",
+        count_from: "history",
+        order: "id DESC",
+    };
+    Page::query(conn, &sql, w, Some(page), Some(page_size), |r| {
+        let before: Option<String> = r.get(6)?;
+        let after: Option<String> = r.get(7)?;
+        Ok(HistoryEntry {
+            id: r.get(0)?,
+            entity: r.get(1)?,
+            entity_id: r.get(2)?,
+            entity_label: String::new(),
+            action: r.get(3)?,
+            actor: r.get(4)?,
+            at: r.get(5)?,
+            before: before.and_then(|s| serde_json::from_str(&s).ok()),
+            after: after.and_then(|s| serde_json::from_str(&s).ok()),
+            changes: Vec::new(),
+            note: r.get(8)?,
+        })
     })
 }
 
