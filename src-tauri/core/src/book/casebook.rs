@@ -19,6 +19,7 @@ use super::Book;
 use crate::calendar::HolidayCalendar;
 use crate::deadline::Deadline;
 use crate::history::{self, Action, Stamp};
+use crate::rules::RuleProfile;
 use crate::{Error, Result, Store};
 
 /// A step as the mechanism sees it: what it is called and the day it happened.
@@ -81,6 +82,15 @@ pub trait CaseBook: Sized {
     fn profile_tag(&self) -> &str;
     /// The deadline running on `today`, if any.
     fn deadline(&self, cal: &HolidayCalendar, today: NaiveDate) -> Result<Option<Deadline>>;
+    /// The deadline the case would run to under another rule profile (a switch previewed).
+    fn deadline_under(
+        &self,
+        profile: &RuleProfile,
+        cal: &HolidayCalendar,
+        today: NaiveDate,
+    ) -> Result<Option<Deadline>>;
+    /// What the case is about, in a line (a suggestion's subject, a petition's request).
+    fn title(&self) -> String;
     /// Checks `step` against the case's state, its rule profile and the data it names (a unit
     /// that can take cases), and returns the facts after it. Nothing is written.
     fn apply(&self, conn: &Connection, step: &Self::Step) -> Result<Self::Facts>;

@@ -10,11 +10,36 @@ use crate::{activities, deeds, documents, meetings, petitions, suggestions, Resu
 /// The largest page a list serves.
 const PAGE: Option<usize> = Some(500);
 
-/// Every page of a list, in one vector.
-fn all<T>(mut page: impl FnMut(usize) -> Result<Page<T>>) -> Result<Vec<T>> {
+/// A book's list query, asked for every entry (voided ones included) one page at a time.
+trait EveryPage: Clone {
+    fn page(self, page: usize) -> Self;
+}
+
+macro_rules! every_page {
+    ($($query:ty),+) => {$(
+        impl EveryPage for $query {
+            fn page(self, page: usize) -> Self {
+                Self { include_voided: true, page: Some(page), page_size: PAGE, ..self }
+            }
+        }
+    )+};
+}
+
+every_page!(
+    suggestions::SuggestionQuery,
+    petitions::PetitionQuery,
+    deeds::DeedQuery,
+    documents::DocumentQuery,
+    meetings::MeetingQuery,
+    activities::ActivityQuery
+);
+
+/// Every entry a query selects, through the book's own list (so filters and order are the
+/// list's), every page in one vector.
+fn every<Q: EveryPage, T>(query: Q, list: impl Fn(&Q) -> Result<Page<T>>) -> Result<Vec<T>> {
     let mut out = Vec::new();
     for n in 1.. {
-        let p = page(n)?;
+        let p = list(&query.clone().page(n))?;
         let done = p.items.is_empty() || n * p.page_size >= p.total;
         out.extend(p.items);
         if done {
@@ -37,22 +62,14 @@ pub fn suggestions(
     term_id: Option<i64>,
     today: NaiveDate,
 ) -> Result<Vec<suggestions::Suggestion>> {
-    let mut list = all(|page| {
-        suggestions::list(
-            conn,
-            &suggestions::SuggestionQuery {
-                term_id,
-                from: Some(from),
-                to: Some(to),
-                include_voided: true,
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-            today,
-        )
-    })?;
-    list.retain(|s| s.received_on >= from && s.received_on <= to);
+    let q = suggestions::SuggestionQuery {
+        term_id,
+        from: Some(from),
+        to: Some(to),
+        ..Default::default()
+    };
+    let mut list = every(q, |q| suggestions::list(conn, q, today))?;
+    list.retain(|s| (from..=to).contains(&s.received_on));
     Ok(list)
 }
 
@@ -63,37 +80,20 @@ pub fn petitions(
     to: NaiveDate,
     today: NaiveDate,
 ) -> Result<Vec<petitions::Petition>> {
-    let mut list = all(|page| {
-        petitions::list(
-            conn,
-            &petitions::PetitionQuery {
-                from: Some(from),
-                to: Some(to),
-                include_voided: true,
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-            today,
-        )
-    })?;
+    let q = petitions::PetitionQuery {
+        from: Some(from),
+        to: Some(to),
+        ..Default::default()
+    };
+    let mut list = every(q, |q| petitions::list(conn, q, today))?;
     list.retain(|p| (from..=to).contains(&petition_received_on(p)));
     Ok(list)
 }
 
+/// Deeds dated in the period.
 pub fn deeds(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<deeds::Deed>> {
-    let mut list = all(|page| {
-        deeds::list(
-            conn,
-            &deeds::DeedQuery {
-                include_voided: true,
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-        )
-    })?;
-    list.retain(|d| d.date >= from && d.date <= to);
+    let mut list = every(deeds::DeedQuery::default(), |q| deeds::list(conn, q))?;
+    list.retain(|d| (from..=to).contains(&d.date));
     Ok(list)
 }
 
@@ -103,20 +103,13 @@ pub fn documents(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<documents::Document>> {
-    let mut list = all(|page| {
-        documents::list(
-            conn,
-            &documents::DocumentQuery {
-                from: Some(from),
-                to: Some(to),
-                include_voided: true,
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-        )
-    })?;
-    list.retain(|d| d.date >= from && d.date <= to);
+    let q = documents::DocumentQuery {
+        from: Some(from),
+        to: Some(to),
+        ..Default::default()
+    };
+    let mut list = every(q, |q| documents::list(conn, q))?;
+    list.retain(|d| (from..=to).contains(&d.date));
     Ok(list)
 }
 
@@ -127,38 +120,24 @@ pub fn meetings(
     to: NaiveDate,
     term_id: Option<i64>,
 ) -> Result<Vec<meetings::PresidiumMeeting>> {
-    let mut list = all(|page| {
-        meetings::list(
-            conn,
-            &meetings::MeetingQuery {
-                term_id,
-                include_voided: true,
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-        )
-    })?;
-    list.retain(|m| m.date >= from && m.date <= to);
+    let q = meetings::MeetingQuery {
+        term_id,
+        ..Default::default()
+    };
+    let mut list = every(q, |q| meetings::list(conn, q))?;
+    list.retain(|m| (from..=to).contains(&m.date));
     Ok(list)
 }
 
+/// Group activities held in the period.
 pub fn activities(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<activities::GroupActivity>> {
-    let mut list = all(|page| {
-        activities::list(
-            conn,
-            &activities::ActivityQuery {
-                include_voided: true,
-                page: Some(page),
-                page_size: PAGE,
-                ..Default::default()
-            },
-        )
+    let mut list = every(activities::ActivityQuery::default(), |q| {
+        activities::list(conn, q)
     })?;
-    list.retain(|a| a.date >= from && a.date <= to);
+    list.retain(|a| (from..=to).contains(&a.date));
     Ok(list)
 }

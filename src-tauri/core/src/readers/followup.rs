@@ -8,7 +8,8 @@ use serde::Serialize;
 use serde_json::json;
 use std::collections::BTreeMap;
 
-use crate::book::casebook;
+use crate::book::casebook::{self, CaseBook};
+use crate::book::Book as _;
 use crate::calendar::HolidayCalendar;
 use crate::deadline::{Deadline, DueStage};
 use crate::history::{self, Action, Entity, Stamp};
@@ -328,78 +329,45 @@ pub struct ProfileSwitchPreview {
 
 fn changes(conn: &Connection, to: &RuleProfile, today: NaiveDate) -> Result<Vec<DueChange>> {
     let cal = HolidayCalendar::for_office(conn)?;
+    let mut out = due_changes::<suggestions::Case>(conn, to, &cal, today, Book::Suggestions)?;
+    out.extend(due_changes::<petitions::Case>(
+        conn,
+        to,
+        &cal,
+        today,
+        Book::Petitions,
+    )?);
+    Ok(out)
+}
+
+/// The open cases of one book whose due date would move if they ran under `to`.
+fn due_changes<C: CaseBook>(
+    conn: &Connection,
+    to: &RuleProfile,
+    cal: &HolidayCalendar,
+    today: NaiveDate,
+    book: Book,
+) -> Result<Vec<DueChange>> {
     let mut out = Vec::new();
-    for c in suggestions::cases(
-        conn,
-        &suggestions::RowFilter {
-            open_or_promised: true,
-            ..Default::default()
-        },
-    )? {
-        if !c.facts.is_open() || rules::of_case(&c.rec.profile).id == to.id {
+    for c in C::load_all(conn)? {
+        if !c.is_open() || rules::of_case(c.profile_tag()).id == to.id {
             continue;
         }
-        let before = c.deadline(&cal, today)?;
-        let facts = suggestions::machine::replay(
-            c.rec.received_on,
-            c.steps.iter().map(|s| &s.step),
-            &to.suggestion,
-        );
-        let after = suggestions::deadline_of(&c.rec, &facts, to, &cal, today)?;
+        let before = c.deadline(cal, today)?;
+        let after = c.deadline_under(to, cal, today)?;
         let (b, a) = (
             before.as_ref().map(|d| d.due.date),
             after.as_ref().map(|d| d.due.date),
         );
-        if b != a {
-            let stage = after
-                .as_ref()
-                .or(before.as_ref())
-                .expect("one is some")
-                .stage;
-            out.push(DueChange {
-                book: Book::Suggestions,
-                id: c.rec.id,
-                number: c.rec.number.clone(),
-                title: c.rec.subject.clone(),
-                stage,
-                stage_label: stage.label(),
-                before: b,
-                after: a,
-            });
-        }
-    }
-    for c in petitions::cases(
-        conn,
-        &petitions::RowFilter {
-            open: Some(true),
-            ..Default::default()
-        },
-    )? {
-        if !c.facts.is_open() || rules::of_case(&c.rec.profile).id == to.id {
+        let Some(stage) = after.as_ref().or(before.as_ref()).map(|d| d.stage) else {
             continue;
-        }
-        let before = c.deadline(&cal, today)?;
-        let facts = petitions::machine::replay(
-            c.rec.received_on(),
-            c.steps.iter().map(|s| &s.step),
-            &to.petition,
-        );
-        let after = petitions::deadline_of(&c.rec, &facts, to, &cal, today)?;
-        let (b, a) = (
-            before.as_ref().map(|d| d.due.date),
-            after.as_ref().map(|d| d.due.date),
-        );
+        };
         if b != a {
-            let stage = after
-                .as_ref()
-                .or(before.as_ref())
-                .expect("one is some")
-                .stage;
             out.push(DueChange {
-                book: Book::Petitions,
-                id: c.rec.id,
-                number: c.rec.number.clone(),
-                title: c.rec.request.clone(),
+                book,
+                id: c.id(),
+                number: c.record().label(),
+                title: c.title(),
                 stage,
                 stage_label: stage.label(),
                 before: b,

@@ -428,6 +428,19 @@ impl CaseBook for Case {
     fn deadline(&self, cal: &HolidayCalendar, today: NaiveDate) -> Result<Option<Deadline>> {
         deadline_of(&self.rec, &self.facts, self.profile(), cal, today)
     }
+    fn deadline_under(
+        &self,
+        profile: &RuleProfile,
+        cal: &HolidayCalendar,
+        today: NaiveDate,
+    ) -> Result<Option<Deadline>> {
+        let steps = self.steps.iter().map(|s| &s.step);
+        let facts = machine::replay(self.rec.received_on(), steps, &profile.petition);
+        deadline_of(&self.rec, &facts, profile, cal, today)
+    }
+    fn title(&self) -> String {
+        self.rec.request.clone()
+    }
     fn apply(&self, conn: &Connection, step: &Step) -> Result<Facts> {
         if let Step::Assign { unit_id, .. } = step {
             units::check_assignable(conn, *unit_id, "unit_id")?;

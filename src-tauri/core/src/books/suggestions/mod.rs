@@ -367,6 +367,19 @@ impl CaseBook for Case {
     fn deadline(&self, cal: &HolidayCalendar, today: NaiveDate) -> Result<Option<Deadline>> {
         deadline_of(&self.rec, &self.facts, self.profile(), cal, today)
     }
+    fn deadline_under(
+        &self,
+        profile: &RuleProfile,
+        cal: &HolidayCalendar,
+        today: NaiveDate,
+    ) -> Result<Option<Deadline>> {
+        let steps = self.steps.iter().map(|s| &s.step);
+        let facts = machine::replay(self.rec.received_on, steps, &profile.suggestion);
+        deadline_of(&self.rec, &facts, profile, cal, today)
+    }
+    fn title(&self) -> String {
+        self.rec.subject.clone()
+    }
     fn apply(&self, conn: &Connection, step: &Step) -> Result<Facts> {
         if let Step::Assign {
             lead_unit_id,
