@@ -8,7 +8,9 @@ use std::fmt;
 
 use crate::{Error, Result};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ts_rs::TS)]
+#[ts(export)]
+#[ts(type = "string")]
 pub struct PartialDate {
     pub year: i32,
     pub month: u32,
@@ -210,7 +212,9 @@ pub fn chinese_number(n: i64) -> String {
 
 /// A moment to the minute, as the office writes it ("2026-12-04 09:30"): a petition's receipt.
 /// Stored and sent as that text, a date-time everywhere in between, so no code parses it again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ts_rs::TS)]
+#[ts(export)]
+#[ts(type = "string")]
 pub struct Minute(NaiveDateTime);
 
 impl Minute {

@@ -83,7 +83,8 @@ const TYPES: &[(&str, &str, &[&str])] = &[
     ("txt", "文本", &[]),
 ];
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Attachment {
     pub id: i64,
     pub entity: String,

@@ -16,7 +16,8 @@ use crate::suggestions::{self, DeputyRef};
 use crate::vocab::*;
 use crate::{dates, names, Error, Result, Store};
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct DeedInput {
     pub deputy_ids: Vec<i64>,
     pub date: String,
@@ -42,14 +43,16 @@ pub struct DeedInput {
     pub notes: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct SuggestionLink {
     pub id: i64,
     pub number: String,
     pub subject: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Deed {
     pub id: i64,
     pub number: String,
@@ -85,13 +88,15 @@ impl Deed {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct DeedDetail {
     pub deed: Deed,
     pub history: Vec<HistoryEntry>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct DeedQuery {
     pub search: Option<String>,

@@ -82,7 +82,8 @@ impl DocNumber {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct DocumentInput {
     pub direction: DocumentDirection,
     pub date: String,
@@ -117,7 +118,8 @@ fn one() -> i64 {
     1
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct Document {
     pub id: i64,
     pub direction: DocumentDirection,
@@ -146,7 +148,8 @@ pub struct Document {
     pub void_reason: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct DocumentRead {
     pub id: i64,
     pub document_id: i64,
@@ -159,14 +162,16 @@ pub struct DocumentRead {
     pub void_reason: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct DocumentDetail {
     pub document: Document,
     pub reads: Vec<DocumentRead>,
     pub history: Vec<HistoryEntry>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct DocumentQuery {
     pub direction: Option<DocumentDirection>,
@@ -182,7 +187,8 @@ pub struct DocumentQuery {
     pub page_size: Option<usize>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct DocumentReadInput {
     pub reader: String,
     pub read_on: String,
@@ -190,7 +196,8 @@ pub struct DocumentReadInput {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ArchiveInput {
     pub archived_on: String,
     pub volume: String,

@@ -20,14 +20,16 @@ use crate::suggestions::DeputyRef;
 use crate::vocab::*;
 use crate::{dates, Error, Result, Store};
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct AbsenceInput {
     pub deputy_id: i64,
     #[serde(default)]
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct AgendaItemInput {
     pub title: String,
     #[serde(default)]
@@ -43,7 +45,8 @@ pub struct AgendaItemInput {
     pub votes_abstain: Option<i64>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct MeetingInput {
     pub date: String,
     /// "09:30"; empty when not noted.
@@ -66,7 +69,8 @@ pub struct MeetingInput {
     pub notes: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct MeetingMember {
     pub deputy_id: i64,
     pub name: String,
@@ -75,7 +79,8 @@ pub struct MeetingMember {
     pub absence_reason: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct AgendaItem {
     pub seq: i64,
     pub title: String,
@@ -88,7 +93,8 @@ pub struct AgendaItem {
     pub passed: Option<bool>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct PresidiumMeeting {
     pub id: i64,
     pub number: String,
@@ -131,13 +137,15 @@ impl PresidiumMeeting {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct MeetingDetail {
     pub meeting: PresidiumMeeting,
     pub history: Vec<HistoryEntry>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct MeetingQuery {
     pub search: Option<String>,
@@ -149,7 +157,8 @@ pub struct MeetingQuery {
 }
 
 /// A quarter of the term, ended, with no meeting in it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
+#[ts(export)]
 pub struct QuarterGap {
     pub year: i32,
     pub quarter: u32,
@@ -557,7 +566,8 @@ impl Book for PresidiumMeeting {
 }
 
 /// The form's starting point for a meeting on `date`: who is expected, and the chair presiding.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct MeetingDraft {
     pub number: String,
     pub members: Vec<MeetingMember>,
@@ -635,7 +645,8 @@ pub fn gaps_in_current_term(conn: &Connection, today: NaiveDate) -> Result<Vec<Q
 }
 
 /// Meetings a deputy was expected at in a period, with whether they came.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Attended {
     pub id: i64,
     pub number: String,

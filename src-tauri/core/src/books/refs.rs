@@ -10,7 +10,8 @@ use crate::roster::org;
 use crate::units::{self, UnitRef};
 use crate::Result;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct DeputyRef {
     pub id: i64,
     pub name: String,

@@ -10,7 +10,8 @@ use std::collections::HashMap;
 use crate::history::{self, Action, Entity, Stamp};
 use crate::{Error, Result, Store};
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
+#[ts(export)]
 pub struct HandlingUnit {
     pub id: i64,
     pub name: String,
@@ -19,7 +20,8 @@ pub struct HandlingUnit {
     pub active: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct HandlingUnitInput {
     pub name: String,
     #[serde(default)]
@@ -35,7 +37,8 @@ fn yes() -> bool {
 }
 
 /// A reference to a unit as lists show it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash, ts_rs::TS)]
+#[ts(export)]
 pub struct UnitRef {
     pub id: i64,
     pub name: String,

@@ -16,7 +16,8 @@ use crate::suggestions::{self, stats::StatsQuery, SuggestionQuery};
 use crate::vocab::*;
 use crate::{followup, package, Result, Store};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export, rename = "BenchRow")]
 pub struct Row {
     pub what: String,
     pub runs: usize,
@@ -24,7 +25,8 @@ pub struct Row {
     pub p99_ms: f64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Report {
     pub db_bytes: u64,
     pub suggestions: i64,

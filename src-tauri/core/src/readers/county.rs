@@ -19,7 +19,8 @@ use crate::history::{self, Action, Entity, Stamp};
 use crate::package;
 use crate::{Error, Result, Store};
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Imported,
@@ -27,7 +28,8 @@ pub enum Outcome {
     Unchanged,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Imported {
     pub township: String,
     pub township_id: String,
@@ -164,7 +166,8 @@ pub fn import(store: &mut Store, stamp: &Stamp, dir: &Path) -> Result<Imported> 
 }
 
 /// The county's figures for one township (or the total).
-#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+#[derive(Debug, Clone, Serialize, Default, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct Figures {
     pub township: String,
     pub township_id: String,
@@ -204,7 +207,8 @@ impl Figures {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct CountyStats {
     pub townships: Vec<Figures>,
     pub total: Figures,

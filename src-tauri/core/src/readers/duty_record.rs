@@ -20,7 +20,8 @@ use crate::suggestions;
 use crate::vocab::*;
 use crate::{Error, Result};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct RecordSuggestion {
     pub id: i64,
     pub number: String,
@@ -32,7 +33,8 @@ pub struct RecordSuggestion {
     pub final_result: Option<Satisfaction>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct RecordDeed {
     pub id: i64,
     pub number: String,
@@ -41,7 +43,8 @@ pub struct RecordDeed {
     pub honour: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct RecordPetition {
     pub id: i64,
     pub number: String,
@@ -51,7 +54,8 @@ pub struct RecordPetition {
     pub state_label: &'static str,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
+#[ts(export)]
 pub struct RecordYear {
     pub year: i32,
     pub suggestions_led: usize,
@@ -71,7 +75,8 @@ pub struct RecordYear {
     pub voter_receptions: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct DutyRecord {
     pub deputy: Deputy,
     pub from: NaiveDate,

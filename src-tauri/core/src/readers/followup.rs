@@ -19,14 +19,16 @@ use crate::units::UnitRef;
 use crate::vocab::*;
 use crate::{petitions, Result, Store};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Book {
     Suggestions,
     Petitions,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct DueItem {
     pub book: Book,
     pub id: i64,
@@ -43,7 +45,8 @@ pub struct DueItem {
     pub explanation: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct UnitLoad {
     pub unit: UnitRef,
     pub open: usize,
@@ -52,7 +55,8 @@ pub struct UnitLoad {
     pub petitions_open: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Counts {
     pub suggestions_open: usize,
     pub petitions_open: usize,
@@ -60,7 +64,8 @@ pub struct Counts {
     pub due_soon: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Dashboard {
     pub today: NaiveDate,
     pub overdue: Vec<DueItem>,
@@ -307,7 +312,8 @@ pub fn dashboard(conn: &Connection, today: NaiveDate, within: i64) -> Result<Das
     })
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct DueChange {
     pub book: Book,
     pub id: i64,
@@ -319,7 +325,8 @@ pub struct DueChange {
     pub after: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ProfileSwitchPreview {
     pub from: String,
     pub to: String,

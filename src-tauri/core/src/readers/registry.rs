@@ -17,7 +17,8 @@ use crate::{activities, deeds, documents, meetings, petitions, suggestions, Erro
 /// The books of 六簿一册, by the names the CLI takes: what printing, the export package and its
 /// workbooks go over (`BookKind::ALL`), each with the kind of record it lists. A book added later
 /// is added here, and the compiler points at every `match` that must learn it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum BookKind {
     Roster,

@@ -22,7 +22,8 @@ use crate::dates::chinese;
 use crate::history::{self, Action, Entity, Stamp};
 use crate::{Error, Result, Store};
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct Year {
     /// Days off of statutory holiday periods (weekends inside them included), with the holiday's name.
     pub holidays: BTreeMap<NaiveDate, String>,
@@ -30,7 +31,8 @@ pub struct Year {
     pub workdays: BTreeSet<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct HolidayCalendar {
     #[serde(default)]
     pub source: String,
@@ -127,7 +129,8 @@ impl HolidayCalendar {
 }
 
 /// The units a legal period is counted in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     /// 日
@@ -148,14 +151,16 @@ impl Unit {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Period {
     pub unit: Unit,
     pub count: u32,
 }
 
 /// A due date and how it was reached, so the clerk can check it by hand.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct Due {
     pub date: NaiveDate,
     pub start: NaiveDate,

@@ -10,7 +10,9 @@ use crate::rules::Rule;
 use crate::Result;
 
 /// The stages a case can be waiting in, each with a legal deadline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ts_rs::TS)]
+#[ts(export)]
+#[ts(rename_all = "snake_case")]
 pub enum DueStage {
     /// suggestion registered, not yet assigned
     Assign,
@@ -57,7 +59,8 @@ impl Serialize for DueStage {
     }
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct Deadline {
     pub stage: DueStage,
     pub stage_label: &'static str,

@@ -20,7 +20,8 @@ use crate::calendar::{Period, Unit};
 use crate::{settings, Error, Result};
 
 /// A period with its legal basis.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub unit: Unit,
@@ -41,14 +42,16 @@ impl Rule {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct ReplyCategory {
     pub code: String,
     pub label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct SuggestionRules {
     pub assign: Option<Rule>,
@@ -60,7 +63,8 @@ pub struct SuggestionRules {
     pub reply_categories: Vec<ReplyCategory>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct PetitionRules {
     pub accept_notice: Rule,
@@ -72,7 +76,8 @@ pub struct PetitionRules {
     pub re_review_reply: Rule,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct RuleProfile {
     /// Format of the file; 1 is the only one so far.
@@ -88,7 +93,8 @@ pub struct RuleProfile {
 }
 
 /// A share of all members of the presidium.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Share {
     /// More than half (过半数).
@@ -114,7 +120,8 @@ impl Share {
 }
 
 /// The checks shown on presidium meetings (never enforced: the book records what happened).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct PresidiumRules {
     /// Members present for the meeting to be held, as a share of all members.
@@ -240,7 +247,8 @@ pub fn current(conn: &Connection) -> Result<&'static RuleProfile> {
     Ok(get(&id).unwrap_or(&shipped()[0]))
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct RuleProfileSummary {
     pub id: String,
     pub version: u32,

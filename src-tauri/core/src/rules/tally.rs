@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct Counted {
     pub count: usize,
     pub ids: Vec<i64>,
@@ -18,7 +19,8 @@ impl Counted {
     }
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct CountedRatio {
     pub numerator: usize,
     pub denominator: usize,
@@ -47,7 +49,8 @@ impl CountedRatio {
     }
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct CountedBucket {
     pub key: String,
     pub label: String,
@@ -77,7 +80,8 @@ pub fn buckets(
         .collect()
 }
 /// A rate: numerator, denominator and the percentage, so every rate can be checked by hand.
-#[derive(Debug, Clone, Copy, Serialize, PartialEq)]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct Ratio {
     pub numerator: usize,
     pub denominator: usize,

@@ -7,7 +7,8 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A value of a closed set with its Chinese label, for select boxes.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
+#[ts(export)]
 pub struct Choice {
     pub value: String,
     pub label: String,
@@ -49,8 +50,9 @@ pub trait Vocab: Sized + Copy + PartialEq + std::fmt::Debug + 'static {
 macro_rules! vocab {
     ($(#[$m:meta])* $name:ident, $what:literal { $($var:ident = $code:literal : $label:literal $([$($alias:literal),*])?),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $($var),+ }
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ts_rs::TS)]
+        #[ts(export)]
+        pub enum $name { $(#[ts(rename = $code)] $var),+ }
 
         impl Vocab for $name {
             const ALL: &'static [Self] = &[$($name::$var),+];
@@ -245,7 +247,9 @@ pub const ETHNICITIES: [&str; 56] = [
 ];
 
 /// An ethnicity by its GB/T 3304 number (1 = 汉族). Serialised as the two-digit code "01".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ts_rs::TS)]
+#[ts(export)]
+#[ts(type = "string")]
 pub struct Ethnicity(u8);
 
 impl Ethnicity {
@@ -464,7 +468,8 @@ vocab!(
 });
 
 /// Every option list the forms need, in one call.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Vocabulary {
     pub sexes: Vec<Choice>,
     pub ethnicities: Vec<Choice>,

@@ -14,7 +14,8 @@ use crate::{Error, Result, Store};
 /// How many automatic backups are kept; older ones are removed as new ones are made.
 pub const KEEP_AUTOMATIC: usize = 14;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct BackupInfo {
     pub path: String,
     pub size: u64,
@@ -110,7 +111,8 @@ pub fn check_backup_file(path: &Path) -> Result<()> {
 }
 
 /// The result of `verify`: is the file sound?
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct VerifyReport {
     pub path: String,
     pub schema_version: i64,

@@ -39,7 +39,8 @@ impl Stamp {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Create,
@@ -69,7 +70,8 @@ impl Action {
 /// What a history row is about: one kind of record of the books. The closed list is here, at
 /// the bottom, so a history row can only name a kind that exists; what each kind is called and
 /// how one of its records is named for the clerk is asked of its book (`crate::registry`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Entity {
     Settings,
@@ -198,7 +200,8 @@ pub fn record(
     Ok(())
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Change {
     pub field: String,
     pub label: String,
@@ -206,7 +209,8 @@ pub struct Change {
     pub after: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct HistoryEntry {
     pub id: i64,
     pub entity: String,

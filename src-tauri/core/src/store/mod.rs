@@ -91,7 +91,8 @@ fn migrations() -> Migrations<'static> {
 }
 
 /// What happened when the file was opened, for the log.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct OpenReport {
     pub from_version: i64,
     pub to_version: i64,
@@ -138,7 +139,8 @@ impl Where {
 }
 
 /// A page of a list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Page<T> {
     pub items: Vec<T>,
     pub total: usize,

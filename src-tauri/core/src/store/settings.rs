@@ -8,7 +8,8 @@ use serde_json::json;
 use crate::history::{self, Action, Entity, Stamp};
 use crate::{Error, Result, Store};
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, ts_rs::TS)]
+#[ts(export)]
 pub struct Settings {
     pub township: String,
     pub operator: String,

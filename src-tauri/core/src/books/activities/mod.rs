@@ -23,7 +23,8 @@ pub use opinions::{petition_draft, source_of, suggestion_draft, to_petition, to_
 /// Days of notice the office aims for (BOOKS.md: "usually three days ahead"); shown, not enforced.
 pub const NOTICE_DAYS: i64 = 3;
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct OpinionInput {
     /// The stored opinion this edits; None for a new one.
     #[serde(default)]
@@ -34,7 +35,8 @@ pub struct OpinionInput {
     pub content: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct ActivityInput {
     pub group_id: i64,
     pub kind: ActivityKind,
@@ -64,20 +66,23 @@ pub struct ActivityInput {
     pub notes: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct ActivityMember {
     pub deputy_id: i64,
     pub name: String,
     pub attendance: Attendance,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct CaseLink {
     pub id: i64,
     pub number: String,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct Opinion {
     pub id: i64,
     pub seq: i64,
@@ -87,7 +92,8 @@ pub struct Opinion {
     pub petition: Option<CaseLink>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct GroupActivity {
     pub id: i64,
     pub number: String,
@@ -137,13 +143,15 @@ impl GroupActivity {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ActivityDetail {
     pub activity: GroupActivity,
     pub history: Vec<HistoryEntry>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct ActivityQuery {
     pub search: Option<String>,
@@ -157,7 +165,8 @@ pub struct ActivityQuery {
 }
 
 /// Where a suggestion or a petition came from, for its page.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct OpinionSource {
     pub activity_id: i64,
     pub activity_number: String,
@@ -605,7 +614,8 @@ impl Book for GroupActivity {
 }
 
 /// A member's activities in a period with their attendance, for the duty record.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Participation {
     pub id: i64,
     pub number: String,

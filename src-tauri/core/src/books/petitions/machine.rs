@@ -11,7 +11,8 @@ use crate::rules::PetitionRules;
 use crate::vocab::{PetitionState, ReplyManner, Satisfaction, Vocab};
 use crate::{Error, Result};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export, rename = "PetitionStepInput")]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum Step {
     Accept {

@@ -39,7 +39,8 @@ pub(crate) use read::{summary, sync_projection, view};
 pub use write::{create, link, reveal, step, update, void, void_step};
 pub(crate) use write::{create_in, step_in};
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct PetitionInput {
     pub channel: PetitionChannel,
     pub received_at: String,
@@ -179,7 +180,8 @@ pub fn mask_address(address: &str, confidential: bool) -> String {
     format!("{head}****")
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct PetitionLink {
     pub id: i64,
     pub number: String,
@@ -188,7 +190,8 @@ pub struct PetitionLink {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Petition {
     pub id: i64,
     pub number: String,
@@ -228,7 +231,8 @@ pub struct Petition {
     pub void_reason: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct PetitionIdentity {
     pub petitioner_name: String,
     pub phone: String,
@@ -239,7 +243,8 @@ pub struct PetitionIdentity {
 /// A stored step with who entered it.
 pub type StoredStep = casebook::StoredStep<Step>;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct PetitionStep {
     pub id: i64,
     pub petition_id: i64,
@@ -256,7 +261,8 @@ pub struct PetitionStep {
     pub voidable: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct PetitionDetail {
     pub petition: Petition,
     pub steps: Vec<PetitionStep>,
@@ -264,7 +270,8 @@ pub struct PetitionDetail {
     pub history: Vec<HistoryEntry>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct PetitionQuery {
     pub search: Option<String>,

@@ -12,7 +12,8 @@ use crate::calendar::HolidayCalendar;
 use crate::suggestions::Names;
 use crate::{names, Result};
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct PetitionProbe {
     pub petitioner_name: String,
@@ -22,7 +23,8 @@ pub struct PetitionProbe {
     pub exclude_id: Option<i64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SimilarPetition {
     pub petition: Petition,
     pub same_person: bool,

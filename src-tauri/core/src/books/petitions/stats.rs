@@ -13,7 +13,8 @@ use crate::tally::{buckets, Counted, CountedBucket, CountedRatio};
 use crate::vocab::*;
 use crate::{Error, Result};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct PetitionStats {
     pub from: NaiveDate,
     pub to: NaiveDate,

@@ -23,7 +23,8 @@ use crate::{Error, Result, Store};
 
 /// What the clerk enters. Dates and the ID number stay text here so that a bad one is reported
 /// against its field, in Chinese, rather than failing deserialisation.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct DeputyInput {
     /// None = the current term.
     #[serde(default)]
@@ -65,7 +66,8 @@ pub struct DeputyInput {
 }
 
 /// A deputy as stored (the history snapshots this, with the ID number masked).
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct DeputyRecord {
     pub id: i64,
     pub term_id: i64,
@@ -104,7 +106,8 @@ impl DeputyRecord {
 }
 
 /// The deputy as the UI and the CLI show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Deputy {
     pub id: i64,
     pub term_id: i64,
@@ -140,7 +143,8 @@ pub struct Deputy {
     pub void_reason: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct DeputyQuery {
     pub search: Option<String>,
@@ -156,7 +160,8 @@ pub struct DeputyQuery {
     pub page_size: Option<usize>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct DeputyDetail {
     pub deputy: Deputy,
     pub events: Vec<DeputyEvent>,

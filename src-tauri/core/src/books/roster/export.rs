@@ -15,7 +15,8 @@ use crate::dates;
 use crate::vocab::*;
 use crate::{settings, Error, Result};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ExportResult {
     pub path: String,
     pub count: usize,

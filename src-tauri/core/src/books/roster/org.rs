@@ -14,7 +14,8 @@ use crate::{Error, Result, Store};
 
 pub use crate::dates::chinese_number;
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct Term {
     pub id: i64,
     pub number: i64,
@@ -34,7 +35,8 @@ impl Term {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct TermInput {
     pub number: i64,
     pub start_date: String,
@@ -141,7 +143,8 @@ pub fn create_term(store: &mut Store, stamp: &Stamp, input: &TermInput) -> Resul
     term(store.conn(), id)
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct Constituency {
     pub id: i64,
     pub number: i64,
@@ -151,7 +154,8 @@ pub struct Constituency {
     pub deputy_count: i64,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ConstituencyInput {
     pub number: i64,
     pub name: String,
@@ -274,7 +278,8 @@ pub fn update_constituency(
     constituency(store.conn(), id)
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct LiaisonStation {
     pub id: i64,
     pub name: String,
@@ -283,7 +288,8 @@ pub struct LiaisonStation {
     pub schedule: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct LiaisonStationInput {
     pub name: String,
     #[serde(default)]
@@ -375,7 +381,8 @@ pub fn update_station(
 }
 
 /// A group as stored.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct GroupRecord {
     pub id: i64,
     pub name: String,
@@ -385,7 +392,8 @@ pub struct GroupRecord {
     pub liaison_id: Option<i64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct DeputyGroup {
     pub id: i64,
     pub name: String,
@@ -401,7 +409,8 @@ pub struct DeputyGroup {
     pub member_count: i64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct DeputyGroupInput {
     pub name: String,
     #[serde(default)]

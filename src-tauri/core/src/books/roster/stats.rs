@@ -14,7 +14,8 @@ use crate::{Error, Result};
 
 pub use crate::tally::Ratio;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Bucket {
     pub key: String,
     pub label: String,
@@ -22,7 +23,8 @@ pub struct Bucket {
     pub share: Ratio,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct RosterStats {
     pub on: NaiveDate,
     pub term_id: i64,

@@ -18,7 +18,8 @@ use crate::history::{self, Action, Entity, Stamp};
 use crate::vocab::*;
 use crate::{Error, Result, Store};
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct DeputyEvent {
     pub id: i64,
     pub deputy_id: i64,
@@ -33,7 +34,8 @@ pub struct DeputyEvent {
     pub void_reason: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct DeputyEventInput {
     pub deputy_id: i64,
     pub kind: EventKind,
@@ -50,7 +52,8 @@ pub struct DeputyEventInput {
     pub votes_total: Option<i64>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct PresidiumPost {
     pub id: i64,
     pub deputy_id: i64,
@@ -60,7 +63,8 @@ pub struct PresidiumPost {
     pub end_date: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct PresidiumPostInput {
     pub deputy_id: i64,
     pub post: PresidiumPostKind,

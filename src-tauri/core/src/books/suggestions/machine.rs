@@ -18,7 +18,8 @@ use crate::vocab::{MeetingStage, Satisfaction, SuggestionState, Vocab};
 use crate::{Error, Result};
 
 /// One step as the clerk enters it and as it is stored (JSON in `suggestion_steps.detail`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export, rename = "SuggestionStepInput")]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum Step {
     /// 不予立案

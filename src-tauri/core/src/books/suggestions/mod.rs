@@ -38,7 +38,8 @@ pub(crate) use read::{summary, sync_projection};
 pub use write::{assign_many, create, step, update, void, void_step};
 pub(crate) use write::{create_in, step_in};
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct SuggestionInput {
     #[serde(default)]
     pub term_id: Option<i64>,
@@ -65,7 +66,8 @@ pub struct SuggestionInput {
 }
 
 /// A suggestion as stored (what the history snapshots).
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct SuggestionRecord {
     pub id: i64,
     pub term_id: i64,
@@ -90,7 +92,8 @@ pub struct SuggestionRecord {
 }
 
 /// The suggestion as lists and the detail page show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Suggestion {
     pub id: i64,
     pub number: String,
@@ -131,7 +134,8 @@ pub struct Suggestion {
 /// A stored step with who entered it.
 pub type StoredStep = casebook::StoredStep<Step>;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SuggestionStep {
     pub id: i64,
     pub suggestion_id: i64,
@@ -148,7 +152,8 @@ pub struct SuggestionStep {
     pub voidable: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SuggestionDetail {
     pub suggestion: Suggestion,
     pub steps: Vec<SuggestionStep>,
@@ -156,7 +161,8 @@ pub struct SuggestionDetail {
     pub history: Vec<HistoryEntry>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct SuggestionQuery {
     pub search: Option<String>,
@@ -178,7 +184,8 @@ pub struct SuggestionQuery {
     pub page_size: Option<usize>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct AssignmentInput {
     pub suggestion_id: i64,
     pub lead_unit_id: i64,

@@ -17,7 +17,8 @@ use crate::units::UnitRef;
 use crate::vocab::*;
 use crate::{Error, Result};
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default)]
 pub struct StatsQuery {
     pub from: Option<NaiveDate>,
@@ -44,7 +45,8 @@ impl StatsQuery {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct UnitRates {
     pub unit: UnitRef,
     pub assigned: Counted,
@@ -54,7 +56,8 @@ pub struct UnitRates {
     pub reply_rate: CountedRatio,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SuggestionStats {
     pub from: NaiveDate,
     pub to: NaiveDate,

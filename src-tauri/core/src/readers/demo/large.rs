@@ -19,7 +19,8 @@ use crate::units::{self, HandlingUnitInput};
 use crate::vocab::*;
 use crate::{rules, settings, Error, Result, Store};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Scale {
     pub years: i32,
     pub deputies_per_term: usize,
@@ -42,7 +43,8 @@ impl Default for Scale {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct LargeSummary {
     pub terms: usize,
     pub deputies: usize,

@@ -268,7 +268,8 @@ fn input_for(p: &Person, rng: &mut Rng, seat: &Seat) -> DeputyInput {
 }
 
 /// What the demo created, for the CLI's message.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct DemoSummary {
     pub township: String,
     pub suggestions: usize,

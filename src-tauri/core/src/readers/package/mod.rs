@@ -32,7 +32,8 @@ const SCHEMA: &str = include_str!("../../../../../assets/export/taizhang-export-
 /// No file in a package is larger (a county stick is not a place for a 4 GB file).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct FileEntry {
     pub path: String,
     pub sha256: String,
@@ -42,7 +43,8 @@ pub struct FileEntry {
     pub records: usize,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct Manifest {
     pub format: String,
     pub schema_version: u32,
@@ -69,7 +71,8 @@ pub struct Manifest {
 
 /// What a package carries: every record of the period, or only the records that changed since
 /// the last export to the same folder (a stick that goes back and forth carries little).
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     #[default]
@@ -94,7 +97,8 @@ impl Scope {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ExportOptions {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -144,7 +148,8 @@ pub fn pdf_books(o: &ExportOptions) -> Vec<(String, crate::print::PrintRequest)>
         .collect()
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Exported {
     pub path: PathBuf,
     pub manifest: Manifest,
@@ -751,7 +756,8 @@ pub fn verify(dir: &Path) -> Result<Manifest> {
 }
 
 /// One export in the office's log.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ExportLogEntry {
     pub id: i64,
     pub at: String,
@@ -798,7 +804,8 @@ pub fn exports(conn: &Connection) -> Result<Vec<ExportLogEntry>> {
 }
 
 /// A disk the app can see, for choosing where to export.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Drive {
     pub name: String,
     pub mount_point: String,

@@ -24,7 +24,8 @@ pub use forms::form;
 pub use crate::registry::BookKind;
 
 /// The single-entry forms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum FormKind {
     /// 代表建议交办单, for the lead handling unit.
@@ -88,7 +89,8 @@ impl FormKind {
 }
 
 /// Which entries a book printout covers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export, rename = "PrintPeriod")]
 #[serde(tag = "by", rename_all = "snake_case")]
 pub enum Period {
     Year {
@@ -105,7 +107,8 @@ pub enum Period {
 }
 
 /// What the user chose for one printout.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct PrintRequest {
     pub target: Target,
     /// Print petitioners' identities in clear; needs a reason, which is recorded.
@@ -123,7 +126,8 @@ fn one() -> u32 {
     1
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Target {
     Book { book: BookKind, period: Period },
@@ -144,7 +148,8 @@ impl PrintRequest {
 }
 
 /// The model a typesetter lays out: a book or a form, with the office's heading.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export, rename = "PrintDocument")]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Document {
     Book(Book),
@@ -153,7 +158,8 @@ pub enum Document {
 }
 
 /// The cover and running header common to every book.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Cover {
     /// 某某镇人民代表大会主席团
     pub office: String,
@@ -173,14 +179,16 @@ pub struct Cover {
 }
 
 /// A tabular book: sections (a group, a month, a session), each a table.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export, rename = "PrintBook")]
 pub struct Book {
     pub cover: Cover,
     pub landscape: bool,
     pub sections: Vec<Section>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Section {
     pub title: String,
     /// Lines under the title (组长、联络员…).
@@ -189,14 +197,16 @@ pub struct Section {
     pub rows: Vec<Row>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Column {
     pub title: &'static str,
     /// Relative width.
     pub width: u32,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export, rename = "PrintRow")]
 pub struct Row {
     /// Entry number first; never empty.
     pub cells: Vec<String>,
@@ -205,13 +215,15 @@ pub struct Row {
 }
 
 /// Presidium meeting minutes: one meeting per page group, with signature lines.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Minutes {
     pub cover: Cover,
     pub meetings: Vec<MeetingPages>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct MeetingPages {
     pub number: String,
     /// Label / value pairs: 时间, 地点, 主持人…
@@ -221,7 +233,8 @@ pub struct MeetingPages {
     pub void: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct AgendaPrint {
     pub title: String,
     pub discussion: String,
@@ -231,7 +244,8 @@ pub struct AgendaPrint {
 }
 
 /// A single-entry form on A4 in the formal style.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Form {
     pub title: String,
     /// 文号.
@@ -266,7 +280,8 @@ pub fn model(conn: &Connection, req: &PrintRequest, today: NaiveDate) -> Result<
 }
 
 /// One saved or printed PDF, as the log lists it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct Printout {
     pub id: i64,
     pub at: String,

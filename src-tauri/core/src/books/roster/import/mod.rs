@@ -29,14 +29,16 @@ use columns::*;
 /// Largest file accepted: far above any township's roster, well below what would stall the app.
 pub const MAX_ROWS: usize = 20_000;
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct ImportProblem {
     pub row: usize,
     pub column: Option<String>,
     pub message: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ImportRowPreview {
     pub row: usize,
     pub name: String,
@@ -47,20 +49,23 @@ pub struct ImportRowPreview {
     pub ok: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ColumnMapping {
     pub column: String,
     pub header: String,
     pub field: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Default, ts_rs::TS)]
+#[ts(export)]
 pub struct WillCreate {
     pub constituencies: Vec<String>,
     pub groups: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ImportPreview {
     pub file: String,
     pub header_row: usize,
@@ -74,7 +79,8 @@ pub struct ImportPreview {
     pub term_label: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ImportResult {
     pub imported: usize,
     pub skipped_rows: Vec<usize>,
