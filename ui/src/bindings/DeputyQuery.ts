@@ -3,4 +3,4 @@ import type { DeputyStatus } from "./DeputyStatus";
 import type { Level } from "./Level";
 import type { RosterOrder } from "./RosterOrder";
 
-export type DeputyQuery = { search: string | null, term_id: number | null, group_id: number | null, constituency_id: number | null, status: DeputyStatus | null, level: Level | null, include_voided: boolean, on: string | null, order: RosterOrder | null, page: number | null, page_size: number | null, };
+export type DeputyQuery = { search?: string | null, term_id?: number | null, group_id?: number | null, constituency_id?: number | null, status?: DeputyStatus | null, level?: Level | null, include_voided?: boolean, on?: string | null, order?: RosterOrder | null, page?: number | null, page_size?: number | null, };

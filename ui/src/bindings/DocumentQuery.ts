@@ -3,4 +3,4 @@ import type { Classification } from "./Classification";
 import type { DocumentDirection } from "./DocumentDirection";
 import type { Urgency } from "./Urgency";
 
-export type DocumentQuery = { direction: DocumentDirection | null, search: string | null, year: number | null, classification: Classification | null, urgency: Urgency | null, archived: boolean | null, from: string | null, to: string | null, include_voided: boolean, page: number | null, page_size: number | null, };
+export type DocumentQuery = { direction?: DocumentDirection | null, search?: string | null, year?: number | null, classification?: Classification | null, urgency?: Urgency | null, archived?: boolean | null, from?: string | null, to?: string | null, include_voided?: boolean, page?: number | null, page_size?: number | null, };

@@ -3,4 +3,4 @@ import type { PetitionCategory } from "./PetitionCategory";
 import type { PetitionChannel } from "./PetitionChannel";
 import type { PetitionState } from "./PetitionState";
 
-export type PetitionQuery = { search: string | null, year: number | null, channel: PetitionChannel | null, category: PetitionCategory | null, state: PetitionState | null, unit_id: number | null, group_visit: boolean | null, open: boolean | null, overdue: boolean | null, from: string | null, to: string | null, ids: Array<number> | null, include_voided: boolean, page: number | null, page_size: number | null, };
+export type PetitionQuery = { search?: string | null, year?: number | null, channel?: PetitionChannel | null, category?: PetitionCategory | null, state?: PetitionState | null, unit_id?: number | null, group_visit?: boolean | null, open?: boolean | null, overdue?: boolean | null, from?: string | null, to?: string | null, ids?: Array<number> | null, include_voided?: boolean, page?: number | null, page_size?: number | null, };

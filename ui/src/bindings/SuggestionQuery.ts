@@ -3,4 +3,4 @@ import type { SuggestionCategory } from "./SuggestionCategory";
 import type { SuggestionKind } from "./SuggestionKind";
 import type { SuggestionState } from "./SuggestionState";
 
-export type SuggestionQuery = { search: string | null, term_id: number | null, session_no: number | null, kind: SuggestionKind | null, category: SuggestionCategory | null, state: SuggestionState | null, unit_id: number | null, deputy_id: number | null, key_supervision: boolean | null, open: boolean | null, overdue: boolean | null, from: string | null, to: string | null, ids: Array<number> | null, include_voided: boolean, page: number | null, page_size: number | null, };
+export type SuggestionQuery = { search?: string | null, term_id?: number | null, session_no?: number | null, kind?: SuggestionKind | null, category?: SuggestionCategory | null, state?: SuggestionState | null, unit_id?: number | null, deputy_id?: number | null, key_supervision?: boolean | null, open?: boolean | null, overdue?: boolean | null, from?: string | null, to?: string | null, ids?: Array<number> | null, include_voided?: boolean, page?: number | null, page_size?: number | null, };

@@ -96,7 +96,7 @@ pub struct DeedDetail {
 }
 
 #[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
-#[ts(export)]
+#[ts(export, optional_fields = nullable)]
 #[serde(default)]
 pub struct DeedQuery {
     pub search: Option<String>,
@@ -104,6 +104,7 @@ pub struct DeedQuery {
     pub category: Option<DeedCategory>,
     pub deputy_id: Option<i64>,
     pub honoured: Option<bool>,
+    #[ts(as = "Option<bool>", optional)]
     pub include_voided: bool,
     pub page: Option<usize>,
     pub page_size: Option<usize>,

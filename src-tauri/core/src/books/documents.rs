@@ -171,7 +171,7 @@ pub struct DocumentDetail {
 }
 
 #[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
-#[ts(export)]
+#[ts(export, optional_fields = nullable)]
 #[serde(default)]
 pub struct DocumentQuery {
     pub direction: Option<DocumentDirection>,
@@ -182,6 +182,7 @@ pub struct DocumentQuery {
     pub archived: Option<bool>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    #[ts(as = "Option<bool>", optional)]
     pub include_voided: bool,
     pub page: Option<usize>,
     pub page_size: Option<usize>,

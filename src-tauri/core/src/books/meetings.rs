@@ -145,12 +145,13 @@ pub struct MeetingDetail {
 }
 
 #[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
-#[ts(export)]
+#[ts(export, optional_fields = nullable)]
 #[serde(default)]
 pub struct MeetingQuery {
     pub search: Option<String>,
     pub term_id: Option<i64>,
     pub year: Option<i32>,
+    #[ts(as = "Option<bool>", optional)]
     pub include_voided: bool,
     pub page: Option<usize>,
     pub page_size: Option<usize>,

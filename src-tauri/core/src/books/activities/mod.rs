@@ -151,7 +151,7 @@ pub struct ActivityDetail {
 }
 
 #[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
-#[ts(export)]
+#[ts(export, optional_fields = nullable)]
 #[serde(default)]
 pub struct ActivityQuery {
     pub search: Option<String>,
@@ -159,6 +159,7 @@ pub struct ActivityQuery {
     pub group_id: Option<i64>,
     pub kind: Option<ActivityKind>,
     pub deputy_id: Option<i64>,
+    #[ts(as = "Option<bool>", optional)]
     pub include_voided: bool,
     pub page: Option<usize>,
     pub page_size: Option<usize>,

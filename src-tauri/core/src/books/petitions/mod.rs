@@ -271,7 +271,7 @@ pub struct PetitionDetail {
 }
 
 #[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
-#[ts(export)]
+#[ts(export, optional_fields = nullable)]
 #[serde(default)]
 pub struct PetitionQuery {
     pub search: Option<String>,
@@ -286,6 +286,7 @@ pub struct PetitionQuery {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub ids: Option<Vec<i64>>,
+    #[ts(as = "Option<bool>", optional)]
     pub include_voided: bool,
     pub page: Option<usize>,
     pub page_size: Option<usize>,

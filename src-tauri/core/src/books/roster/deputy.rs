@@ -144,7 +144,7 @@ pub struct Deputy {
 }
 
 #[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
-#[ts(export)]
+#[ts(export, optional_fields = nullable)]
 #[serde(default)]
 pub struct DeputyQuery {
     pub search: Option<String>,
@@ -153,6 +153,7 @@ pub struct DeputyQuery {
     pub constituency_id: Option<i64>,
     pub status: Option<DeputyStatus>,
     pub level: Option<Level>,
+    #[ts(as = "Option<bool>", optional)]
     pub include_voided: bool,
     pub on: Option<String>,
     pub order: Option<RosterOrder>,

@@ -162,7 +162,7 @@ pub struct SuggestionDetail {
 }
 
 #[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
-#[ts(export)]
+#[ts(export, optional_fields = nullable)]
 #[serde(default)]
 pub struct SuggestionQuery {
     pub search: Option<String>,
@@ -179,6 +179,7 @@ pub struct SuggestionQuery {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub ids: Option<Vec<i64>>,
+    #[ts(as = "Option<bool>", optional)]
     pub include_voided: bool,
     pub page: Option<usize>,
     pub page_size: Option<usize>,

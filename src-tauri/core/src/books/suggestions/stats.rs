@@ -18,7 +18,7 @@ use crate::vocab::*;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
-#[ts(export)]
+#[ts(export, optional_fields = nullable)]
 #[serde(default)]
 pub struct StatsQuery {
     pub from: Option<NaiveDate>,
