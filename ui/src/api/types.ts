@@ -5,8 +5,8 @@
 // .ci/test fails when they are stale). The types below still written by hand differ from their Rust
 // shape on purpose (narrower unions, optional query fields) or have no Rust counterpart yet.
 
-import type { AbsenceInput, ActivityDetail, ActivityInput, ActivityKind, ActivityMember, ActivityQuery, AgendaItem, AgendaItemInput, ArchiveInput, AssignmentInput, Attachment, Attendance, BackupInfo, Book, BookKind, Bucket, CaseLink, Choice, Classification, Constituency, ConstituencyInput, Counted, CountedBucket, CountedRatio, CountyStats, Dashboard, Deadline, Deed, DeedCategory, DeedDetail, DeedInput, DeedQuery, Deputy, DeputyDetail, DeputyEvent, DeputyEventInput, DeputyGroup, DeputyGroupInput, DeputyInput, DeputyQuery, DeputyRef, DeputyStatus, Document, DocumentDetail, DocumentDirection, DocumentInput, DocumentQuery, DocumentRead, DocumentReadInput, Drive, Due, DueChange, DueItem, DueStage, DutyRecord, Education, ElectedHow, EventKind, ExportLogEntry, ExportOptions, ExportResult, Exported, FormKind, GroupActivity, HandlingUnit, HandlingUnitInput, HistoryEntry, ImportPreview, ImportProblem, ImportResult, ImportRowPreview, IssuerLevel, Level, LiaisonStation, LiaisonStationInput, MeetingDetail, MeetingDraft, MeetingInput, MeetingMember, MeetingQuery, MeetingStage, Occupation, Opinion, OpinionInput, OpinionSource, Page, PartialDate, Period, Petition, PetitionCategory, PetitionChannel, PetitionIdentity, PetitionInput, PetitionLink, PetitionProbe, PetitionQuery, PetitionState, PetitionStats, PetitionStep, PetitionStepInput, PoliticalStatus, PresidiumMeeting, PresidiumPost, PresidiumPostInput, PresidiumPostKind, PresidiumRules, PrintPeriod, PrintRequest, Printout, ProfileSwitchPreview, QuarterGap, Ratio, RecordDeed, RecordPetition, RecordSuggestion, RecordYear, ReplyCategory, ReplyManner, RosterOrder, RosterStats, Rule, RuleProfileSummary, Satisfaction, Settings, Sex, SimilarPetition, StatsQuery, Suggestion, SuggestionCategory, SuggestionInput, SuggestionKind, SuggestionQuery, SuggestionState, SuggestionStats, SuggestionStep, SuggestionStepInput, Term, TermInput, TerminationGround, UnitLoad, UnitRates, UnitRef, Urgency } from '../bindings';
-export type { AbsenceInput, ActivityDetail, ActivityInput, ActivityKind, ActivityMember, ActivityQuery, AgendaItem, AgendaItemInput, ArchiveInput, AssignmentInput, Attachment, Attendance, BackupInfo, Book, BookKind, Bucket, CaseLink, Choice, Classification, Constituency, ConstituencyInput, Counted, CountedBucket, CountedRatio, CountyStats, Dashboard, Deadline, Deed, DeedCategory, DeedDetail, DeedInput, DeedQuery, Deputy, DeputyDetail, DeputyEvent, DeputyEventInput, DeputyGroup, DeputyGroupInput, DeputyInput, DeputyQuery, DeputyRef, DeputyStatus, Document, DocumentDetail, DocumentDirection, DocumentInput, DocumentQuery, DocumentRead, DocumentReadInput, Drive, Due, DueChange, DueItem, DueStage, DutyRecord, Education, ElectedHow, EventKind, ExportLogEntry, ExportOptions, ExportResult, Exported, FormKind, GroupActivity, HandlingUnit, HandlingUnitInput, HistoryEntry, ImportPreview, ImportProblem, ImportResult, ImportRowPreview, IssuerLevel, Level, LiaisonStation, LiaisonStationInput, MeetingDetail, MeetingDraft, MeetingInput, MeetingMember, MeetingQuery, MeetingStage, Occupation, Opinion, OpinionInput, OpinionSource, Page, PartialDate, Period, Petition, PetitionCategory, PetitionChannel, PetitionIdentity, PetitionInput, PetitionLink, PetitionProbe, PetitionQuery, PetitionState, PetitionStats, PetitionStep, PetitionStepInput, PoliticalStatus, PresidiumMeeting, PresidiumPost, PresidiumPostInput, PresidiumPostKind, PresidiumRules, PrintPeriod, PrintRequest, Printout, ProfileSwitchPreview, QuarterGap, Ratio, RecordDeed, RecordPetition, RecordSuggestion, RecordYear, ReplyCategory, ReplyManner, RosterOrder, RosterStats, Rule, RuleProfileSummary, Satisfaction, Settings, Sex, SimilarPetition, StatsQuery, Suggestion, SuggestionCategory, SuggestionInput, SuggestionKind, SuggestionQuery, SuggestionState, SuggestionStats, SuggestionStep, SuggestionStepInput, Term, TermInput, TerminationGround, UnitLoad, UnitRates, UnitRef, Urgency };
+import type { AbsenceInput, ActivityDetail, ActivityInput, ActivityKind, ActivityMember, ActivityQuery, AgendaItem, AgendaItemInput, ArchiveInput, AssignmentInput, Attachment, Attendance, BackupInfo, Book, BookKind, Bucket, CaseLink, Choice, Classification, Constituency, ConstituencyInput, Counted, CountedBucket, CountedRatio, CountyStats, Dashboard, Deadline, Deed, DeedCategory, DeedDetail, DeedInput, DeedQuery, Deputy, DeputyDetail, DeputyEvent, DeputyEventInput, DeputyGroup, DeputyGroupInput, DeputyInput, DeputyQuery, DeputyRef, DeputyStatus, Document, DocumentDetail, DocumentDirection, DocumentInput, DocumentQuery, DocumentRead, DocumentReadInput, Drive, Due, DueChange, DueItem, DueStage, DutyRecord, Education, ElectedHow, EventKind, ExportLogEntry, ExportOptions, ExportResult, Exported, FormKind, GroupActivity, HandlingUnit, HandlingUnitInput, HistoryEntry, ImportPreview, ImportProblem, ImportResult, ImportRowPreview, IssuerLevel, Level, LiaisonStation, LiaisonStationInput, MeetingDetail, MeetingDraft, MeetingInput, MeetingMember, MeetingQuery, MeetingStage, Occupation, Opinion, OpinionInput, OpinionSource, Page, PartialDate, Period, Petition, PetitionCategory, PetitionChannel, PetitionIdentity, PetitionInput, PetitionLink, PetitionProbe, PetitionQuery, PetitionState, PetitionStats, PetitionStep, PetitionStepInput, PoliticalStatus, PresidiumMeeting, PresidiumPost, PresidiumPostInput, PresidiumPostKind, PresidiumRules, PrintPeriod, PrintRequest, Printout, ProfileSwitchPreview, QuarterGap, Ratio, RecordDeed, RecordPetition, RecordSuggestion, RecordYear, ReplyCategory, ReplyManner, RosterOrder, RosterStats, Rule, RuleProfile, RuleProfileSummary, Satisfaction, Settings, Sex, SimilarPetition, StatsQuery, Suggestion, SuggestionCategory, SuggestionInput, SuggestionKind, SuggestionQuery, SuggestionState, SuggestionStats, SuggestionStep, SuggestionStepInput, Term, TermInput, TerminationGround, UnitLoad, UnitRates, UnitRef, Urgency, Vocabulary } from '../bindings';
+export type { AbsenceInput, ActivityDetail, ActivityInput, ActivityKind, ActivityMember, ActivityQuery, AgendaItem, AgendaItemInput, ArchiveInput, AssignmentInput, Attachment, Attendance, BackupInfo, Book, BookKind, Bucket, CaseLink, Choice, Classification, Constituency, ConstituencyInput, Counted, CountedBucket, CountedRatio, CountyStats, Dashboard, Deadline, Deed, DeedCategory, DeedDetail, DeedInput, DeedQuery, Deputy, DeputyDetail, DeputyEvent, DeputyEventInput, DeputyGroup, DeputyGroupInput, DeputyInput, DeputyQuery, DeputyRef, DeputyStatus, Document, DocumentDetail, DocumentDirection, DocumentInput, DocumentQuery, DocumentRead, DocumentReadInput, Drive, Due, DueChange, DueItem, DueStage, DutyRecord, Education, ElectedHow, EventKind, ExportLogEntry, ExportOptions, ExportResult, Exported, FormKind, GroupActivity, HandlingUnit, HandlingUnitInput, HistoryEntry, ImportPreview, ImportProblem, ImportResult, ImportRowPreview, IssuerLevel, Level, LiaisonStation, LiaisonStationInput, MeetingDetail, MeetingDraft, MeetingInput, MeetingMember, MeetingQuery, MeetingStage, Occupation, Opinion, OpinionInput, OpinionSource, Page, PartialDate, Period, Petition, PetitionCategory, PetitionChannel, PetitionIdentity, PetitionInput, PetitionLink, PetitionProbe, PetitionQuery, PetitionState, PetitionStats, PetitionStep, PetitionStepInput, PoliticalStatus, PresidiumMeeting, PresidiumPost, PresidiumPostInput, PresidiumPostKind, PresidiumRules, PrintPeriod, PrintRequest, Printout, ProfileSwitchPreview, QuarterGap, Ratio, RecordDeed, RecordPetition, RecordSuggestion, RecordYear, ReplyCategory, ReplyManner, RosterOrder, RosterStats, Rule, RuleProfile, RuleProfileSummary, Satisfaction, Settings, Sex, SimilarPetition, StatsQuery, Suggestion, SuggestionCategory, SuggestionInput, SuggestionKind, SuggestionQuery, SuggestionState, SuggestionStats, SuggestionStep, SuggestionStepInput, Term, TermInput, TerminationGround, UnitLoad, UnitRates, UnitRef, Urgency, Vocabulary };
 
 export type Id = number;
 /** "YYYY-MM-DD" */
@@ -26,21 +26,6 @@ export interface AppError {
    */
   entry?: Id | null;
 }
-/** Every option list the forms need, from the core (labels are the office's wording). */
-export interface Vocabulary extends CaseworkVocabulary, DocumentVocabulary, DeedVocabulary, MeetingVocabulary, HistoryVocabulary {
-  sexes: Choice[];
-  ethnicities: Choice[];          // value "01".."56" (GB/T 3304), label "汉族"
-  political_statuses: Choice[];
-  educations: Choice[];
-  occupations: Choice[];
-  levels: Choice[];
-  elected_hows: Choice[];
-  presidium_posts: Choice[];
-  statuses: Choice[];
-  event_kinds: Choice[];
-  termination_grounds: Choice[];
-  orders: Choice[];
-}
 
 export interface AppInfo {
   app_version: string;
@@ -59,32 +44,7 @@ export interface HistoryVocabulary {
   entities?: Choice[];
 }
 
-export type PeriodUnit = 'calendar_days' | 'working_days' | 'months';
-export interface RuleProfile {
-  id: string;             // "national" | "shanghai" | "zhejiang"
-  version: number;
-  name: string;           // "全国通用（默认）", "上海市", "浙江省"
-  description: string;
-  sources: string[];
-  suggestion: {
-    assign: Rule | null;            // 交办期限 (from registration); null = no provincial limit
-    return_within: Rule | null;     // 承办单位退回期限 (from assignment)
-    reply: Rule;                    // 答复期限 (from assignment)
-    reply_max: Rule;                // 延期后最长答复期限 (from assignment)
-    rehandle: Rule | null;          // 不满意后重新办理期限 (from the re-handling start); null = reply rule
-    motion_min_cosigners: number;
-    reply_categories: ReplyCategory[];
-  };
-  petition: {
-    accept_notice: Rule;      // 告知是否受理 (from receipt)
-    handle: Rule;             // 办理期限 (from acceptance)
-    extension_max: Rule;      // 延期上限 (added to the handling due date)
-    review_request: Rule;     // 信访人申请复查期限 (from the written reply)
-    review_reply: Rule;       // 复查答复期限 (from the request)
-    re_review_request: Rule;
-    re_review_reply: Rule;
-  };
-}                                // 承诺事项完成
+export type PeriodUnit = 'calendar_days' | 'working_days' | 'months';                                // 承诺事项完成
 export type SuggestionAction = SuggestionStepInput['action'];
 
 export interface SuggestionDetail {

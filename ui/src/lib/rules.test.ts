@@ -3,7 +3,7 @@ import type { RuleProfile } from '../api/types';
 import { ruleRows } from './rules';
 
 const profile: RuleProfile = {
-  id: 'zhejiang', version: 1, name: '浙江省', description: '', sources: [],
+  schema: 1, id: 'zhejiang', version: 1, name: '浙江省', description: '', sources: [],
   suggestion: {
     assign: { unit: 'working_days', count: 7, basis: '浙江省实施代表法办法' },
     return_within: null,
@@ -22,6 +22,7 @@ const profile: RuleProfile = {
     re_review_request: { unit: 'calendar_days', count: 30, basis: '' },
     re_review_reply: { unit: 'calendar_days', count: 30, basis: '' },
   },
+  presidium: { quorum: 'half', quorum_basis: '', decision: 'half', decision_basis: '', quarterly: true, quarterly_basis: '' },
 };
 
 describe('ruleRows', () => {

@@ -13,7 +13,7 @@ const EMPTY_VOCAB: Vocabulary = {
   suggestion_kinds: [], suggestion_categories: [], suggestion_states: [], satisfactions: [], meeting_stages: [],
   petition_channels: [], petition_categories: [], petition_states: [], reply_manners: [], reply_categories: [],
   document_directions: [], issuer_levels: [], classifications: [], urgencies: [],
-  deed_categories: [], activity_kinds: [], attendances: [],
+  deed_categories: [], activity_kinds: [], attendances: [], history_actions: [], entities: [],
 };
 
 /** Always an object (empty lists until loaded), so templates never break. */

@@ -35,6 +35,8 @@ export const VOCAB: Vocabulary = {
     c('voter_reception', '接待选民'), c('duty_report', '述职'), c('special_report', '听取专项报告'),
     c('station_duty', '联络站值班'), c('other', '其他')],
   attendances: [c('present', '出席'), c('excused', '请假'), c('absent', '缺席')],
+  history_actions: [],
+  entities: [],
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -34,7 +34,7 @@ const vocab: Vocabulary = {
   suggestion_kinds: [], suggestion_categories: [], suggestion_states: [], satisfactions: [], meeting_stages: [],
   petition_channels: [], petition_categories: [], petition_states: [], reply_manners: [], reply_categories: [],
   document_directions: [], issuer_levels: [], classifications: [], urgencies: [],
-  deed_categories: [], activity_kinds: [], attendances: [],
+  deed_categories: [], activity_kinds: [], attendances: [], history_actions: [], entities: [],
 };
 
 // Element Plus shows a form item's message 100 ms after its state changes.
