@@ -20,6 +20,7 @@ use crate::calendar::HolidayCalendar;
 use crate::deadline::Deadline;
 use crate::history::{self, Action, Stamp};
 use crate::rules::RuleProfile;
+use crate::store::{paging, Page};
 use crate::{Error, Result, Store};
 
 /// A step as the mechanism sees it: what it is called and the day it happened.
@@ -50,6 +51,13 @@ pub struct CaseList {
     pub order: &'static str,
     /// the condition for "still open", on the projection columns
     pub open: &'static str,
+}
+
+impl CaseList {
+    /// The table's alias in the conditions ("s" of "suggestions s").
+    fn alias(&self) -> &'static str {
+        self.from.rsplit(' ').next().unwrap_or("")
+    }
 }
 
 /// A case of a book whose state is the replay of its steps.
@@ -137,15 +145,23 @@ pub fn steps<C: CaseBook>(conn: &Connection, id: i64) -> Result<Vec<(StoredStep<
     Ok(rows)
 }
 
-/// The live steps of every case a condition on the book's table selects (`alias` its alias in
-/// `cond`), grouped by case, in entry order: one read for a whole list.
+/// The live (non-voided) steps of case `id`, in entry order: what its state replays.
+pub fn live_steps<C: CaseBook>(conn: &Connection, id: i64) -> Result<Vec<StoredStep<C::Step>>> {
+    Ok(steps::<C>(conn, id)?
+        .into_iter()
+        .filter(|(_, voided)| !voided)
+        .map(|(s, _)| s)
+        .collect())
+}
+
+/// The live steps of every case a condition on the book's list table selects
+/// ([`CaseList::from`]), grouped by case, in entry order: one read for a whole list.
 pub fn live_steps_of<C: CaseBook>(
     conn: &Connection,
-    from: &str,
     cond: &str,
     p: &[SqlValue],
 ) -> Result<HashMap<i64, Vec<StoredStep<C::Step>>>> {
-    let alias = from.rsplit(' ').next().unwrap_or("");
+    let (from, alias) = (C::LIST.from, C::LIST.alias());
     let mut out: HashMap<i64, Vec<StoredStep<C::Step>>> = HashMap::new();
     let mut stmt = conn.prepare(&format!(
         "WITH picked AS MATERIALIZED (SELECT {alias}.id FROM {from} WHERE {cond})
@@ -277,7 +293,8 @@ pub fn void_step<C: CaseBook>(
     })
 }
 
-/// One page of a case book's list and its total, the cases loaded in the list's order. `cond`
+/// One page of a case book's list (1-based, its size clamped as every list's), the cases loaded
+/// in the list's order. `cond`
 /// and `p` select on the book's table (see [`CaseList::from`]). With `overdue`, only the open
 /// cases that match are replayed to find whose deadline has passed (or has not).
 #[allow(clippy::too_many_arguments)]
@@ -285,14 +302,15 @@ pub fn page<C: CaseBook>(
     conn: &Connection,
     cond: &str,
     p: &[SqlValue],
-    page: usize,
-    page_size: usize,
+    page: Option<usize>,
+    page_size: Option<usize>,
     overdue: Option<bool>,
     cal: &HolidayCalendar,
     today: NaiveDate,
-) -> Result<(usize, Vec<C>)> {
+) -> Result<Page<C>> {
     let book = C::LIST;
-    let alias = book.from.rsplit(' ').next().unwrap_or("");
+    let alias = book.alias();
+    let (page, page_size) = paging(page, page_size);
     let ids_of = |sql: String| -> Result<Vec<i64>> {
         let mut stmt = conn.prepare(&sql)?;
         let ids = stmt
@@ -340,10 +358,12 @@ pub fn page<C: CaseBook>(
         .into_iter()
         .map(|c| (c.id(), c))
         .collect();
-    Ok((
+    Ok(Page {
+        items: ids.iter().filter_map(|id| loaded.remove(id)).collect(),
         total,
-        ids.iter().filter_map(|id| loaded.remove(id)).collect(),
-    ))
+        page,
+        page_size,
+    })
 }
 
 /// Moves every open case of the book that runs under another rule profile to `tag` (the office

@@ -161,7 +161,25 @@ pub struct ListSql<'a> {
 pub const PAGE_SIZE: usize = 20;
 pub const PAGE_SIZE_MAX: usize = 500;
 
+/// The page asked for (1-based, 1 when none) and its size (clamped to what a list serves).
+pub fn paging(page: Option<usize>, page_size: Option<usize>) -> (usize, usize) {
+    (
+        page.unwrap_or(1).max(1),
+        page_size.unwrap_or(PAGE_SIZE).clamp(1, PAGE_SIZE_MAX),
+    )
+}
+
 impl<T> Page<T> {
+    /// The same page with each item turned into what a view shows of it.
+    pub fn try_map<U>(self, f: impl FnMut(T) -> Result<U>) -> Result<Page<U>> {
+        Ok(Page {
+            items: self.items.into_iter().map(f).collect::<Result<_>>()?,
+            total: self.total,
+            page: self.page,
+            page_size: self.page_size,
+        })
+    }
+
     /// One page (1-based) of the rows matching `w`, with the total, in SQL: every book's list.
     pub fn query(
         conn: &Connection,
@@ -172,8 +190,7 @@ impl<T> Page<T> {
         row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
     ) -> Result<Page<T>> {
         let (cond, p) = w.into_parts();
-        let page = page.unwrap_or(1).max(1);
-        let page_size = page_size.unwrap_or(PAGE_SIZE).clamp(1, PAGE_SIZE_MAX);
+        let (page, page_size) = paging(page, page_size);
         let total: i64 = conn.query_row(
             &format!("SELECT count(*) FROM {} WHERE {cond}", sql.count_from),
             rusqlite::params_from_iter(p.iter()),
@@ -199,8 +216,7 @@ impl<T> Page<T> {
 
     /// Cuts one page (1-based) out of a full, ordered list.
     pub fn cut(all: Vec<T>, page: usize, page_size: usize) -> Page<T> {
-        let page = page.max(1);
-        let page_size = page_size.clamp(1, PAGE_SIZE_MAX);
+        let (page, page_size) = paging(Some(page), Some(page_size));
         let total = all.len();
         let items = all
             .into_iter()

@@ -12,7 +12,7 @@ use super::*;
 use crate::book::{self, casebook};
 use crate::calendar::HolidayCalendar;
 use crate::idcard;
-use crate::store::{Page, Where, PAGE_SIZE, PAGE_SIZE_MAX};
+use crate::store::{Page, Where};
 use crate::{dates, Error, Result};
 
 const COLUMNS: &str =
@@ -75,11 +75,7 @@ fn links_of(conn: &Connection, id: i64) -> Result<Vec<(i64, String)>> {
 
 pub fn case(conn: &Connection, id: i64) -> Result<Case> {
     let rec = record(conn, id)?;
-    let steps: Vec<StoredStep> = casebook::steps::<Case>(conn, id)?
-        .into_iter()
-        .filter(|(_, v)| !v)
-        .map(|(s, _)| s)
-        .collect();
+    let steps = casebook::live_steps::<Case>(conn, id)?;
     let facts = machine::replay(
         rec.received_on(),
         steps.iter().map(|s| &s.step),
@@ -179,7 +175,7 @@ pub fn cases(conn: &Connection, filter: &RowFilter) -> Result<Vec<Case>> {
     let recs = stmt
         .query_map(params_from_iter(p.iter()), from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut steps = casebook::live_steps_of::<Case>(conn, "petitions p", &cond, &p)?;
+    let mut steps = casebook::live_steps_of::<Case>(conn, &cond, &p)?;
     let mut links: HashMap<i64, Vec<i64>> = HashMap::new();
     let mut stmt = conn.prepare_cached("SELECT petition_id, earlier_id FROM petition_links")?;
     for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
@@ -317,21 +313,9 @@ pub fn list(conn: &Connection, q: &PetitionQuery, today: NaiveDate) -> Result<Pa
         unit_id: q.unit_id,
         search,
     };
-    let page = q.page.unwrap_or(1).max(1);
-    let page_size = q.page_size.unwrap_or(PAGE_SIZE).clamp(1, PAGE_SIZE_MAX);
     let (cond, p) = filter.sql();
-    let (total, cases) =
-        casebook::page::<Case>(conn, &cond, &p, page, page_size, q.overdue, &cal, today)?;
-    let items = cases
-        .iter()
-        .map(|c| view(conn, &n, c, &cal, today, false))
-        .collect::<Result<Vec<_>>>()?;
-    Ok(Page {
-        items,
-        total,
-        page,
-        page_size,
-    })
+    casebook::page::<Case>(conn, &cond, &p, q.page, q.page_size, q.overdue, &cal, today)?
+        .try_map(|c| view(conn, &n, &c, &cal, today, false))
 }
 
 /// Cases whose stored state columns disagree with the replay of their steps.

@@ -12,7 +12,7 @@ use crate::book::{self, casebook};
 use crate::calendar::HolidayCalendar;
 use crate::dates;
 use crate::roster::org::chinese_number;
-use crate::store::{Page, Where, PAGE_SIZE, PAGE_SIZE_MAX};
+use crate::store::{Page, Where};
 use crate::{Error, Result};
 
 const COLUMNS: &str = "id, term_id, session_no, during_session, seq, number, kind, lead_deputy_id,
@@ -77,11 +77,7 @@ fn cosigners_of(conn: &Connection, id: i64) -> Result<Vec<i64>> {
 
 pub fn case(conn: &Connection, id: i64) -> Result<Case> {
     let rec = record(conn, id)?;
-    let steps: Vec<StoredStep> = casebook::steps::<Case>(conn, id)?
-        .into_iter()
-        .filter(|(_, voided)| !voided)
-        .map(|(s, _)| s)
-        .collect();
+    let steps = casebook::live_steps::<Case>(conn, id)?;
     let facts = machine::replay(
         rec.received_on,
         steps.iter().map(|s| &s.step),
@@ -228,7 +224,7 @@ pub fn cases(conn: &Connection, filter: &RowFilter) -> Result<Vec<Case>> {
         cosigners.entry(s).or_default().push(d);
     }
 
-    let mut steps = casebook::live_steps_of::<Case>(conn, "suggestions s", &cond, &p)?;
+    let mut steps = casebook::live_steps_of::<Case>(conn, &cond, &p)?;
 
     Ok(recs
         .into_iter()
@@ -362,21 +358,9 @@ pub fn list(conn: &Connection, q: &SuggestionQuery, today: NaiveDate) -> Result<
         search,
         ..RowFilter::default()
     };
-    let page = q.page.unwrap_or(1).max(1);
-    let page_size = q.page_size.unwrap_or(PAGE_SIZE).clamp(1, PAGE_SIZE_MAX);
     let (cond, p) = filter.sql();
-    let (total, cases) =
-        casebook::page::<Case>(conn, &cond, &p, page, page_size, q.overdue, &cal, today)?;
-    let items = cases
-        .iter()
-        .map(|c| view(&n, c, &cal, today))
-        .collect::<Result<Vec<_>>>()?;
-    Ok(Page {
-        items,
-        total,
-        page,
-        page_size,
-    })
+    casebook::page::<Case>(conn, &cond, &p, q.page, q.page_size, q.overdue, &cal, today)?
+        .try_map(|c| view(&n, &c, &cal, today))
 }
 
 /// The stored state columns disagree with the replay of the steps for these cases (empty when
