@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 use clap::Subcommand;
-use std::path::PathBuf;
 
 use crate::{pad, print_json};
 use taizhang_core::followup;
@@ -13,6 +12,7 @@ use taizhang_core::rules;
 use taizhang_core::suggestions::{self, stats::StatsQuery};
 use taizhang_core::units::{self, HandlingUnitInput};
 
+use taizhang_core::fields::Form;
 use taizhang_core::{dates, Error, Result, Stamp, Store};
 
 #[derive(Subcommand)]
@@ -126,15 +126,9 @@ pub(crate) fn split(list: &str) -> impl Iterator<Item = &str> {
         .filter(|s| !s.is_empty())
 }
 
-pub(crate) fn json_arg<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T> {
-    let body = match text.strip_prefix('@') {
-        Some(path) => {
-            std::fs::read_to_string(PathBuf::from(path)).map_err(|e| Error::io(path, e))?
-        }
-        None => text.to_string(),
-    };
-    serde_json::from_str(&body)
-        .map_err(|e| Error::validation("json", format!("{what}的 JSON 不对：{e}")))
+/// JSON given inline or as @file.json, read by the core (bounded, refusals in Chinese).
+pub(crate) fn json_arg<T: serde::de::DeserializeOwned>(text: &str, form: &Form) -> Result<T> {
+    taizhang_core::input::parse_arg(form, text)
 }
 
 pub fn units_cmd(store: &mut Store, stamp: &Stamp, c: UnitsCmd) -> Result<()> {

@@ -4,7 +4,7 @@ use clap::Subcommand;
 
 use crate::{pad, print_json};
 use taizhang_core::deeds::{self, DeedInput, DeedQuery};
-use taizhang_core::{Error, Result, Stamp, Store};
+use taizhang_core::{Result, Stamp, Store};
 
 #[derive(Subcommand)]
 pub enum DeedsCmd {
@@ -84,12 +84,8 @@ pub fn run(store: &mut Store, stamp: &Stamp, c: DeedsCmd) -> Result<()> {
             }
         }
         DeedsCmd::Add { input, json } => {
-            let body = match input.strip_prefix('@') {
-                Some(path) => std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?,
-                None => input,
-            };
-            let input: DeedInput = serde_json::from_str(&body)
-                .map_err(|e| Error::validation("json", format!("先进事迹的 JSON 不对：{e}")))?;
+            let input: DeedInput =
+                taizhang_core::input::parse_arg(&taizhang_core::fields::DEED, &input)?;
             let d = deeds::create(store, stamp, &input)?;
             if json {
                 print_json(&d);

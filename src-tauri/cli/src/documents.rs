@@ -6,7 +6,7 @@ use crate::{pad, parse_vocab, print_json};
 use taizhang_core::documents::{
     self, ArchiveInput, DocumentInput, DocumentQuery, DocumentReadInput,
 };
-use taizhang_core::{Error, Result, Stamp, Store};
+use taizhang_core::{Result, Stamp, Store};
 
 #[derive(Subcommand)]
 pub enum DocumentsCmd {
@@ -112,12 +112,8 @@ pub fn run(store: &mut Store, stamp: &Stamp, c: DocumentsCmd) -> Result<()> {
             }
         }
         DocumentsCmd::Add { input, json } => {
-            let body = match input.strip_prefix('@') {
-                Some(path) => std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?,
-                None => input,
-            };
-            let input: DocumentInput = serde_json::from_str(&body)
-                .map_err(|e| Error::validation("json", format!("文件登记的 JSON 不对：{e}")))?;
+            let input: DocumentInput =
+                taizhang_core::input::parse_arg(&taizhang_core::fields::DOCUMENT, &input)?;
             let d = documents::create(store, stamp, &input)?;
             if json {
                 print_json(&d);

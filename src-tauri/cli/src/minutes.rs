@@ -1,25 +1,15 @@
 //! `meetings` (主席团会议记录簿), `activities` (代表小组活动记录簿) and `attachments`.
 
 use clap::Subcommand;
-use serde::de::DeserializeOwned;
 use std::path::PathBuf;
 
+use crate::casework::json_arg;
 use crate::{pad, print_json};
 use taizhang_core::activities::{self, ActivityInput, ActivityQuery};
 use taizhang_core::attachments;
 use taizhang_core::meetings::{self, MeetingInput, MeetingQuery};
 use taizhang_core::vocab::{ActivityKind, Vocab};
 use taizhang_core::{Error, Result, Stamp, Store};
-
-/// JSON given inline or as @file.json.
-fn json_arg<T: DeserializeOwned>(input: String, what: &str) -> Result<T> {
-    let body = match input.strip_prefix('@') {
-        Some(path) => std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?,
-        None => input,
-    };
-    serde_json::from_str(&body)
-        .map_err(|e| Error::validation("json", format!("{what}的 JSON 不对：{e}")))
-}
 
 #[derive(Subcommand)]
 pub enum MeetingsCmd {
@@ -114,7 +104,7 @@ pub fn meetings(store: &mut Store, stamp: &Stamp, c: MeetingsCmd) -> Result<()> 
             }
         }
         MeetingsCmd::Add { input, json } => {
-            let input: MeetingInput = json_arg(input, "主席团会议")?;
+            let input: MeetingInput = json_arg(&input, &taizhang_core::fields::MEETING)?;
             let m = meetings::create(store, stamp, &input)?;
             if json {
                 print_json(&m);
@@ -275,7 +265,7 @@ pub fn activities(store: &mut Store, stamp: &Stamp, c: ActivitiesCmd) -> Result<
             }
         }
         ActivitiesCmd::Add { input, json } => {
-            let input: ActivityInput = json_arg(input, "小组活动")?;
+            let input: ActivityInput = json_arg(&input, &taizhang_core::fields::ACTIVITY)?;
             let a = activities::create(store, stamp, &input)?;
             if json {
                 print_json(&a);
@@ -289,7 +279,7 @@ pub fn activities(store: &mut Store, stamp: &Stamp, c: ActivitiesCmd) -> Result<
             json,
         } => {
             let input = match input {
-                Some(i) => json_arg(i, "代表建议")?,
+                Some(i) => json_arg(&i, &taizhang_core::fields::SUGGESTION)?,
                 None => activities::suggestion_draft(store.conn(), opinion)?,
             };
             let s = activities::to_suggestion(store, stamp, opinion, &input)?;
@@ -305,7 +295,7 @@ pub fn activities(store: &mut Store, stamp: &Stamp, c: ActivitiesCmd) -> Result<
             json,
         } => {
             let input = match input {
-                Some(i) => json_arg(i, "信访登记")?,
+                Some(i) => json_arg(&i, &taizhang_core::fields::PETITION)?,
                 None => activities::petition_draft(store.conn(), opinion)?,
             };
             let p = activities::to_petition(store, stamp, opinion, &input)?;

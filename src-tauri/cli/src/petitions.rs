@@ -78,7 +78,7 @@ pub fn petitions_cmd(store: &mut Store, stamp: &Stamp, c: PetitionsCmd) -> Resul
     let today = stamp.today();
     match c {
         PetitionsCmd::Add { input, json } => {
-            let input: PetitionInput = json_arg(&input, "信访登记")?;
+            let input: PetitionInput = json_arg(&input, &taizhang_core::fields::PETITION)?;
             let p = petitions::create(store, stamp, &input)?;
             if json {
                 print_json(&p);
@@ -172,7 +172,7 @@ pub fn petitions_cmd(store: &mut Store, stamp: &Stamp, c: PetitionsCmd) -> Resul
             }
         }
         PetitionsCmd::Step { id, step } => {
-            let s: petitions::Step = json_arg(&step, "办理环节")?;
+            let s: petitions::Step = json_arg(&step, &taizhang_core::fields::PETITION_STEP)?;
             let d = petitions::step(store, stamp, id, &s)?;
             println!("{}  {}", d.petition.number, d.petition.state_label);
         }

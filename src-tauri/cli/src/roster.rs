@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use taizhang_core::roster::{self, deputy, export, import, org, stats, status};
 use taizhang_core::vocab::{DeputyStatus, EventKind, RosterOrder, TerminationGround, Vocab};
-use taizhang_core::{dates, Error, Result, Stamp, Store};
+use taizhang_core::{dates, Result, Stamp, Store};
 
 use crate::{pad, parse_on, parse_vocab, print_json};
 
@@ -375,10 +375,10 @@ pub(crate) fn deputies(store: &mut Store, stamp: &Stamp, c: DeputiesCmd) -> Resu
             }
         }
         DeputiesCmd::Add { file, json } => {
-            let text = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
-            let input: deputy::DeputyInput = serde_json::from_str(&text).map_err(|e| {
-                Error::Import(format!("“{}”不是有效的代表 JSON：{e}", file.display()))
-            })?;
+            let input: deputy::DeputyInput = taizhang_core::input::parse_arg(
+                &taizhang_core::fields::DEPUTY,
+                &format!("@{}", file.display()),
+            )?;
             let d = deputy::create(store, stamp, &input)?;
             if json {
                 print_json(&d);

@@ -312,7 +312,7 @@ pub fn suggestions_cmd(store: &mut Store, stamp: &Stamp, c: SuggestionsCmd) -> R
             step(store, id, s)?;
         }
         SuggestionsCmd::Step { id, step: text } => {
-            let s: Step = json_arg(&text, "办理环节")?;
+            let s: Step = json_arg(&text, &taizhang_core::fields::SUGGESTION_STEP)?;
             step(store, id, s)?;
         }
         SuggestionsCmd::Void { id, reason } => {

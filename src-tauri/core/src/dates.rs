@@ -177,13 +177,34 @@ pub fn normalize_width(s: &str) -> String {
 }
 
 /// Parses an input "YYYY-MM-DD" for a named field.
+/// Years outside 1900..=2200 are refused: no record, query or period of the office lies
+/// there, and chrono would otherwise accept year 0 or 99999.
 pub fn parse_iso(field: &'static str, label: &str, text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+    let shown: String = text.chars().take(30).collect();
+    let d = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
         Error::validation(
             field,
-            format!("{label}“{text}”不是有效日期，请按 2024-03-20 的格式填写"),
+            format!("{label}“{shown}”不是有效日期，请按 2024-03-20 的格式填写"),
         )
-    })
+    })?;
+    if !(1900..=2200).contains(&d.year()) {
+        return Err(Error::validation(
+            field,
+            format!("{label}“{shown}”的年份不在 1900 到 2200 之间，请核对"),
+        ));
+    }
+    Ok(d)
+}
+
+/// A year asked for (a list's or a printout's): 1900..=2200, the range [`parse_iso`] keeps.
+pub fn check_year(year: i32) -> Result<i32> {
+    if !(1900..=2200).contains(&year) {
+        return Err(Error::validation(
+            "year",
+            format!("年度 {year} 不在 1900 到 2200 之间，请核对"),
+        ));
+    }
+    Ok(year)
 }
 
 /// 2024年3月20日, the way every date is shown to the clerk.

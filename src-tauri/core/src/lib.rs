@@ -10,7 +10,8 @@
 //!
 //! The folders are the layers, bottom to top; a module imports only from its own layer or the
 //! ones below (`tests/layers.rs` checks it, and that no two modules import each other):
-//! 1. the foundation: [`error`], [`clock`], [`dates`], [`paths`];
+//! 1. the foundation: [`error`], [`clock`], [`dates`], [`paths`], [`fields`] (every field's
+//!    label and bound) and [`input`] (reading the clerk's JSON, refusals in Chinese);
 //! 2. [`store`]: the file, migrations, [`backup`], [`history`], [`settings`];
 //! 3. [`rules`]: rule profiles, [`calendar`], [`deadline`], [`vocab`], [`names`], [`idcard`],
 //!    [`tally`] (values and rules that hold in every book);
@@ -28,6 +29,8 @@ pub mod books;
 pub mod clock;
 pub mod dates;
 pub mod error;
+pub mod fields;
+pub mod input;
 pub mod paths;
 pub mod readers;
 pub mod rules;

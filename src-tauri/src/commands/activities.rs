@@ -1,5 +1,6 @@
 //! Group activity commands, and the opinions turned into suggestions or petitions.
 
+use serde_json::Value;
 use tauri::State;
 
 use crate::state::AppState;
@@ -10,7 +11,7 @@ use taizhang_core::activities::{
 use taizhang_core::petitions::{Petition, PetitionInput};
 use taizhang_core::store::Page;
 use taizhang_core::suggestions::{Suggestion, SuggestionInput};
-use taizhang_core::{dates, Result};
+use taizhang_core::{dates, fields, input, Result};
 
 #[tauri::command]
 pub fn activities_list(
@@ -41,16 +42,14 @@ pub fn activity_members(
 }
 
 #[tauri::command]
-pub fn activity_create(state: State<AppState>, input: ActivityInput) -> Result<GroupActivity> {
+pub fn activity_create(state: State<AppState>, input: Value) -> Result<GroupActivity> {
+    let input: ActivityInput = input::from_value(&fields::ACTIVITY, input)?;
     state.with(|s, stamp| activities::create(s, stamp, &input))
 }
 
 #[tauri::command]
-pub fn activity_update(
-    state: State<AppState>,
-    id: i64,
-    input: ActivityInput,
-) -> Result<GroupActivity> {
+pub fn activity_update(state: State<AppState>, id: i64, input: Value) -> Result<GroupActivity> {
+    let input: ActivityInput = input::from_value(&fields::ACTIVITY, input)?;
     state.with(|s, stamp| activities::update(s, stamp, id, &input))
 }
 
@@ -71,8 +70,9 @@ pub fn opinion_suggestion_draft(
 pub fn opinion_to_suggestion(
     state: State<AppState>,
     opinion_id: i64,
-    input: SuggestionInput,
+    input: Value,
 ) -> Result<Suggestion> {
+    let input: SuggestionInput = input::from_value(&fields::SUGGESTION, input)?;
     state.with(|s, stamp| activities::to_suggestion(s, stamp, opinion_id, &input))
 }
 
@@ -85,8 +85,9 @@ pub fn opinion_petition_draft(state: State<AppState>, opinion_id: i64) -> Result
 pub fn opinion_to_petition(
     state: State<AppState>,
     opinion_id: i64,
-    input: PetitionInput,
+    input: Value,
 ) -> Result<Petition> {
+    let input: PetitionInput = input::from_value(&fields::PETITION, input)?;
     state.with(|s, stamp| activities::to_petition(s, stamp, opinion_id, &input))
 }
 

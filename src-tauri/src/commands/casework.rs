@@ -1,6 +1,7 @@
 //! Casework commands: handling units, rule profiles, the suggestions and petitions books,
 //! follow-up and statistics. Each one calls one core function; `today` is the office PC's date.
 
+use serde_json::Value;
 use tauri::State;
 
 use crate::state::AppState;
@@ -17,7 +18,7 @@ use taizhang_core::suggestions::{
     self, AssignmentInput, Suggestion, SuggestionDetail, SuggestionInput, SuggestionQuery,
 };
 use taizhang_core::units::{self, HandlingUnit, HandlingUnitInput};
-use taizhang_core::Result;
+use taizhang_core::{fields, input, Result};
 
 #[tauri::command]
 pub fn handling_units_list(
@@ -28,19 +29,14 @@ pub fn handling_units_list(
 }
 
 #[tauri::command]
-pub fn handling_unit_create(
-    state: State<AppState>,
-    input: HandlingUnitInput,
-) -> Result<HandlingUnit> {
+pub fn handling_unit_create(state: State<AppState>, input: Value) -> Result<HandlingUnit> {
+    let input: HandlingUnitInput = input::from_value(&fields::UNIT, input)?;
     state.with(|s, stamp| units::create(s, stamp, &input))
 }
 
 #[tauri::command]
-pub fn handling_unit_update(
-    state: State<AppState>,
-    id: i64,
-    input: HandlingUnitInput,
-) -> Result<HandlingUnit> {
+pub fn handling_unit_update(state: State<AppState>, id: i64, input: Value) -> Result<HandlingUnit> {
+    let input: HandlingUnitInput = input::from_value(&fields::UNIT, input)?;
     state.with(|s, stamp| units::update(s, stamp, id, &input))
 }
 
@@ -89,16 +85,14 @@ pub fn suggestion_get(state: State<AppState>, id: i64) -> Result<SuggestionDetai
 }
 
 #[tauri::command]
-pub fn suggestion_create(state: State<AppState>, input: SuggestionInput) -> Result<Suggestion> {
+pub fn suggestion_create(state: State<AppState>, input: Value) -> Result<Suggestion> {
+    let input: SuggestionInput = input::from_value(&fields::SUGGESTION, input)?;
     state.with(|s, stamp| suggestions::create(s, stamp, &input))
 }
 
 #[tauri::command]
-pub fn suggestion_update(
-    state: State<AppState>,
-    id: i64,
-    input: SuggestionInput,
-) -> Result<Suggestion> {
+pub fn suggestion_update(state: State<AppState>, id: i64, input: Value) -> Result<Suggestion> {
+    let input: SuggestionInput = input::from_value(&fields::SUGGESTION, input)?;
     state.with(|s, stamp| suggestions::update(s, stamp, id, &input))
 }
 
@@ -108,11 +102,8 @@ pub fn suggestion_void(state: State<AppState>, id: i64, reason: String) -> Resul
 }
 
 #[tauri::command]
-pub fn suggestion_step(
-    state: State<AppState>,
-    id: i64,
-    step: suggestions::Step,
-) -> Result<SuggestionDetail> {
+pub fn suggestion_step(state: State<AppState>, id: i64, step: Value) -> Result<SuggestionDetail> {
+    let step: suggestions::Step = input::from_value(&fields::SUGGESTION_STEP, step)?;
     state.with(|s, stamp| suggestions::step(s, stamp, id, &step))
 }
 
@@ -129,8 +120,9 @@ pub fn suggestion_step_void(
 pub fn suggestions_assign_many(
     state: State<AppState>,
     date: String,
-    assignments: Vec<AssignmentInput>,
+    assignments: Value,
 ) -> Result<Vec<Suggestion>> {
+    let assignments: Vec<AssignmentInput> = input::from_value(&fields::ASSIGNMENTS, assignments)?;
     state.with(|s, stamp| suggestions::assign_many(s, stamp, &date, &assignments))
 }
 
@@ -145,12 +137,14 @@ pub fn petition_get(state: State<AppState>, id: i64) -> Result<PetitionDetail> {
 }
 
 #[tauri::command]
-pub fn petition_create(state: State<AppState>, input: PetitionInput) -> Result<Petition> {
+pub fn petition_create(state: State<AppState>, input: Value) -> Result<Petition> {
+    let input: PetitionInput = input::from_value(&fields::PETITION, input)?;
     state.with(|s, stamp| petitions::create(s, stamp, &input))
 }
 
 #[tauri::command]
-pub fn petition_update(state: State<AppState>, id: i64, input: PetitionInput) -> Result<Petition> {
+pub fn petition_update(state: State<AppState>, id: i64, input: Value) -> Result<Petition> {
+    let input: PetitionInput = input::from_value(&fields::PETITION, input)?;
     state.with(|s, stamp| petitions::update(s, stamp, id, &input))
 }
 
@@ -160,11 +154,8 @@ pub fn petition_void(state: State<AppState>, id: i64, reason: String) -> Result<
 }
 
 #[tauri::command]
-pub fn petition_step(
-    state: State<AppState>,
-    id: i64,
-    step: petitions::Step,
-) -> Result<PetitionDetail> {
+pub fn petition_step(state: State<AppState>, id: i64, step: Value) -> Result<PetitionDetail> {
+    let step: petitions::Step = input::from_value(&fields::PETITION_STEP, step)?;
     state.with(|s, stamp| petitions::step(s, stamp, id, &step))
 }
 

@@ -1,11 +1,12 @@
 //! Exemplary deeds commands: one core call each.
 
+use serde_json::Value;
 use tauri::State;
 
 use crate::state::AppState;
 use taizhang_core::deeds::{self, Deed, DeedDetail, DeedInput, DeedQuery};
 use taizhang_core::store::Page;
-use taizhang_core::Result;
+use taizhang_core::{fields, input, Result};
 
 #[tauri::command]
 pub fn deeds_list(state: State<AppState>, query: DeedQuery) -> Result<Page<Deed>> {
@@ -18,12 +19,14 @@ pub fn deed_get(state: State<AppState>, id: i64) -> Result<DeedDetail> {
 }
 
 #[tauri::command]
-pub fn deed_create(state: State<AppState>, input: DeedInput) -> Result<Deed> {
+pub fn deed_create(state: State<AppState>, input: Value) -> Result<Deed> {
+    let input: DeedInput = input::from_value(&fields::DEED, input)?;
     state.with(|s, stamp| deeds::create(s, stamp, &input))
 }
 
 #[tauri::command]
-pub fn deed_update(state: State<AppState>, id: i64, input: DeedInput) -> Result<Deed> {
+pub fn deed_update(state: State<AppState>, id: i64, input: Value) -> Result<Deed> {
+    let input: DeedInput = input::from_value(&fields::DEED, input)?;
     state.with(|s, stamp| deeds::update(s, stamp, id, &input))
 }
 

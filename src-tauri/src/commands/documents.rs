@@ -1,5 +1,6 @@
 //! Document register commands: one core call each.
 
+use serde_json::Value;
 use tauri::State;
 
 use crate::state::AppState;
@@ -7,7 +8,7 @@ use taizhang_core::documents::{
     self, ArchiveInput, Document, DocumentDetail, DocumentInput, DocumentQuery, DocumentReadInput,
 };
 use taizhang_core::store::Page;
-use taizhang_core::Result;
+use taizhang_core::{fields, input, Result};
 
 #[tauri::command]
 pub fn documents_list(state: State<AppState>, query: DocumentQuery) -> Result<Page<Document>> {
@@ -20,12 +21,14 @@ pub fn document_get(state: State<AppState>, id: i64) -> Result<DocumentDetail> {
 }
 
 #[tauri::command]
-pub fn document_create(state: State<AppState>, input: DocumentInput) -> Result<Document> {
+pub fn document_create(state: State<AppState>, input: Value) -> Result<Document> {
+    let input: DocumentInput = input::from_value(&fields::DOCUMENT, input)?;
     state.with(|s, stamp| documents::create(s, stamp, &input))
 }
 
 #[tauri::command]
-pub fn document_update(state: State<AppState>, id: i64, input: DocumentInput) -> Result<Document> {
+pub fn document_update(state: State<AppState>, id: i64, input: Value) -> Result<Document> {
+    let input: DocumentInput = input::from_value(&fields::DOCUMENT, input)?;
     state.with(|s, stamp| documents::update(s, stamp, id, &input))
 }
 
@@ -35,20 +38,14 @@ pub fn document_void(state: State<AppState>, id: i64, reason: String) -> Result<
 }
 
 #[tauri::command]
-pub fn document_read(
-    state: State<AppState>,
-    id: i64,
-    input: DocumentReadInput,
-) -> Result<DocumentDetail> {
+pub fn document_read(state: State<AppState>, id: i64, input: Value) -> Result<DocumentDetail> {
+    let input: DocumentReadInput = input::from_value(&fields::DOCUMENT_READ, input)?;
     state.with(|s, stamp| documents::read(s, stamp, id, &input))
 }
 
 #[tauri::command]
-pub fn document_archive(
-    state: State<AppState>,
-    id: i64,
-    input: ArchiveInput,
-) -> Result<DocumentDetail> {
+pub fn document_archive(state: State<AppState>, id: i64, input: Value) -> Result<DocumentDetail> {
+    let input: ArchiveInput = input::from_value(&fields::ARCHIVE, input)?;
     state.with(|s, stamp| documents::archive(s, stamp, id, &input))
 }
 

@@ -1,5 +1,6 @@
 //! Presidium meeting commands: one core call each.
 
+use serde_json::Value;
 use tauri::State;
 
 use crate::state::AppState;
@@ -7,7 +8,7 @@ use taizhang_core::meetings::{
     self, MeetingDetail, MeetingDraft, MeetingInput, MeetingQuery, PresidiumMeeting, QuarterGap,
 };
 use taizhang_core::store::Page;
-use taizhang_core::{dates, Result};
+use taizhang_core::{dates, fields, input, Result};
 
 #[tauri::command]
 pub fn meetings_list(
@@ -28,16 +29,14 @@ pub fn meeting_draft(state: State<AppState>, date: String) -> Result<MeetingDraf
 }
 
 #[tauri::command]
-pub fn meeting_create(state: State<AppState>, input: MeetingInput) -> Result<PresidiumMeeting> {
+pub fn meeting_create(state: State<AppState>, input: Value) -> Result<PresidiumMeeting> {
+    let input: MeetingInput = input::from_value(&fields::MEETING, input)?;
     state.with(|s, stamp| meetings::create(s, stamp, &input))
 }
 
 #[tauri::command]
-pub fn meeting_update(
-    state: State<AppState>,
-    id: i64,
-    input: MeetingInput,
-) -> Result<PresidiumMeeting> {
+pub fn meeting_update(state: State<AppState>, id: i64, input: Value) -> Result<PresidiumMeeting> {
+    let input: MeetingInput = input::from_value(&fields::MEETING, input)?;
     state.with(|s, stamp| meetings::update(s, stamp, id, &input))
 }
 

@@ -1,3 +1,4 @@
+use serde_json::Value;
 use std::path::PathBuf;
 use tauri::State;
 
@@ -10,7 +11,7 @@ use taizhang_core::roster::status::{self, *};
 use taizhang_core::roster::{deputy, Deputy, DeputyDetail, DeputyInput, DeputyQuery};
 use taizhang_core::store::Page;
 use taizhang_core::vocab::RosterOrder;
-use taizhang_core::Result;
+use taizhang_core::{fields, input, Result};
 
 #[tauri::command]
 pub fn terms_list(state: State<AppState>) -> Result<Vec<Term>> {
@@ -18,7 +19,8 @@ pub fn terms_list(state: State<AppState>) -> Result<Vec<Term>> {
 }
 
 #[tauri::command]
-pub fn term_create(state: State<AppState>, input: TermInput) -> Result<Term> {
+pub fn term_create(state: State<AppState>, input: Value) -> Result<Term> {
+    let input: TermInput = input::from_value(&fields::TERM, input)?;
     state.with(|s, stamp| org::create_term(s, stamp, &input))
 }
 
@@ -28,19 +30,14 @@ pub fn constituencies_list(state: State<AppState>) -> Result<Vec<Constituency>> 
 }
 
 #[tauri::command]
-pub fn constituency_create(
-    state: State<AppState>,
-    input: ConstituencyInput,
-) -> Result<Constituency> {
+pub fn constituency_create(state: State<AppState>, input: Value) -> Result<Constituency> {
+    let input: ConstituencyInput = input::from_value(&fields::CONSTITUENCY, input)?;
     state.with(|s, stamp| org::create_constituency(s, stamp, &input))
 }
 
 #[tauri::command]
-pub fn constituency_update(
-    state: State<AppState>,
-    id: i64,
-    input: ConstituencyInput,
-) -> Result<Constituency> {
+pub fn constituency_update(state: State<AppState>, id: i64, input: Value) -> Result<Constituency> {
+    let input: ConstituencyInput = input::from_value(&fields::CONSTITUENCY, input)?;
     state.with(|s, stamp| org::update_constituency(s, stamp, id, &input))
 }
 
@@ -50,19 +47,14 @@ pub fn stations_list(state: State<AppState>) -> Result<Vec<LiaisonStation>> {
 }
 
 #[tauri::command]
-pub fn station_create(
-    state: State<AppState>,
-    input: LiaisonStationInput,
-) -> Result<LiaisonStation> {
+pub fn station_create(state: State<AppState>, input: Value) -> Result<LiaisonStation> {
+    let input: LiaisonStationInput = input::from_value(&fields::STATION, input)?;
     state.with(|s, stamp| org::create_station(s, stamp, &input))
 }
 
 #[tauri::command]
-pub fn station_update(
-    state: State<AppState>,
-    id: i64,
-    input: LiaisonStationInput,
-) -> Result<LiaisonStation> {
+pub fn station_update(state: State<AppState>, id: i64, input: Value) -> Result<LiaisonStation> {
+    let input: LiaisonStationInput = input::from_value(&fields::STATION, input)?;
     state.with(|s, stamp| org::update_station(s, stamp, id, &input))
 }
 
@@ -72,16 +64,14 @@ pub fn groups_list(state: State<AppState>) -> Result<Vec<DeputyGroup>> {
 }
 
 #[tauri::command]
-pub fn group_create(state: State<AppState>, input: DeputyGroupInput) -> Result<DeputyGroup> {
+pub fn group_create(state: State<AppState>, input: Value) -> Result<DeputyGroup> {
+    let input: DeputyGroupInput = input::from_value(&fields::GROUP, input)?;
     state.with(|s, stamp| org::create_group(s, stamp, &input))
 }
 
 #[tauri::command]
-pub fn group_update(
-    state: State<AppState>,
-    id: i64,
-    input: DeputyGroupInput,
-) -> Result<DeputyGroup> {
+pub fn group_update(state: State<AppState>, id: i64, input: Value) -> Result<DeputyGroup> {
+    let input: DeputyGroupInput = input::from_value(&fields::GROUP, input)?;
     state.with(|s, stamp| org::update_group(s, stamp, id, &input))
 }
 
@@ -96,12 +86,14 @@ pub fn deputy_get(state: State<AppState>, id: i64) -> Result<DeputyDetail> {
 }
 
 #[tauri::command]
-pub fn deputy_create(state: State<AppState>, input: DeputyInput) -> Result<Deputy> {
+pub fn deputy_create(state: State<AppState>, input: Value) -> Result<Deputy> {
+    let input: DeputyInput = input::from_value(&fields::DEPUTY, input)?;
     state.with(|s, stamp| deputy::create(s, stamp, &input))
 }
 
 #[tauri::command]
-pub fn deputy_update(state: State<AppState>, id: i64, input: DeputyInput) -> Result<Deputy> {
+pub fn deputy_update(state: State<AppState>, id: i64, input: Value) -> Result<Deputy> {
+    let input: DeputyInput = input::from_value(&fields::DEPUTY, input)?;
     state.with(|s, stamp| deputy::update(s, stamp, id, &input))
 }
 
@@ -116,7 +108,8 @@ pub fn deputy_reveal_id(state: State<AppState>, id: i64) -> Result<Option<String
 }
 
 #[tauri::command]
-pub fn deputy_event_add(state: State<AppState>, input: DeputyEventInput) -> Result<DeputyEvent> {
+pub fn deputy_event_add(state: State<AppState>, input: Value) -> Result<DeputyEvent> {
+    let input: DeputyEventInput = input::from_value(&fields::DEPUTY_EVENT, input)?;
     state.with(|s, stamp| status::add_event(s, stamp, &input))
 }
 
@@ -126,10 +119,8 @@ pub fn deputy_event_void(state: State<AppState>, id: i64, reason: String) -> Res
 }
 
 #[tauri::command]
-pub fn presidium_post_add(
-    state: State<AppState>,
-    input: PresidiumPostInput,
-) -> Result<PresidiumPost> {
+pub fn presidium_post_add(state: State<AppState>, input: Value) -> Result<PresidiumPost> {
+    let input: PresidiumPostInput = input::from_value(&fields::PRESIDIUM_POST, input)?;
     state.with(|s, stamp| status::add_post(s, stamp, &input))
 }
 

@@ -237,6 +237,7 @@ pub fn void_step<C: CaseBook>(
     step_id: i64,
     reason: &str,
 ) -> Result<i64> {
+    crate::fields::check_text(&crate::fields::VOID, "reason", reason)?;
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(Error::validation("reason", "请填写作废原因"));

@@ -148,6 +148,7 @@ pub fn void<T: Book>(store: &mut Store, stamp: &Stamp, id: i64, reason: &str) ->
 
 /// [`void`] inside a transaction the caller holds (when voiding is one step of a larger write).
 pub fn void_in<T: Book>(conn: &Connection, stamp: &Stamp, id: i64, reason: &str) -> Result<T> {
+    crate::fields::check_text(&crate::fields::VOID, "reason", reason)?;
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(Error::validation("reason", "请填写作废原因"));

@@ -201,6 +201,7 @@ pub fn detail(conn: &Connection, id: i64) -> Result<DeedDetail> {
 pub fn list(conn: &Connection, q: &DeedQuery) -> Result<Page<Deed>> {
     let mut w = Where::default();
     if let Some(y) = q.year {
+        crate::dates::check_year(y)?;
         w.and_with("d.year = ?", y as i64);
     }
     if let Some(c) = q.category {
@@ -399,6 +400,7 @@ pub fn create(store: &mut Store, stamp: &Stamp, input: &DeedInput) -> Result<Dee
 }
 
 pub(crate) fn create_in(conn: &Connection, stamp: &Stamp, input: &DeedInput) -> Result<Deed> {
+    crate::fields::check(&crate::fields::DEED, input, stamp.today())?;
     let v = validate(conn, input, stamp.today(), -1)?;
     let year = v.date.year();
     let seq = book::next_seq(conn, "deeds", &[("year", &year)])?;
@@ -414,6 +416,7 @@ pub(crate) fn create_in(conn: &Connection, stamp: &Stamp, input: &DeedInput) -> 
 }
 
 pub fn update(store: &mut Store, stamp: &Stamp, id: i64, input: &DeedInput) -> Result<Deed> {
+    crate::fields::check(&crate::fields::DEED, input, stamp.today())?;
     book::update(store, stamp, id, |tx, before: &Deed| {
         let v = validate(tx, input, stamp.today(), id)?;
         book::keep_in_scope(

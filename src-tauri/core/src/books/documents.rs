@@ -188,7 +188,7 @@ pub struct DocumentQuery {
     pub page_size: Option<usize>,
 }
 
-#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, Deserialize, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct DocumentReadInput {
     pub reader: String,
@@ -197,7 +197,7 @@ pub struct DocumentReadInput {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, Deserialize, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ArchiveInput {
     pub archived_on: String,
@@ -292,6 +292,7 @@ pub fn list(conn: &Connection, q: &DocumentQuery) -> Result<Page<Document>> {
         w.and_with("d.direction = ?", d.code().to_string());
     }
     if let Some(y) = q.year {
+        crate::dates::check_year(y)?;
         w.and_with("d.year = ?", y as i64);
     }
     if let Some(c) = q.classification {
@@ -446,6 +447,7 @@ pub(crate) fn create_in(
     stamp: &Stamp,
     input: &DocumentInput,
 ) -> Result<Document> {
+    crate::fields::check(&crate::fields::DOCUMENT, input, stamp.today())?;
     let v = validate(conn, input, stamp.today(), -1)?;
     let year = v.date.year();
     let seq = book::next_seq(
@@ -481,6 +483,7 @@ pub fn update(
     id: i64,
     input: &DocumentInput,
 ) -> Result<Document> {
+    crate::fields::check(&crate::fields::DOCUMENT, input, stamp.today())?;
     book::update(store, stamp, id, |tx, before: &Document| {
         if input.direction != before.direction {
             return Err(Error::validation(
@@ -536,6 +539,7 @@ pub fn read(
     id: i64,
     input: &DocumentReadInput,
 ) -> Result<DocumentDetail> {
+    crate::fields::check(&crate::fields::DOCUMENT_READ, input, stamp.today())?;
     store.write(|tx| {
         let doc = get(tx, id)?;
         if doc.voided {
@@ -565,6 +569,7 @@ pub fn void_read(
     read_id: i64,
     reason: &str,
 ) -> Result<DocumentDetail> {
+    crate::fields::check_text(&crate::fields::VOID, "reason", reason)?;
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(Error::validation("reason", "请填写作废原因"));
@@ -598,6 +603,7 @@ pub fn archive(
     id: i64,
     input: &ArchiveInput,
 ) -> Result<DocumentDetail> {
+    crate::fields::check(&crate::fields::ARCHIVE, input, stamp.today())?;
     store.write(|tx| {
         let before = get(tx, id)?;
         if before.voided {

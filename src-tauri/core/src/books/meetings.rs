@@ -316,6 +316,7 @@ pub fn list(conn: &Connection, q: &MeetingQuery) -> Result<Page<PresidiumMeeting
         w.and_with("m.term_id = ?", t);
     }
     if let Some(y) = q.year {
+        crate::dates::check_year(y)?;
         w.and_with("substr(m.date, 1, 4) = ?", format!("{y:04}"));
     }
     if !q.include_voided {
@@ -509,6 +510,7 @@ pub(crate) fn create_in(
     stamp: &Stamp,
     input: &MeetingInput,
 ) -> Result<PresidiumMeeting> {
+    crate::fields::check(&crate::fields::MEETING, input, stamp.today())?;
     let v = validate(conn, input, stamp.today())?;
     let seq = book::next_seq(conn, "presidium_meetings", &[("term_id", &v.term.id)])?;
     let number = format!(
@@ -533,6 +535,7 @@ pub fn update(
     id: i64,
     input: &MeetingInput,
 ) -> Result<PresidiumMeeting> {
+    crate::fields::check(&crate::fields::MEETING, input, stamp.today())?;
     book::update(store, stamp, id, |tx, before: &PresidiumMeeting| {
         let v = validate(tx, input, stamp.today())?;
         book::keep_in_scope(

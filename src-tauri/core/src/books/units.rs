@@ -142,6 +142,7 @@ pub(crate) fn create_in(
     stamp: &Stamp,
     input: &HandlingUnitInput,
 ) -> Result<HandlingUnit> {
+    crate::fields::check(&crate::fields::UNIT, input, stamp.today())?;
     let v = validate(conn, input, -1)?;
     conn.execute(
         "INSERT INTO handling_units (name, contact, phone, active) VALUES (?1, ?2, ?3, ?4)",
@@ -167,6 +168,7 @@ pub fn update(
     id: i64,
     input: &HandlingUnitInput,
 ) -> Result<HandlingUnit> {
+    crate::fields::check(&crate::fields::UNIT, input, stamp.today())?;
     store.write(|tx| {
         let before = get(tx, id)?;
         let v = validate(tx, input, id)?;

@@ -47,6 +47,7 @@ pub fn load(conn: &Connection) -> Result<Settings> {
 }
 
 pub fn save(store: &mut Store, stamp: &Stamp, new: &Settings) -> Result<Settings> {
+    crate::fields::check(&crate::fields::SETTINGS, new, stamp.today())?;
     let township = new.township.trim();
     let operator = new.operator.trim();
     if township.chars().count() > 40 {

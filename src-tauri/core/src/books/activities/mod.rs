@@ -325,6 +325,7 @@ pub fn detail(conn: &Connection, id: i64) -> Result<ActivityDetail> {
 pub fn list(conn: &Connection, q: &ActivityQuery) -> Result<Page<GroupActivity>> {
     let mut w = Where::default();
     if let Some(y) = q.year {
+        crate::dates::check_year(y)?;
         w.and_with("a.year = ?", y as i64);
     }
     if let Some(g) = q.group_id {
@@ -541,6 +542,7 @@ pub(crate) fn create_in(
     stamp: &Stamp,
     input: &ActivityInput,
 ) -> Result<GroupActivity> {
+    crate::fields::check(&crate::fields::ACTIVITY, input, stamp.today())?;
     let v = validate(conn, input, stamp.today(), &[])?;
     if input.opinions.iter().any(|o| o.id.is_some()) {
         return Err(Error::validation(
@@ -575,6 +577,7 @@ pub fn update(
     id: i64,
     input: &ActivityInput,
 ) -> Result<GroupActivity> {
+    crate::fields::check(&crate::fields::ACTIVITY, input, stamp.today())?;
     book::update(store, stamp, id, |tx, before: &GroupActivity| {
         let v = validate(tx, input, stamp.today(), &before.opinions)?;
         book::keep_in_scope(

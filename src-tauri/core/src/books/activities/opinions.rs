@@ -179,6 +179,7 @@ pub fn to_suggestion(
     opinion_id: i64,
     input: &SuggestionInput,
 ) -> Result<suggestions::Suggestion> {
+    crate::fields::check(&crate::fields::SUGGESTION, input, stamp.today())?;
     let id = store.write(|tx| {
         let (a, o) = open_opinion(tx, opinion_id)?;
         let sid = suggestions::create_in(tx, stamp, input)?;
@@ -203,6 +204,7 @@ pub fn to_petition(
     opinion_id: i64,
     input: &PetitionInput,
 ) -> Result<petitions::Petition> {
+    crate::fields::check(&crate::fields::PETITION, input, stamp.today())?;
     let id = store.write(|tx| {
         let (a, o) = open_opinion(tx, opinion_id)?;
         let pid = petitions::create_in(tx, stamp, input)?;

@@ -283,6 +283,9 @@ pub(crate) fn view(
 /// The list, filtered, ordered and paged in SQL on the projection columns (never on the sealed
 /// identity); only the page's cases are replayed, and for "overdue" the open ones.
 pub fn list(conn: &Connection, q: &PetitionQuery, today: NaiveDate) -> Result<Page<Petition>> {
+    if let Some(y) = q.year {
+        crate::dates::check_year(y)?;
+    }
     let n = Names::load(conn)?;
     let cal = HolidayCalendar::for_office(conn)?;
     let search = q

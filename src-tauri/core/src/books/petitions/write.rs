@@ -82,6 +82,33 @@ fn validate(
         return Err(Error::validation("received_at", "收到时间不能晚于今天"));
     }
     let name = names::clean(&ident.name);
+    if input.anonymous {
+        // An anonymous petition keeps no identity at all: a phone or an address typed before
+        // the box was ticked would otherwise be stored (and sealed) against the petitioner's
+        // wish. Refused, not dropped, so nothing typed changes silently.
+        let typed = [
+            ("petitioner_name", "姓名", input.petitioner_name.as_deref()),
+            ("phone", "联系电话", input.phone.as_deref()),
+            ("address", "住址", input.address.as_deref()),
+            ("id_number", "身份证号码", input.id_number.as_deref()),
+        ];
+        if let Some((field, label, _)) = typed
+            .iter()
+            .find(|(_, _, v)| v.is_some_and(|v| !v.trim().is_empty()))
+        {
+            return Err(Error::validation(
+                field,
+                format!("匿名信访不登记身份信息，请清空“{label}”或取消“匿名”"),
+            ));
+        }
+        if input.sex.is_some() || input.age.is_some() {
+            let field = if input.sex.is_some() { "sex" } else { "age" };
+            return Err(Error::validation(
+                field,
+                "匿名信访不登记性别和年龄，请清空或取消“匿名”",
+            ));
+        }
+    }
     if !input.anonymous {
         if name.is_empty() {
             return Err(Error::validation(
@@ -193,6 +220,7 @@ pub fn create(store: &mut Store, stamp: &Stamp, input: &PetitionInput) -> Result
 }
 
 pub(crate) fn create_in(conn: &Connection, stamp: &Stamp, input: &PetitionInput) -> Result<i64> {
+    crate::fields::check(&crate::fields::PETITION, input, stamp.today())?;
     use chrono::Datelike;
     let ident = Identity::of(input, None);
     let v = validate(conn, input, &ident, stamp.today())?;
@@ -244,6 +272,7 @@ pub fn update(
     id: i64,
     input: &PetitionInput,
 ) -> Result<Petition> {
+    crate::fields::check(&crate::fields::PETITION, input, stamp.today())?;
     store.write(|tx| {
         let before = record(tx, id)?;
         if before.voided_at.is_some() {
@@ -314,6 +343,7 @@ pub fn link(
     other: i64,
     note: &str,
 ) -> Result<PetitionDetail> {
+    crate::fields::check_text(&crate::fields::PLAIN, "note", note)?;
     store.write(|tx| {
         record(tx, id)?;
         add_link(tx, stamp, id, other, note)
@@ -323,6 +353,7 @@ pub fn link(
 
 /// The petitioner's identity in clear, recorded in the history with who looked and why.
 pub fn reveal(store: &mut Store, stamp: &Stamp, id: i64, reason: &str) -> Result<PetitionIdentity> {
+    crate::fields::check_text(&crate::fields::PLAIN, "reason", reason)?;
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(Error::validation(
@@ -357,6 +388,7 @@ pub fn step(store: &mut Store, stamp: &Stamp, id: i64, step: &Step) -> Result<Pe
 }
 
 pub(crate) fn step_in(conn: &Connection, stamp: &Stamp, id: i64, step: &Step) -> Result<()> {
+    crate::fields::check(&crate::fields::PETITION_STEP, step, stamp.today())?;
     casebook::step_in::<Case>(conn, stamp, id, step)
 }
 

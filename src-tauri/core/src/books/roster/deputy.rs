@@ -244,6 +244,7 @@ pub(crate) fn validate(
     input: &DeputyInput,
     editing: Option<&DeputyRecord>,
 ) -> Result<Valid> {
+    crate::fields::check_texts(&crate::fields::DEPUTY, input)?;
     let name = names::clean(&input.name);
     if name.is_empty() {
         return Err(Error::validation("name", "请填写姓名"));
@@ -503,6 +504,7 @@ pub(crate) fn insert(
 }
 
 pub fn create(store: &mut Store, stamp: &Stamp, input: &DeputyInput) -> Result<Deputy> {
+    crate::fields::check(&crate::fields::DEPUTY, input, stamp.today())?;
     let id = store.write(|tx| {
         let valid = validate(tx, input, None)?;
         insert(tx, stamp, input, &valid, Action::Create, "")
@@ -511,6 +513,7 @@ pub fn create(store: &mut Store, stamp: &Stamp, input: &DeputyInput) -> Result<D
 }
 
 pub fn update(store: &mut Store, stamp: &Stamp, id: i64, input: &DeputyInput) -> Result<Deputy> {
+    crate::fields::check(&crate::fields::DEPUTY, input, stamp.today())?;
     store.write(|tx| {
         let before = record(tx, id)?;
         if before.voided_at.is_some() {

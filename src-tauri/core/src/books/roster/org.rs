@@ -35,7 +35,7 @@ impl Term {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, Deserialize, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct TermInput {
     pub number: i64,
@@ -96,6 +96,7 @@ pub fn current_term(conn: &Connection) -> Result<Option<Term>> {
 }
 
 pub fn create_term(store: &mut Store, stamp: &Stamp, input: &TermInput) -> Result<Term> {
+    crate::fields::check(&crate::fields::TERM, input, stamp.today())?;
     if !(1..=99).contains(&input.number) {
         return Err(Error::validation("number", "届次应为 1 到 99 之间的数字"));
     }
@@ -222,6 +223,7 @@ pub(crate) fn insert_constituency(
     input: &ConstituencyInput,
     action: Action,
 ) -> Result<i64> {
+    crate::fields::check(&crate::fields::CONSTITUENCY, input, stamp.today())?;
     check_constituency(conn, input, -1)?;
     conn.execute(
         "INSERT INTO constituencies (number, name, area) VALUES (?1, ?2, ?3)",
@@ -256,6 +258,7 @@ pub fn update_constituency(
     id: i64,
     input: &ConstituencyInput,
 ) -> Result<Constituency> {
+    crate::fields::check(&crate::fields::CONSTITUENCY, input, stamp.today())?;
     store.write(|tx| {
         let before = constituency(tx, id)?;
         check_constituency(tx, input, id)?;
@@ -349,6 +352,7 @@ pub fn create_station(
     stamp: &Stamp,
     input: &LiaisonStationInput,
 ) -> Result<LiaisonStation> {
+    crate::fields::check(&crate::fields::STATION, input, stamp.today())?;
     let id = store.write(|tx| {
         check_station(tx, input, -1)?;
         tx.execute(
@@ -368,6 +372,7 @@ pub fn update_station(
     id: i64,
     input: &LiaisonStationInput,
 ) -> Result<LiaisonStation> {
+    crate::fields::check(&crate::fields::STATION, input, stamp.today())?;
     store.write(|tx| {
         let before = station(tx, id)?;
         check_station(tx, input, id)?;
@@ -561,6 +566,7 @@ pub(crate) fn insert_group(
     action: Action,
     today: NaiveDate,
 ) -> Result<i64> {
+    crate::fields::check(&crate::fields::GROUP, input, stamp.today())?;
     check_group(
         conn,
         &DeputyGroupInput {
@@ -611,6 +617,7 @@ pub fn update_group(
     id: i64,
     input: &DeputyGroupInput,
 ) -> Result<DeputyGroup> {
+    crate::fields::check(&crate::fields::GROUP, input, stamp.today())?;
     store.write(|tx| {
         let before = group_record(tx, id)?;
         check_group(tx, input, id, stamp.today())?;

@@ -187,6 +187,7 @@ pub fn add_event(
     stamp: &Stamp,
     input: &DeputyEventInput,
 ) -> Result<DeputyEvent> {
+    crate::fields::check(&crate::fields::DEPUTY_EVENT, input, stamp.today())?;
     let date = dates::parse_iso("date", "变动日期", &input.date)?;
     if date > stamp.today() {
         return Err(Error::validation(
@@ -222,7 +223,7 @@ pub fn add_event(
                     "补选请填写得票数和参加投票人数",
                 ));
             };
-            if t <= 0 || f < 0 || f > t {
+            if t <= 0 || f < 0 || f > t || t > 1_000_000 {
                 return Err(Error::validation(
                     "votes_for",
                     "得票数应在 0 和参加投票人数之间",
@@ -235,6 +236,16 @@ pub fn add_event(
                 ));
             }
             (Some(f), Some(t))
+        }
+        _ if input.votes_for.is_some() || input.votes_total.is_some() => {
+            // Not stored for other events: refused rather than silently dropped.
+            return Err(Error::validation(
+                "votes_for",
+                format!(
+                    "{}不登记得票数，请清空得票数和参加投票人数",
+                    input.kind.label()
+                ),
+            ));
         }
         _ => (None, None),
     };
@@ -294,6 +305,7 @@ pub fn add_event(
 /// Voids the latest live event of a deputy (a mistaken entry). Roles ended by it are not
 /// restored automatically: the clerk re-enters them, which the history then shows.
 pub fn void_event(store: &mut Store, stamp: &Stamp, id: i64, reason: &str) -> Result<DeputyEvent> {
+    crate::fields::check_text(&crate::fields::VOID, "reason", reason)?;
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(Error::validation("reason", "请填写作废原因"));
@@ -419,6 +431,7 @@ pub fn add_post(
     stamp: &Stamp,
     input: &PresidiumPostInput,
 ) -> Result<PresidiumPost> {
+    crate::fields::check(&crate::fields::PRESIDIUM_POST, input, stamp.today())?;
     let start = dates::parse_iso("start_date", "任职日期", &input.start_date)?;
     let id = store.write(|tx| {
         let d = deputy::view(tx, input.deputy_id, start)?;

@@ -164,6 +164,7 @@ pub fn create(store: &mut Store, stamp: &Stamp, input: &SuggestionInput) -> Resu
 }
 
 pub(crate) fn create_in(conn: &Connection, stamp: &Stamp, input: &SuggestionInput) -> Result<i64> {
+    crate::fields::check(&crate::fields::SUGGESTION, input, stamp.today())?;
     let v = validate(conn, input, stamp.today())?;
     let seq = book::next_seq(
         conn,
@@ -218,6 +219,7 @@ pub fn update(
     id: i64,
     input: &SuggestionInput,
 ) -> Result<Suggestion> {
+    crate::fields::check(&crate::fields::SUGGESTION, input, stamp.today())?;
     store.write(|tx| {
         let before = record(tx, id)?;
         if before.voided_at.is_some() {
@@ -288,6 +290,7 @@ pub fn step(store: &mut Store, stamp: &Stamp, id: i64, step: &Step) -> Result<Su
 }
 
 pub(crate) fn step_in(conn: &Connection, stamp: &Stamp, id: i64, step: &Step) -> Result<()> {
+    crate::fields::check(&crate::fields::SUGGESTION_STEP, step, stamp.today())?;
     casebook::step_in::<Case>(conn, stamp, id, step)
 }
 
@@ -299,6 +302,11 @@ pub fn assign_many(
     items: &[AssignmentInput],
 ) -> Result<Vec<Suggestion>> {
     let on = dates::parse_iso("date", "交办日期", date)?;
+    crate::fields::check(
+        &crate::fields::ASSIGNMENTS,
+        &serde_json::json!({ "date": date }),
+        stamp.today(),
+    )?;
     if items.is_empty() {
         return Err(Error::validation("assignments", "没有要交办的建议"));
     }

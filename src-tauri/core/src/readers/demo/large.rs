@@ -355,14 +355,17 @@ pub fn generate(
                         received_at: format!("{on} {:02}:{:02}", 8 + rng.below(9), rng.below(60)),
                         anonymous,
                         petitioner_name: (!anonymous).then_some(name),
-                        sex: Some(if female { Sex::Female } else { Sex::Male }),
-                        age: Some(25 + rng.below(55) as i64),
-                        address: Some(format!("{}{}组", rng.pick(VILLAGES), 1 + rng.below(9))),
+                        sex: Some(if female { Sex::Female } else { Sex::Male })
+                            .filter(|_| !anonymous),
+                        age: Some(25 + rng.below(55) as i64).filter(|_| !anonymous),
+                        address: Some(format!("{}{}组", rng.pick(VILLAGES), 1 + rng.below(9)))
+                            .filter(|_| !anonymous),
                         phone: Some(format!(
                             "13{}{:08}",
                             5 + rng.below(4),
                             rng.below(100_000_000)
-                        )),
+                        ))
+                        .filter(|_| !anonymous),
                         id_number: None,
                         people_count: if rng.chance(3) {
                             5 + rng.below(10) as i64

@@ -109,7 +109,8 @@ pub(super) fn seed_petitions(
                     "青山镇{}{}组",
                     rng.pick(VILLAGES),
                     1 + rng.below(9)
-                )),
+                ))
+                .filter(|_| who.is_some()),
                 phone: Some(phone),
                 id_number: rng.chance(50).then_some(idn),
                 people_count,

@@ -135,6 +135,68 @@ pub enum Target {
 }
 
 impl PrintRequest {
+    /// Refuses a period no office has (year 99999, a range running backwards), a volume
+    /// number beyond a shelf and an over-long reason, before anything is read or typeset.
+    pub fn check(&self, today: NaiveDate) -> Result<()> {
+        if let Some(r) = &self.reveal_reason {
+            crate::fields::check_text(&crate::fields::PLAIN, "reason", r)?;
+        }
+        if !(1..=999).contains(&self.volume) {
+            return Err(Error::validation("volume", "卷号应在 1 到 999 之间"));
+        }
+        let (earliest, latest) = crate::fields::date_range(crate::fields::Bound::Happened, today)
+            .expect("happened dates have a range");
+        match &self.target {
+            Target::Book {
+                period: Period::Year { year },
+                ..
+            } => {
+                if !(earliest.year()..=latest.year()).contains(year) {
+                    return Err(Error::validation(
+                        "year",
+                        format!(
+                            "年度 {year} 不在 {} 到 {} 之间，请核对",
+                            earliest.year(),
+                            latest.year()
+                        ),
+                    ));
+                }
+            }
+            Target::Book {
+                period: Period::Term { number },
+                ..
+            } => {
+                if !(1..=99).contains(number) {
+                    return Err(Error::validation(
+                        "term",
+                        format!("届次 {number} 不存在，应在 1 到 99 之间"),
+                    ));
+                }
+            }
+            Target::Book {
+                period: Period::Range { from, to },
+                ..
+            } => {
+                for (field, label, d) in [("from", "开始日期", from), ("to", "结束日期", to)]
+                {
+                    if !(earliest..=latest).contains(d) {
+                        return Err(Error::validation(
+                            field,
+                            format!(
+                                "{label}“{d}”不在合理范围内（{earliest} 至 {latest}），请核对年份"
+                            ),
+                        ));
+                    }
+                }
+                if from > to {
+                    return Err(Error::validation("to", "结束日期早于开始日期，请核对"));
+                }
+            }
+            Target::Form { .. } => {}
+        }
+        Ok(())
+    }
+
     pub fn reveal(&self) -> Result<Option<&str>> {
         match self.reveal_reason.as_deref().map(str::trim) {
             None => Ok(None),
@@ -272,6 +334,7 @@ pub struct Form {
 
 /// The model for a request as of `today`, with nothing written (preview).
 pub fn model(conn: &Connection, req: &PrintRequest, today: NaiveDate) -> Result<Document> {
+    req.check(today)?;
     let reveal = req.reveal()?.is_some();
     match &req.target {
         Target::Book { book: b, period } => book(conn, *b, period, req.volume, reveal, today),
