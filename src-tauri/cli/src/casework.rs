@@ -63,18 +63,31 @@ pub enum RulesCmd {
 pub(crate) fn date_or_today(
     d: &Option<String>,
     field: &'static str,
+    label: &str,
     today: NaiveDate,
 ) -> Result<NaiveDate> {
     match d {
-        Some(s) => dates::parse_iso(field, "日期", s),
+        Some(s) => dates::parse_iso(field, label, s),
         None => Ok(today),
     }
 }
 
+/// An optional date flag; `--from` / `--to` / `--promised` are named as the forms name them.
 pub(crate) fn opt_date(d: &Option<String>, field: &'static str) -> Result<Option<NaiveDate>> {
     d.as_deref()
-        .map(|s| dates::parse_iso(field, "日期", s))
+        .map(|s| dates::parse_iso(field, flag_label(field), s))
         .transpose()
+}
+
+/// The Chinese name of a date flag.
+pub(crate) fn flag_label(field: &str) -> &'static str {
+    match field {
+        "from" => "开始日期",
+        "to" => "结束日期",
+        "on" => "统计日期",
+        "promised_on" => "承诺办结时间",
+        _ => "日期",
+    }
 }
 
 /// A deputy of the current term by id or exact name.

@@ -137,7 +137,7 @@ enum Cmd {
     Print(printing::PrintArgs),
     /// What is overdue and what falls due within DAYS (督办).
     Due {
-        #[arg(long, default_value_t = 7)]
+        #[arg(long, default_value_t = 7, allow_negative_numbers = true)]
         within: i64,
         #[arg(long)]
         json: bool,
@@ -223,7 +223,7 @@ pub(crate) fn print_json<T: Serialize>(v: &T) {
 
 fn parse_on(on: &Option<String>) -> Result<NaiveDate> {
     match on {
-        Some(s) => dates::parse_iso("on", "日期", s),
+        Some(s) => dates::parse_iso("on", "统计日期", s),
         None => Ok(SystemClock.today()),
     }
 }
@@ -234,7 +234,7 @@ fn period(
 ) -> Result<taizhang_core::suggestions::stats::StatsQuery> {
     let d = |s: &Option<String>, f: &'static str| {
         s.as_deref()
-            .map(|t| dates::parse_iso(f, "日期", t))
+            .map(|t| dates::parse_iso(f, crate::casework::flag_label(f), t))
             .transpose()
     };
     Ok(taizhang_core::suggestions::stats::StatsQuery {
@@ -275,6 +275,7 @@ fn run(cli: Cli) -> Result<()> {
         Some(a) => a,
         None => settings::load(store.conn())?.operator,
     };
+    taizhang_core::fields::check_text(&taizhang_core::fields::SETTINGS, "operator", &actor)?;
     let stamp = Stamp::by(actor, &SystemClock);
     let today = stamp.today();
 

@@ -241,7 +241,7 @@ pub(crate) fn deputies(store: &mut Store, stamp: &Stamp, c: DeputiesCmd) -> Resu
         DeputiesCmd::Record { id, from, to, json } => {
             let d = |t: &Option<String>, f: &'static str| {
                 t.as_deref()
-                    .map(|t| dates::parse_iso(f, "日期", t))
+                    .map(|t| dates::parse_iso(f, crate::casework::flag_label(f), t))
                     .transpose()
             };
             let r = taizhang_core::duty_record::record(

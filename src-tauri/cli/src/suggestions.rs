@@ -266,7 +266,7 @@ pub fn suggestions_cmd(store: &mut Store, stamp: &Stamp, c: SuggestionsCmd) -> R
             date,
         } => {
             let s = Step::Assign {
-                date: date_or_today(&date, "date", today)?,
+                date: date_or_today(&date, "date", "交办日期", today)?,
                 lead_unit_id: unit_ref(store, &lead_unit)?,
                 co_unit_ids: split(&co_units)
                     .map(|u| unit_ref(store, u))
@@ -283,7 +283,7 @@ pub fn suggestions_cmd(store: &mut Store, stamp: &Stamp, c: SuggestionsCmd) -> R
             date,
         } => {
             let s = Step::Reply {
-                date: date_or_today(&date, "date", today)?,
+                date: date_or_today(&date, "date", "答复日期", today)?,
                 signer,
                 reply_category: category,
                 text,
@@ -301,7 +301,7 @@ pub fn suggestions_cmd(store: &mut Store, stamp: &Stamp, c: SuggestionsCmd) -> R
         } => {
             let result: Satisfaction = parse_vocab("result", &result)?;
             let s = Step::Evaluate {
-                date: date_or_today(&date, "date", today)?,
+                date: date_or_today(&date, "date", "测评日期", today)?,
                 attitude: attitude
                     .map(|a| parse_vocab("attitude", &a))
                     .transpose()?

@@ -85,6 +85,7 @@ pub const FIELDS: &[Field] = &[
     text("id_number", "身份证号码", SHORT),
     text("notes", "备注", PARAGRAPH),
     text("void_reason", "作废原因", PARAGRAPH),
+    text("reveal_reason", "显示身份信息的原因", PARAGRAPH),
     other("voided", "已作废"),
     f("voided_at", "作废时间", Happened),
     other("kind", "类型"),

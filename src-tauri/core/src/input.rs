@@ -149,7 +149,7 @@ fn refusal(form: &Form, value: &Value, e: serde_path_to_error::Error<serde_json:
         "项数不对".to_string()
     } else if raw.chars().any(is_han) {
         // Our own deserialisers already speak Chinese; keep their words.
-        raw.clone()
+        format!("：{raw}")
     } else {
         "无法识别，请检查后重试".to_string()
     };
@@ -200,7 +200,18 @@ fn locate(value: &Value, raw: &str) -> Option<String> {
             _ => None,
         }
     }
-    visit(value, &wanted, &mut date_suspect).or(date_suspect)
+    visit(value, &wanted, &mut date_suspect)
+        .or(date_suspect)
+        .or_else(|| quoting_key(value, raw))
+}
+
+/// Our own deserialisers (the vocabularies) quote the value they refused in Chinese
+/// ("未知的满意度：good"): the key holding that value.
+fn quoting_key(value: &Value, raw: &str) -> Option<String> {
+    value.as_object()?.iter().find_map(|(k, v)| {
+        let s = v.as_str().filter(|s| !s.is_empty() && k != "action")?;
+        raw.contains(s).then(|| k.clone())
+    })
 }
 
 /// Two JSON values equal as serde prints them (1 and 1.0 alike).

@@ -320,7 +320,7 @@ fn validate(conn: &Connection, input: &DeedInput, today: NaiveDate, except: i64)
             "请选择事迹所属的代表（至少一名）",
         ));
     }
-    let date = dates::parse_iso("date", "日期", &input.date)?;
+    let date = dates::parse_iso("date", "事迹日期", &input.date)?;
     if date > today {
         return Err(Error::validation("date", "日期不能晚于今天"));
     }

@@ -93,9 +93,19 @@ pub(crate) fn check_assignable(conn: &Connection, id: i64, field: &'static str) 
         Ok(u) if u.active => Ok(u.name),
         Ok(u) => Err(Error::validation(
             field,
-            format!("承办单位“{}”已停用，不能再交办", u.name),
+            format!(
+                "{}：承办单位“{}”已停用，不能再交办",
+                crate::fields::label(field),
+                u.name
+            ),
         )),
-        Err(Error::NotFound { .. }) => Err(Error::validation(field, "所选承办单位不存在")),
+        Err(Error::NotFound { .. }) => Err(Error::validation(
+            field,
+            format!(
+                "{}：所选承办单位不存在，请重新选择",
+                crate::fields::label(field)
+            ),
+        )),
         Err(e) => Err(e),
     }
 }

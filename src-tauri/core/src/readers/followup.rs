@@ -17,7 +17,7 @@ use crate::rules::{self, RuleProfile};
 use crate::suggestions::{self, Names};
 use crate::units::UnitRef;
 use crate::vocab::*;
-use crate::{petitions, Result, Store};
+use crate::{petitions, Error, Result, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
@@ -152,7 +152,12 @@ pub fn deadlines(conn: &Connection, today: NaiveDate) -> Result<Vec<DueItem>> {
 }
 
 pub fn dashboard(conn: &Connection, today: NaiveDate, within: i64) -> Result<Dashboard> {
-    let within = within.clamp(0, 366);
+    if !(0..=366).contains(&within) {
+        return Err(Error::validation(
+            "within",
+            format!("提前提醒天数 {within} 不在 0 到 366 之间，请核对"),
+        ));
+    }
     let n = Names::load(conn)?;
     let cal = HolidayCalendar::for_office(conn)?;
     let mut overdue = Vec::new();

@@ -433,9 +433,19 @@ fn validate(
                 let name = deputy::record(conn, *id)
                     .map(|d| d.name)
                     .unwrap_or_default();
+                let who = if name.is_empty() {
+                    format!("编号 {id} 的代表")
+                } else {
+                    name
+                };
+                let what = if field == "excused" {
+                    "请假"
+                } else {
+                    "缺席"
+                };
                 return Err(Error::validation(
                     field,
-                    format!("{name}不是该小组当日在任的代表"),
+                    format!("出席情况（{what}）：{who}不是该小组当日在任的代表"),
                 ));
             };
             if m.attendance != Attendance::Present {

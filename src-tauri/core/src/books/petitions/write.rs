@@ -155,8 +155,9 @@ fn validate(
     }
     match input.via_deputy_id {
         Some(d) => {
-            let rec = crate::roster::deputy::record(conn, d)
-                .map_err(|_| Error::validation("via_deputy_id", "所选代表不存在"))?;
+            let rec = crate::roster::deputy::record(conn, d).map_err(|_| {
+                Error::validation("via_deputy_id", "转交代表：所选代表不存在，请重新选择")
+            })?;
             if rec.voided_at.is_some() {
                 return Err(Error::validation("via_deputy_id", "所选代表的登记已作废"));
             }

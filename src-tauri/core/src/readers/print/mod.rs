@@ -139,7 +139,7 @@ impl PrintRequest {
     /// number beyond a shelf and an over-long reason, before anything is read or typeset.
     pub fn check(&self, today: NaiveDate) -> Result<()> {
         if let Some(r) = &self.reveal_reason {
-            crate::fields::check_text(&crate::fields::PLAIN, "reason", r)?;
+            crate::fields::check_text(&crate::fields::PLAIN, "reveal_reason", r)?;
         }
         if !(1..=999).contains(&self.volume) {
             return Err(Error::validation("volume", "卷号应在 1 到 999 之间"));
