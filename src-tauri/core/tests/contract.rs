@@ -51,6 +51,19 @@ fn render() -> String {
         PAPE_MAX = PAGE_SIZE_MAX,
     )
     .unwrap();
+    let limits: Vec<String> = taizhang_core::fields::text_limits()
+        .into_iter()
+        .map(|(key, max)| format!("  {key}: {max},"))
+        .collect();
+    writeln!(
+        out,
+        "\n/** The most characters each text field takes (the core refuses more; forms show the count). */\n\
+         export const TEXT_LIMITS: Readonly<Record<string, number>> = {{\n{}\n}};\n\
+         /** A text field not listed above takes this many. */\nexport const TEXT_LIMIT_DEFAULT = {};",
+        limits.join("\n"),
+        taizhang_core::fields::PARAGRAPH
+    )
+    .unwrap();
     out
 }
 
