@@ -63,7 +63,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn refused(dir: &Path) -> String {
-    match package::verify(dir) {
+    match package::verify(dir, today()) {
         Err(Error::Import(m)) => m,
         other => panic!("expected a refusal, got {other:?}"),
     }
@@ -95,7 +95,7 @@ fn a_package_holds_every_book_with_hashes_and_pseudonyms_and_is_logged() {
         .collect();
     assert_eq!(names.len(), 1, "{names:?}");
 
-    let m: Manifest = package::verify(&out.path).unwrap();
+    let m: Manifest = package::verify(&out.path, today()).unwrap();
     assert_eq!(m, out.manifest);
     assert!(m.pseudonymised);
     assert_eq!(m.files.len(), 17,
@@ -257,6 +257,153 @@ fn bad_packages_are_refused_each_with_its_own_message() {
     assert!(refused(&p).contains("deeds.jsonl 第 1 行不符合数据格式"));
 }
 
+fn sha(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Makes the manifest's entry for `rel` match `bytes`, as a forger would.
+fn relist(p: &Path, rel: &str, bytes: &[u8]) {
+    let (sum, n) = (sha(bytes), bytes.len() as u64);
+    rewrite_manifest(p, |m| {
+        for e in m["files"].as_array_mut().unwrap() {
+            if e["path"] == rel {
+                e["sha256"] = sum.clone().into();
+                e["bytes"] = n.into();
+            }
+        }
+    });
+}
+
+#[test]
+fn a_forged_package_is_refused_without_hanging_or_reading_outside_it() {
+    let (dir, mut store) = demo_store();
+    let fresh = |store: &mut Store| {
+        package::export(store, &stamp(), dir.path(), &year_options(false), &[])
+            .unwrap()
+            .path
+    };
+
+    // A link to a file outside the package, with that file's hash listed: a link is never
+    // followed, so /etc/passwd cannot be imported as a township's records.
+    let p = fresh(&mut store);
+    let target = dir.path().join("outside.jsonl");
+    let body = b"{\"book\":\"deeds\",\"id\":1}\n";
+    std::fs::write(&target, body).unwrap();
+    std::fs::remove_file(p.join("data/deeds.jsonl")).unwrap();
+    std::os::unix::fs::symlink(&target, p.join("data/deeds.jsonl")).unwrap();
+    relist(&p, "data/deeds.jsonl", body);
+    assert!(refused(&p).contains("链接"), "{}", refused(&p));
+
+    // A pipe where a file should be: refused at once (the old check waited for a writer).
+    let p = fresh(&mut store);
+    std::fs::remove_file(p.join("data/deeds.jsonl")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(p.join("data/deeds.jsonl"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let started = std::time::Instant::now();
+    let why = refused(&p);
+    assert!(why.contains("不是普通文件"), "{why}");
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "the check must not block on a pipe"
+    );
+
+    // A book's records removed and unlisted: the package would empty the county's copy.
+    let p = fresh(&mut store);
+    std::fs::remove_file(p.join("data/petitions.jsonl")).unwrap();
+    rewrite_manifest(&p, |m| {
+        m["files"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|e| e["path"] != "data/petitions.jsonl")
+    });
+    assert!(
+        refused(&p).contains("缺少 data/petitions.jsonl"),
+        "{}",
+        refused(&p)
+    );
+
+    // Dates no export can carry: after it, every genuine package would look older.
+    let p = fresh(&mut store);
+    rewrite_manifest(&p, |m| m["exported_at"] = "9999-12-31 23:59:00".into());
+    assert!(refused(&p).contains("导出时间"), "{}", refused(&p));
+    let p = fresh(&mut store);
+    rewrite_manifest(&p, |m| m["period_from"] = "2030-01-01".into());
+    assert!(refused(&p).contains("期间"), "{}", refused(&p));
+
+    // A file listed twice, an empty township id.
+    let p = fresh(&mut store);
+    rewrite_manifest(&p, |m| {
+        let first = m["files"][0].clone();
+        m["files"].as_array_mut().unwrap().push(first)
+    });
+    assert!(refused(&p).contains("列了两次"), "{}", refused(&p));
+    let p = fresh(&mut store);
+    rewrite_manifest(&p, |m| m["township_id"] = "".into());
+    assert!(refused(&p).contains("乡镇标识"), "{}", refused(&p));
+
+    // The same id twice in a book, the hash made to match.
+    let p = fresh(&mut store);
+    let twice = b"{\"book\":\"deeds\",\"id\":1}\n{\"book\":\"deeds\",\"id\":1}\n";
+    std::fs::write(p.join("data/deeds.jsonl"), twice).unwrap();
+    relist(&p, "data/deeds.jsonl", twice);
+    assert!(refused(&p).contains("重复"), "{}", refused(&p));
+}
+
+#[test]
+fn a_full_package_that_would_remove_county_records_asks_first() {
+    use taizhang_core::county;
+    let (dir, mut store) = demo_store();
+    let first = package::export(&mut store, &stamp(), dir.path(), &year_options(false), &[])
+        .unwrap()
+        .path;
+    let county_dir = tempfile::tempdir().unwrap();
+    let mut county_db = Store::open(county_dir.path().join("county.db")).unwrap();
+    county::import(&mut county_db, &stamp(), &first, false).unwrap();
+
+    // A later package with one book's records cut to none, its manifest made consistent.
+    let p = package::export(&mut store, &stamp(), dir.path(), &year_options(false), &[])
+        .unwrap()
+        .path;
+    std::fs::write(p.join("data/petitions.jsonl"), b"").unwrap();
+    relist(&p, "data/petitions.jsonl", b"");
+    rewrite_manifest(&p, |m| {
+        for e in m["files"].as_array_mut().unwrap() {
+            if e["path"] == "data/petitions.jsonl" {
+                e["records"] = 0.into();
+            }
+        }
+    });
+    let count = |db: &Store| -> i64 {
+        db.conn()
+            .query_row("SELECT count(*) FROM county_records", [], |r| r.get(0))
+            .unwrap()
+    };
+    let before = count(&county_db);
+    let err = county::import(&mut county_db, &stamp(), &p, false).unwrap_err();
+    assert_eq!(err.code(), "conflict", "{err}");
+    assert!(
+        err.to_string().contains("导入会删除"),
+        "the county is told: {err}"
+    );
+    assert_eq!(
+        count(&county_db),
+        before,
+        "nothing removed without the county's yes"
+    );
+    county::import(&mut county_db, &stamp(), &p, true).unwrap();
+    assert!(
+        count(&county_db) < before,
+        "with the yes, the package replaces the copy"
+    );
+}
+
 #[test]
 fn an_export_to_a_missing_folder_writes_nothing_and_logs_nothing() {
     let (dir, mut store) = demo_store();
@@ -307,11 +454,11 @@ fn the_county_figures_equal_each_townships_own_and_add_up() {
     let (_b_dir, b_store, b_pkg) = township("河口乡", 2);
     let (_c_dir, mut county_db) = temp_store();
 
-    let first = county::import(&mut county_db, &stamp(), &a_pkg).unwrap();
+    let first = county::import(&mut county_db, &stamp(), &a_pkg, false).unwrap();
     assert_eq!(first.outcome, Outcome::Imported);
-    county::import(&mut county_db, &stamp(), &b_pkg).unwrap();
+    county::import(&mut county_db, &stamp(), &b_pkg, false).unwrap();
     let before = count(&county_db, "county_records");
-    let again = county::import(&mut county_db, &stamp(), &a_pkg).unwrap();
+    let again = county::import(&mut county_db, &stamp(), &a_pkg, false).unwrap();
     assert_eq!(again.outcome, Outcome::Unchanged);
     assert_eq!(
         count(&county_db, "county_records"),
@@ -376,7 +523,7 @@ fn the_county_figures_equal_each_townships_own_and_add_up() {
     bytes[3] ^= 1;
     std::fs::write(&f, bytes).unwrap();
     let records = count(&county_db, "county_records");
-    assert!(county::import(&mut county_db, &stamp(), &d_pkg).is_err());
+    assert!(county::import(&mut county_db, &stamp(), &d_pkg, false).is_err());
     assert_eq!(count(&county_db, "county_records"), records);
     assert_eq!(county::stats(county_db.conn()).unwrap().townships.len(), 2);
 
@@ -386,14 +533,14 @@ fn the_county_figures_equal_each_townships_own_and_add_up() {
         .unwrap()
         .path;
     assert_eq!(
-        county::import(&mut county_db, &stamp(), &newer)
+        county::import(&mut county_db, &stamp(), &newer, false)
             .unwrap()
             .outcome,
         Outcome::Updated
     );
     assert_eq!(county::stats(county_db.conn()).unwrap().townships.len(), 2);
     // The older one after the newer: refused.
-    let err = county::import(&mut county_db, &stamp(), &a_pkg).unwrap_err();
+    let err = county::import(&mut county_db, &stamp(), &a_pkg, false).unwrap_err();
     assert!(err.to_string().contains("更旧"), "{err}");
 }
 
@@ -475,23 +622,23 @@ fn a_package_of_changes_carries_only_what_changed_and_the_county_merges_it() {
 
     // The county: a package of changes without the export it follows is refused, nothing kept.
     let (_c, mut alone) = temp_store();
-    let err = county::import(&mut alone, &stamp(), &one.path).unwrap_err();
+    let err = county::import(&mut alone, &stamp(), &one.path, false).unwrap_err();
     assert!(err.to_string().contains("变更包"), "{err}");
     assert_eq!(count(&alone, "county_records"), 0);
     assert_eq!(count(&alone, "county_packages"), 0);
 
     // Full, then the two packages of changes, equals a fresh full export of the same office.
     let (_m, mut merged) = temp_store();
-    county::import(&mut merged, &stamp(), &full.path).unwrap();
-    county::import(&mut merged, &stamp(), &none.path).unwrap();
-    let r = county::import(&mut merged, &stamp(), &one.path).unwrap();
+    county::import(&mut merged, &stamp(), &full.path, false).unwrap();
+    county::import(&mut merged, &stamp(), &none.path, false).unwrap();
+    let r = county::import(&mut merged, &stamp(), &one.path, false).unwrap();
     assert_eq!((r.outcome, r.records), (Outcome::Updated, 1));
     let elsewhere = dir.path().join("other");
     std::fs::create_dir(&elsewhere).unwrap();
     let fresh =
         package::export(&mut store, &stamp(), &elsewhere, &year_options(false), &[]).unwrap();
     let (_f, mut whole) = temp_store();
-    county::import(&mut whole, &stamp(), &fresh.path).unwrap();
+    county::import(&mut whole, &stamp(), &fresh.path, false).unwrap();
     let records = |s: &Store| -> Vec<(String, i64, String)> {
         let mut st = s
             .conn()
@@ -513,7 +660,7 @@ fn a_package_of_changes_carries_only_what_changed_and_the_county_merges_it() {
     // Voiding one suggestion shows in the county's figures.
     let full_only = {
         let (_x, mut s) = temp_store();
-        county::import(&mut s, &stamp(), &full.path).unwrap();
+        county::import(&mut s, &stamp(), &full.path, false).unwrap();
         county::stats(s.conn()).unwrap().total.suggestions_received
     };
     assert_eq!(

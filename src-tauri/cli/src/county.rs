@@ -13,6 +13,9 @@ pub(crate) enum CountyCmd {
     Import {
         #[arg(required = true)]
         packages: Vec<PathBuf>,
+        /// Import a full package even where it holds fewer records than the county has.
+        #[arg(long)]
+        allow_removal: bool,
         #[arg(long)]
         json: bool,
     },
@@ -33,8 +36,8 @@ pub(crate) struct ExportArgs {
     pub changes: bool,
 }
 
-pub(crate) fn verify(dir: &Path, json: bool) -> Result<()> {
-    let m = taizhang_core::package::verify(dir)?;
+pub(crate) fn verify(dir: &Path, today: chrono::NaiveDate, json: bool) -> Result<()> {
+    let m = taizhang_core::package::verify(dir, today)?;
     if json {
         print_json(&m);
     } else {
@@ -56,11 +59,15 @@ pub(crate) fn verify(dir: &Path, json: bool) -> Result<()> {
 
 pub(crate) fn run(store: &mut Store, stamp: &Stamp, c: CountyCmd) -> Result<()> {
     match c {
-        CountyCmd::Import { packages, json } => {
+        CountyCmd::Import {
+            packages,
+            allow_removal,
+            json,
+        } => {
             let mut done = Vec::new();
             let mut failed = 0;
             for p in &packages {
-                match taizhang_core::county::import(store, stamp, p) {
+                match taizhang_core::county::import(store, stamp, p, allow_removal) {
                     Ok(r) => {
                         if !json {
                             let what = match r.outcome {

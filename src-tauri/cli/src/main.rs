@@ -348,7 +348,7 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Verify {
             package: Some(dir),
             json,
-        } => county::verify(&dir, json)?,
+        } => county::verify(&dir, today, json)?,
         Cmd::County(c) => county::run(&mut store, &stamp, c)?,
         Cmd::Export {
             out,

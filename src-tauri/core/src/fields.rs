@@ -63,7 +63,8 @@ use Bound::{Born, Happened, Planned};
 /// [`PARAGRAPH`] and labelled by its name (a test keeps every input's fields listed).
 pub const FIELDS: &[Field] = &[
     // The roster.
-    text("name", "姓名", SHORT),
+    // A person (the roster allows 30), a unit, a group, a constituency.
+    text("name", "姓名", 30),
     other("sex", "性别"),
     other("ethnicity", "民族"),
     f("birth_date", "出生年月", Born),

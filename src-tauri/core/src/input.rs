@@ -18,7 +18,7 @@ pub const MAX_BYTES: u64 = 4 * 1024 * 1024;
 /// Reads `text` as the input of `form` (信访登记): a refusal names the field and the problem.
 pub fn parse<T: DeserializeOwned>(form: &Form, text: &str) -> Result<T> {
     if text.len() as u64 > MAX_BYTES {
-        return Err(too_large(form.what, text.len() as u64));
+        return Err(too_large(form.what, text.len() as u64, MAX_BYTES));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Read as JSON first (nothing may follow it), then as the input: the second step's
@@ -43,24 +43,10 @@ pub fn parse_arg<T: DeserializeOwned>(form: &Form, arg: &str) -> Result<T> {
     }
 }
 
-/// A text file read whole, refused (without reading it all) when larger than `max`, and when
-/// it is not UTF-8 text.
+/// A text file read whole, refused (without reading it all) when larger than `max`, when it
+/// is not a regular file (a link, a pipe, a device) and when it is not UTF-8 text.
 pub fn read_bounded(path: &Path, max: u64, what: &str) -> Result<String> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
-    if !meta.is_file() {
-        return Err(Error::validation(
-            "file",
-            format!("“{}”不是普通文件，请选择一个 JSON 文件", path.display()),
-        ));
-    }
-    let mut bytes = Vec::new();
-    file.take(max + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(path, e))?;
-    if bytes.len() as u64 > max {
-        return Err(too_large(what, meta.len().max(bytes.len() as u64)));
-    }
+    let bytes = read_regular(path, max, what)?;
     String::from_utf8(bytes).map_err(|_| {
         Error::validation(
             "file",
@@ -69,13 +55,63 @@ pub fn read_bounded(path: &Path, max: u64, what: &str) -> Result<String> {
     })
 }
 
-fn too_large(what: &str, size: u64) -> Error {
+/// The bytes of a regular file, at most `max` of them. A symbolic link is refused, not
+/// followed (it could point at /etc/passwd or /dev/zero), and a pipe or device is refused
+/// without blocking on it.
+pub fn read_regular(path: &Path, max: u64, what: &str) -> Result<Vec<u8>> {
+    let not_regular = || {
+        Error::validation(
+            "file",
+            format!(
+                "“{}”不是普通文件（可能是链接或设备），{what}拒绝读取",
+                path.display()
+            ),
+        )
+    };
+    let meta = std::fs::symlink_metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.file_type().is_file() {
+        return Err(not_regular());
+    }
+    let file = open_nonblocking(path)?;
+    // Checked again on the opened file: it may have been swapped since.
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    if meta.len() > max {
+        return Err(too_large(what, meta.len(), max));
+    }
+    let mut bytes = Vec::new();
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(what, bytes.len() as u64, max));
+    }
+    Ok(bytes)
+}
+
+/// Opens for reading without waiting for a writer (a FIFO put where a file should be).
+fn open_nonblocking(path: &Path) -> Result<std::fs::File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        /// O_NONBLOCK on Linux (every architecture the office PCs use).
+        const O_NONBLOCK: i32 = 0o4000;
+        o.custom_flags(O_NONBLOCK);
+    }
+    o.open(path).map_err(|e| Error::io(path, e))
+}
+
+fn too_large(what: &str, size: u64, max: u64) -> Error {
     Error::validation(
         "file",
         format!(
             "{what}的内容太大（{}），最多 {}；长文请作为附件上传",
             human_size(size),
-            human_size(MAX_BYTES)
+            human_size(max)
         ),
     )
 }

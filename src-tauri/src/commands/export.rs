@@ -32,12 +32,18 @@ pub fn exports_list(state: State<AppState>) -> Result<Vec<ExportLogEntry>> {
 
 #[tauri::command(async)]
 pub fn package_verify(path: String) -> Result<Manifest> {
-    package::verify(Path::new(&path))
+    use taizhang_core::clock::Clock;
+    package::verify(Path::new(&path), taizhang_core::clock::SystemClock.today())
 }
 
 #[tauri::command(async)]
-pub fn county_import(state: State<'_, AppState>, path: String) -> Result<Imported> {
-    state.with(|s, stamp| county::import(s, stamp, Path::new(&path)))
+pub fn county_import(
+    state: State<'_, AppState>,
+    path: String,
+    allow_removal: Option<bool>,
+) -> Result<Imported> {
+    state
+        .with(|s, stamp| county::import(s, stamp, Path::new(&path), allow_removal.unwrap_or(false)))
 }
 
 #[tauri::command]

@@ -26,7 +26,7 @@ export const NATIONAL_EXTENSION_MAX_DAYS = 30;
 
 /** The most characters each text field takes (the core refuses more; forms show the count). */
 export const TEXT_LIMITS: Readonly<Record<string, number>> = {
-  name: 50,
+  name: 30,
   work_unit_post: 300,
   card_no: 50,
   phone: 50,

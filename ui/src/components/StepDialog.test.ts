@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { nextTick } from 'vue';
+import { TEXT_LIMITS } from '../bindings/constants';
 import { callsOf, fakeCore, settle } from '../test/fixtures';
 
 const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
@@ -70,6 +71,17 @@ describe('StepDialog', () => {
     expect(stepFieldIds().sort()).toEqual([
       'step-field-attachment', 'step-field-date', 'step-field-promised_on', 'step-field-reply_category', 'step-field-signer', 'step-field-text',
     ]);
+  });
+
+  it('gives each text field the limit of the core, with the count under a textarea', async () => {
+    open('suggestions', 'reply');
+    await settle();
+    const text = hook('step-field-text') as HTMLTextAreaElement;
+    expect(text.tagName).toBe('TEXTAREA');
+    expect(text.maxLength).toBe(TEXT_LIMITS.text);
+    expect(text.parentElement?.querySelector('.el-input__count')?.textContent?.trim()).toBe(`0 / ${TEXT_LIMITS.text}`);
+    expect((hook('step-field-signer') as HTMLInputElement).maxLength).toBe(TEXT_LIMITS.signer);
+    expect((hook('step-field-attachment') as HTMLInputElement).maxLength).toBe(TEXT_LIMITS.attachment);
   });
 
   it('shows the petition extension fields with its limit', async () => {

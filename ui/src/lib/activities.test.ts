@@ -5,8 +5,9 @@ import {
   attendanceSummary, attendanceSummaryText, attendanceTag, buildActivityQuery, canRemoveOpinion, checkActivityForm,
   defaultActivityFilters, emptyActivityForm, emptyOpinionRow, fewPresent, formFromActivity, mergeAttendance,
   noticeDays, noticeHint, opinionCaseLocation, opinionIdFromQuery, opinionLocked, opinionSourceText, opinionsCell,
-  toActivityInput, turnedCount,
+  THEME_MAX, toActivityInput, turnedCount,
 } from './activities';
+import { TEXT_LIMITS } from '../bindings/constants';
 import { formatDate } from './format';
 
 const member = (deputy_id: number, name: string, attendance: ActivityMember['attendance'] = 'present'): ActivityMember =>
@@ -108,8 +109,8 @@ describe('activity form', () => {
       reported_on: '报主席团日期不能早于活动日期',
       opinions: '请填写第2条意见的内容（不需要的空行请删去）',
     });
-    expect(checkActivityForm({ ...m, date: '2026-03-20', theme: '字'.repeat(101), notice_date: null, reported_on: null, opinions: [] }, '2026-03-20'))
-      .toEqual({ theme: '活动主题不能超过 100 个字' });
+    expect(checkActivityForm({ ...m, date: '2026-03-20', theme: '字'.repeat(THEME_MAX + 1), notice_date: null, reported_on: null, opinions: [] }, '2026-03-20'))
+      .toEqual({ theme: `活动主题不能超过 ${TEXT_LIMITS.theme} 个字` });
   });
 
   it('lets only new opinion rows be removed, and locks turned ones', () => {

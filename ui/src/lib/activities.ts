@@ -10,6 +10,7 @@ import type { TagType } from './labels';
 import {
   type ListCodec, put, putPaging, queryBool, queryInt, queryOneOf, queryPaging, queryText, queryYear, searchText,
 } from './caseQuery';
+import { textMax } from './textLimits';
 
 export const ACTIVITY_KINDS: readonly ActivityKind[] = [
   'study', 'inspection', 'survey', 'law_enforcement_check', 'voter_reception', 'duty_report', 'special_report',
@@ -191,7 +192,8 @@ export const ACTIVITY_FIELDS = [
 ] as const satisfies readonly (keyof ActivityInput)[];
 export type ActivityField = (typeof ACTIVITY_FIELDS)[number];
 
-export const THEME_MAX = 100;
+/** 活动主题: the core's limit. */
+export const THEME_MAX = textMax('theme');
 
 export function emptyActivityForm(today: IsoDate | null): ActivityFormModel {
   return {

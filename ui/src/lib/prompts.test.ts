@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { settle, mountAt } from '../test/fixtures';
+import { TEXT_LIMITS } from '../bindings/constants';
 import { askReason, confirmLeave, guardUnsaved, reasonValidator, voidWithReason } from './prompts';
 
 const box = () => document.querySelector<HTMLElement>('.el-message-box');
@@ -28,6 +29,13 @@ describe('reasonValidator', () => {
     expect(v('')).toBe('请填写原因');
     expect(v('   ')).toBe('请填写原因');
     expect(v(' 重复登记 ')).toBe(true);
+  });
+
+  it('refuses a reason longer than the core takes (void_reason unless another is named)', () => {
+    const v = reasonValidator('请填写原因');
+    expect(v('字'.repeat(TEXT_LIMITS.void_reason))).toBe(true);
+    expect(v('字'.repeat(TEXT_LIMITS.void_reason + 1))).toBe(`原因不能超过 ${TEXT_LIMITS.void_reason} 个字`);
+    expect(reasonValidator('请填写原因', 4)('电话回访了')).toBe('原因不能超过 4 个字');
   });
 });
 

@@ -5,6 +5,7 @@
 import { ElMessage, ElMessageBox } from 'element-plus';
 import { reportError } from '../api/errors';
 import { onBeforeRouteLeave } from 'vue-router';
+import { textMax } from './textLimits';
 
 export interface ReasonPrompt {
   /** the box's title, e.g. 作废会议记录 */
@@ -17,6 +18,8 @@ export interface ReasonPrompt {
   placeholder?: string;
   /** shown under the input when it is left empty */
   required?: string;
+  /** the reason's field in the core, for its length limit: void_reason unless said (reveal_reason) */
+  field?: string;
 }
 
 export const REASON_DEFAULTS = {
@@ -25,9 +28,12 @@ export const REASON_DEFAULTS = {
   required: '请填写原因',
 } as const;
 
-/** A reason is only a reason when it has more than blanks in it. */
-export function reasonValidator(required: string): (v: string) => true | string {
-  return (v: string) => (v && v.trim() ? true : required);
+/** A reason is only a reason when it has more than blanks in it, and no longer than the core takes. */
+export function reasonValidator(required: string, max = textMax('void_reason')): (v: string) => true | string {
+  return (v: string) => {
+    if (!v || !v.trim()) return required;
+    return [...v.trim()].length > max ? `原因不能超过 ${max} 个字` : true;
+  };
 }
 
 /** Ask for a reason: the trimmed text, or null when the clerk cancelled. */
@@ -37,7 +43,7 @@ export async function askReason(p: ReasonPrompt): Promise<string | null> {
       confirmButtonText: p.confirm ?? REASON_DEFAULTS.confirm,
       cancelButtonText: '取消',
       inputPlaceholder: p.placeholder ?? REASON_DEFAULTS.placeholder,
-      inputValidator: reasonValidator(p.required ?? REASON_DEFAULTS.required),
+      inputValidator: reasonValidator(p.required ?? REASON_DEFAULTS.required, textMax(p.field ?? 'void_reason')),
       type: 'warning',
     });
     return (res as { value: string }).value.trim();

@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import type { Petition, PetitionProbe } from '../api/types';
+import { TEXT_LIMITS } from '../bindings/constants';
 import { VOCAB, callsOf, fakeCore, mountAt, settle } from '../test/fixtures';
 
 const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
@@ -58,6 +59,19 @@ describe('PetitionFormView', () => {
     expect(vm.model.receiver).toBe('王干事');
     expect((hook('petition-field-received_at') as HTMLInputElement).value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(hook('petition-field-channel-visit')?.classList.contains('is-active')).toBe(true);
+  });
+
+  it('takes no more text than the core does, and counts it in the long fields', async () => {
+    await mountForm();
+    const facts = hook('petition-field-facts') as HTMLTextAreaElement;
+    expect(facts.tagName).toBe('TEXTAREA');
+    expect(facts.maxLength).toBe(TEXT_LIMITS.facts);
+    type('petition-field-facts', '村道被占');
+    await settle();
+    expect(facts.parentElement?.querySelector('.el-input__count')?.textContent?.trim()).toBe(`4 / ${TEXT_LIMITS.facts}`);
+    expect((hook('petition-field-request') as HTMLTextAreaElement).maxLength).toBe(TEXT_LIMITS.request);
+    expect((hook('petition-field-petitioner_name') as HTMLInputElement).maxLength).toBe(TEXT_LIMITS.petitioner_name);
+    expect((hook('petition-field-receiver') as HTMLInputElement).maxLength).toBe(TEXT_LIMITS.receiver);
   });
 
   it('looks for earlier petitions while the clerk types, once the typing pauses', async () => {

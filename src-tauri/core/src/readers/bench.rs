@@ -313,7 +313,7 @@ pub fn run(path: &Path, today: NaiveDate, runs: usize, out_dir: &Path) -> Result
         || {
             let _ = std::fs::remove_file(&county_db);
             let mut county = Store::open(&county_db)?;
-            crate::county::import(&mut county, &stamp, &full)
+            crate::county::import(&mut county, &stamp, &full, true)
         },
     )?);
     let _ = std::fs::remove_dir_all(&stick);

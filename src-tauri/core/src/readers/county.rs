@@ -38,9 +38,18 @@ pub struct Imported {
 }
 
 /// Verifies and imports one package.
-pub fn import(store: &mut Store, stamp: &Stamp, dir: &Path) -> Result<Imported> {
-    let m = package::verify(dir)?;
-    let manifest_bytes = std::fs::read(dir.join("manifest.json")).map_err(|e| Error::io(dir, e))?;
+/// Imports a township's package. A full package replaces what the county holds for that
+/// township; where that would remove records the county has (a package cut short, a book
+/// emptied by mistake), it is refused unless `allow_removal` says the county has looked.
+pub fn import(
+    store: &mut Store,
+    stamp: &Stamp,
+    dir: &Path,
+    allow_removal: bool,
+) -> Result<Imported> {
+    let m = package::verify(dir, stamp.today())?;
+    let manifest_bytes =
+        crate::input::read_regular(&dir.join("manifest.json"), 4 * 1024 * 1024, "导出包")?;
     let sha: String = Sha256::digest(&manifest_bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -48,7 +57,7 @@ pub fn import(store: &mut Store, stamp: &Stamp, dir: &Path) -> Result<Imported> 
     let mut records: Vec<(String, i64, String)> = Vec::new();
     for f in m.files.iter().filter(|f| f.path.ends_with(".jsonl")) {
         let p = dir.join(&f.path);
-        let text = std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?;
+        let text = crate::input::read_bounded(&p, package::MAX_FILE_BYTES, "导出包")?;
         for line in text.lines() {
             let v: Value = serde_json::from_str(line).expect("verified above");
             records.push((
@@ -101,6 +110,31 @@ pub fn import(store: &mut Store, stamp: &Stamp, dir: &Path) -> Result<Imported> 
             Some(_) => Outcome::Updated,
             None => Outcome::Imported,
         };
+        if !incremental && !allow_removal {
+            let incoming: std::collections::HashSet<(&str, i64)> =
+                records.iter().map(|(b, id, _)| (b.as_str(), *id)).collect();
+            let mut stmt =
+                tx.prepare("SELECT book, record_id FROM county_records WHERE township_id = ?1")?;
+            let held: Vec<(String, i64)> = stmt
+                .query_map([&m.township_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            let gone = held
+                .iter()
+                .filter(|(b, id)| !incoming.contains(&(b.as_str(), *id)))
+                .count();
+            if gone > 0 {
+                return Err(Error::conflict(
+                    "allow_removal",
+                    format!(
+                        "{}的这个导出包比县里已有的少 {gone} 条记录（共有 {} 条，包中 {} 条），导入会删除它们。\
+                         请先向乡镇核实；确认无误后，勾选“允许删除记录”再导入",
+                        m.township,
+                        held.len(),
+                        records.len()
+                    ),
+                ));
+            }
+        }
         if !incremental {
             tx.execute(
                 "DELETE FROM county_records WHERE township_id = ?1",
