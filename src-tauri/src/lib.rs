@@ -34,13 +34,24 @@ pub fn open_store(path: &std::path::Path, seed_demo: bool) -> taizhang_core::Res
     Ok(store)
 }
 
+use tauri::Manager;
+
 pub fn run() {
     let no_demo = std::env::args().any(|a| a == "--no-demo")
         || std::env::var_os("TAIZHANG_NO_DEMO").is_some_and(|v| v == "1");
     let path = paths::default_db_path();
     eprintln!("taizhang: 数据文件 {}", path.display());
-    let state = AppState::new(open_store(&path, !no_demo));
+    let state = AppState::new(&path, open_store(&path, !no_demo));
     tauri::Builder::default()
+        // First, so a second launch only brings the running window forward: two copies of
+        // the app on one database would each hold its own view of the data.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.show();
+                let _ = w.set_focus();
+            }
+        }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)

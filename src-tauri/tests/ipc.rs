@@ -14,7 +14,7 @@ use taizhang_app::{commands, open_store, state::AppState};
 
 fn window(db: &std::path::Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
     let app = mock_builder()
-        .manage(AppState::new(open_store(db, true)))
+        .manage(AppState::new(db, open_store(db, true)))
         .invoke_handler(commands::handler())
         .build(mock_context(noop_assets()))
         .expect("mock app");

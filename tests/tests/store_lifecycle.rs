@@ -276,3 +276,196 @@ fn automatic_backups_run_once_a_day_and_keep_the_newest() {
     assert!(std::path::Path::new(&manual.path).exists());
     backup::check_backup_file(std::path::Path::new(&manual.path)).unwrap();
 }
+
+#[test]
+fn another_programs_database_or_a_broken_backup_is_refused_and_the_data_keeps_working() {
+    let (dir, mut store) = temp_store();
+    demo::seed(&mut store, 3, today()).unwrap();
+    let s = clerk(day(2026, 6, 1));
+    let n = count(&store, "petitions");
+
+    // Another program's file: it has a `history` table and a plausible user_version, which
+    // the old check took for a backup (and every later command then failed).
+    let alien = dir.path().join("alien.db");
+    let c = Connection::open(&alien).unwrap();
+    c.execute_batch(
+        "CREATE TABLE history (id INTEGER PRIMARY KEY, what TEXT); PRAGMA user_version = 3;",
+    )
+    .unwrap();
+    drop(c);
+    // Our own backup with one book's table dropped.
+    let dropped = dir.path().join("dropped.db");
+    backup::copy_database(store.conn(), &dropped).unwrap();
+    let c = Connection::open(&dropped).unwrap();
+    c.execute_batch("PRAGMA foreign_keys = OFF; DROP TABLE petition_links;")
+        .unwrap();
+    drop(c);
+    // A file marked as another application's.
+    let foreign = dir.path().join("foreign.db");
+    backup::copy_database(store.conn(), &foreign).unwrap();
+    Connection::open(&foreign)
+        .unwrap()
+        .pragma_update(None, "application_id", 0x1234_5678)
+        .unwrap();
+
+    for file in [&alien, &dropped, &foreign] {
+        let e = backup::restore(&mut store, file, &s).unwrap_err();
+        assert_eq!(e.code(), "import", "{}: {e}", file.display());
+        assert!(
+            backup::contents(file).is_err(),
+            "nor is it described as a backup"
+        );
+    }
+    assert_eq!(count(&store, "petitions"), n, "nothing was replaced");
+    assert!(backup::verify(&store).unwrap().ok);
+    // The books still work after the refusals.
+    let page = taizhang_core::petitions::list(store.conn(), &Default::default(), today()).unwrap();
+    assert!(page.total > 0);
+}
+
+#[test]
+fn a_database_too_damaged_to_open_is_restored_from_a_good_backup() {
+    let (dir, mut store) = temp_store();
+    demo::seed(&mut store, 3, today()).unwrap();
+    let good = backup::backup_now(&store, &clerk(day(2026, 6, 1))).unwrap();
+    let n = count(&store, "suggestions");
+    let db = dir.path().join("taizhang.db");
+    drop(store);
+    // Several kinds of damage to the header, each of which makes opening fail.
+    for (at, bytes) in [
+        (0usize, &b"garbage garbage!"[..]),
+        (16, &[0u8, 0][..]),
+        (28, &[0xff; 4][..]),
+    ] {
+        let mut raw = std::fs::read(&db).unwrap();
+        raw[at..at + bytes.len()].copy_from_slice(bytes);
+        std::fs::write(&db, &raw).unwrap();
+        let _ = std::fs::remove_file(dir.path().join("taizhang.db-wal"));
+        let kept = backup::restore_file(
+            &db,
+            std::path::Path::new(&good.path),
+            &clerk(day(2026, 6, 2)),
+        )
+        .unwrap()
+        .expect("the damaged file is kept aside");
+        assert_eq!(
+            std::fs::read(&kept).unwrap(),
+            raw,
+            "the damaged file is kept byte for byte, for whoever tries to rescue it"
+        );
+        let store = Store::open(&db).unwrap();
+        assert_eq!(count(&store, "suggestions"), n, "the backup's data is back");
+        assert!(backup::verify(&store).unwrap().ok);
+    }
+}
+
+#[test]
+fn backups_in_the_same_second_never_overwrite_each_other() {
+    let (_dir, mut store) = temp_store();
+    demo::seed(&mut store, 3, today()).unwrap();
+    let s = clerk(day(2026, 6, 1));
+    let a = backup::backup_now(&store, &s).unwrap();
+    let id: i64 = store
+        .conn()
+        .query_row("SELECT min(id) FROM deputies", [], |r| r.get(0))
+        .unwrap();
+    let first = taizhang_core::roster::deputy::void(&mut store, &s, id, "误操作").unwrap();
+    let b = backup::backup_now(&store, &s).unwrap();
+    assert_ne!(
+        a.path, b.path,
+        "two backups at the same second keep two files"
+    );
+    let voided_in = |p: &str| -> Option<String> {
+        Connection::open(p)
+            .unwrap()
+            .query_row(
+                "SELECT voided_at FROM deputies WHERE id = ?1",
+                [first.id],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert!(
+        voided_in(&a.path).is_none(),
+        "the first holds the state before the write"
+    );
+    assert!(
+        voided_in(&b.path).is_some(),
+        "the write between them is in the second"
+    );
+    // A restore's safety copy in that same second is a third file.
+    let safety = backup::restore(&mut store, std::path::Path::new(&a.path), &s).unwrap();
+    assert!(safety.path != a.path && safety.path != b.path);
+    assert!(voided_in(&safety.path).is_some());
+}
+
+#[test]
+fn backups_are_copied_to_the_second_place_and_a_missing_stick_is_reported() {
+    let (_dir, mut store) = temp_store();
+    demo::seed(&mut store, 3, today()).unwrap();
+    let stick = tempfile::tempdir().unwrap();
+    let s = clerk(day(2026, 6, 1));
+    let st = backup::set_copy_dir(&mut store, &s, stick.path().to_str().unwrap()).unwrap();
+    assert!(st.last_copy.is_some() && st.last_error.is_none(), "{st:?}");
+    let copies: Vec<_> = std::fs::read_dir(stick.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    backup::check_backup_file(&copies[0]).expect("the copy is a sound backup");
+
+    // The stick pulled out: the daily backup still lands at home, the failure is shown.
+    let gone = stick.path().to_path_buf();
+    drop(stick);
+    let later = clerk(day(2026, 6, 10));
+    assert!(backup::automatic(&store, &later).unwrap().is_some());
+    let st = backup::copy_status(&store, later.today()).unwrap();
+    assert!(st.last_error.is_some(), "the failure is recorded: {st:?}");
+    assert!(st.overdue, "nine days without a copy is overdue");
+    assert!(!gone.exists());
+
+    // Choosing a folder that is not there is refused, naming the field.
+    let e = backup::set_copy_dir(&mut store, &later, "/no/such/stick").unwrap_err();
+    assert_eq!(e.field(), Some("backup_copy_dir"));
+}
+
+#[test]
+fn every_automatic_backup_restores_and_shows_what_it_holds_first() {
+    let (dir, mut store) = temp_store();
+    demo::seed(&mut store, 3, today()).unwrap();
+    let mut taken = Vec::new();
+    for i in 0..4i64 {
+        let d = day(2026, 3, 1) + chrono::Duration::days(i);
+        let s = clerk(d);
+        let b = backup::automatic(&store, &s)
+            .unwrap()
+            .expect("first start of the day");
+        taken.push((b.path.clone(), count(&store, "history")));
+        // A day's work after the backup.
+        let unit = taizhang_core::units::HandlingUnitInput {
+            name: format!("第{i}天新增的承办单位"),
+            contact: String::new(),
+            phone: String::new(),
+            active: true,
+        };
+        taizhang_core::units::create(&mut store, &s, &unit).unwrap();
+    }
+    for (path, changes) in &taken {
+        let c = backup::contents(std::path::Path::new(path)).unwrap();
+        let shown = c.entries.iter().find(|(w, _)| w == "修改记录").unwrap().1;
+        assert_eq!(
+            shown, *changes,
+            "what the restore screen shows is what the backup holds"
+        );
+        backup::restore(
+            &mut store,
+            std::path::Path::new(path),
+            &clerk(day(2026, 3, 9)),
+        )
+        .unwrap();
+        assert_eq!(count(&store, "history"), *changes, "{path}");
+        assert!(backup::verify(&store).unwrap().ok);
+    }
+    drop(store);
+    assert!(Store::open(dir.path().join("taizhang.db")).is_ok());
+}

@@ -98,8 +98,21 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
-    /// Replace the database with a backup (the current data is backed up first).
-    Restore { file: PathBuf },
+    /// Replace the database with a backup (the current file is kept aside first). Works on a
+    /// database too damaged to open. With --show, only says what the backup holds.
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        show: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The second place backups are copied to (a USB stick); with DIR, choose it ("" for none).
+    BackupLocation {
+        dir: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Deadlines under 民法典 Art. 201-203 and China's holiday calendar.
     #[command(subcommand)]
     Calendar(CalendarCmd),
@@ -267,6 +280,14 @@ fn pad(s: &str, width: usize) -> String {
 
 fn run(cli: Cli) -> Result<()> {
     let db = cli.db.clone().unwrap_or_else(paths::default_db_path);
+    // A restore must not need the current file: it may be the damaged one.
+    if let Cmd::Restore { file, show, json } = &cli.cmd {
+        let actor = cli
+            .actor
+            .clone()
+            .unwrap_or_else(|| settings::DEFAULT_OPERATOR.into());
+        return office::restore(&db, &Stamp::by(actor, &SystemClock), file, *show, *json);
+    }
     let mut store = Store::open(&db)?;
     if let Some(b) = &store.open_report().backup {
         eprintln!("数据库结构已升级，升级前的数据已备份到：{}", b.display());
@@ -343,7 +364,10 @@ fn run(cli: Cli) -> Result<()> {
         } => office::history(&store, entity, id, limit, json)?,
         Cmd::Backup { json } => office::backup(&store, &stamp, json)?,
         Cmd::Backups { json } => office::backups(&store, json)?,
-        Cmd::Restore { file } => office::restore(&mut store, &stamp, &file)?,
+        Cmd::Restore { .. } => unreachable!("handled before the store is opened"),
+        Cmd::BackupLocation { dir, json } => {
+            office::backup_location(&mut store, &stamp, dir, json)?
+        }
         Cmd::Calendar(c) => calendar::run(&mut store, &stamp, c)?,
         Cmd::Verify {
             package: Some(dir),

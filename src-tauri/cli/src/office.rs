@@ -61,13 +61,68 @@ pub(crate) fn backups(store: &Store, json: bool) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn restore(store: &mut Store, stamp: &Stamp, file: &Path) -> Result<()> {
-    let safety = backup::restore(store, file, stamp)?;
-    println!(
-        "已从 {} 恢复。恢复前的数据已备份到：{}",
-        file.display(),
-        safety.path
-    );
+pub(crate) fn restore(db: &Path, stamp: &Stamp, file: &Path, show: bool, json: bool) -> Result<()> {
+    if show {
+        let c = backup::contents(file)?;
+        if json {
+            print_json(&c);
+        } else {
+            println!("备份文件：{}（{}，{} 字节）", c.path, c.created_at, c.size);
+            println!("结构版本：{}", c.schema_version);
+            if let Some(at) = &c.last_change {
+                println!("最后修改：{at}");
+            }
+            for (what, n) in &c.entries {
+                println!("  {what}：{n}");
+            }
+        }
+        return Ok(());
+    }
+    let kept = backup::restore_file(db, file, stamp)?;
+    if json {
+        print_json(&serde_json::json!({ "restored_from": file, "kept": kept }));
+        return Ok(());
+    }
+    match kept {
+        Some(k) => println!(
+            "已从 {} 恢复。恢复前的数据文件原样保存在：{}",
+            file.display(),
+            k.display()
+        ),
+        None => println!("已从 {} 恢复。", file.display()),
+    }
+    Ok(())
+}
+
+pub(crate) fn backup_location(
+    store: &mut Store,
+    stamp: &Stamp,
+    dir: Option<String>,
+    json: bool,
+) -> Result<()> {
+    let s = match dir {
+        Some(d) => backup::set_copy_dir(store, stamp, &d)?,
+        None => backup::copy_status(store, stamp.today())?,
+    };
+    if json {
+        print_json(&s);
+        return Ok(());
+    }
+    if s.dir.is_empty() {
+        println!("未设置备份位置（备份只在本机）");
+        return Ok(());
+    }
+    println!("备份位置：{}", s.dir);
+    println!("最近一次复制：{}", s.last_copy.as_deref().unwrap_or("从未"));
+    if let Some(e) = &s.last_error {
+        println!("上次复制失败：{e}");
+    }
+    if s.overdue {
+        println!(
+            "已超过 {} 天没有复制到备份位置，请插好U盘",
+            backup::COPY_EVERY_DAYS
+        );
+    }
     Ok(())
 }
 

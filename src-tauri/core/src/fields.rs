@@ -112,6 +112,7 @@ pub const FIELDS: &[Field] = &[
     other("liaison_id", "联络员"),
     text("township", "乡镇名称", SHORT),
     text("operator", "操作人", SHORT),
+    text("backup_copy_dir", "备份位置", LINE),
     other("deputy_id", "代表"),
     other("deputy_ids", "代表"),
     // Suggestions.

@@ -2,7 +2,7 @@ use serde::Serialize;
 use tauri::State;
 
 use crate::state::AppState;
-use taizhang_core::backup::{self, BackupInfo};
+use taizhang_core::backup::{self, BackupContents, BackupInfo, CopyStatus};
 use taizhang_core::history::{Entity, HistoryEntry};
 use taizhang_core::registry;
 use taizhang_core::settings::{self, Settings};
@@ -68,6 +68,29 @@ pub fn history_list(
 #[tauri::command]
 pub fn backup_now(state: State<AppState>) -> Result<BackupInfo> {
     state.with(|store, stamp| backup::backup_now(store, stamp))
+}
+
+/// What a backup holds, before a restore replaces anything.
+#[tauri::command(async)]
+pub fn backup_contents(path: String) -> Result<BackupContents> {
+    backup::contents(std::path::Path::new(&path))
+}
+
+/// Replaces the data with a backup; returns where the data before it was kept.
+#[tauri::command(async)]
+pub fn backup_restore(state: State<'_, AppState>, path: String) -> Result<Option<BackupInfo>> {
+    state.restore(std::path::Path::new(&path))
+}
+
+#[tauri::command]
+pub fn backup_copy_status(state: State<AppState>) -> Result<CopyStatus> {
+    state.with(|store, stamp| backup::copy_status(store, stamp.today()))
+}
+
+/// Chooses the second place backups are copied to ("" for none); copies once at once.
+#[tauri::command(async)]
+pub fn backup_copy_dir_set(state: State<'_, AppState>, dir: String) -> Result<CopyStatus> {
+    state.with(|store, stamp| backup::set_copy_dir(store, stamp, &dir))
 }
 
 #[tauri::command]

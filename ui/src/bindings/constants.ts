@@ -43,6 +43,7 @@ export const TEXT_LIMITS: Readonly<Record<string, number>> = {
   schedule: 2000,
   township: 50,
   operator: 50,
+  backup_copy_dir: 300,
   subject: 300,
   content: 20000,
   signer: 50,

@@ -21,13 +21,17 @@ pub fn backup_dir(db_path: &Path) -> PathBuf {
     db_path.parent().unwrap_or(Path::new(".")).join("backups")
 }
 
+/// SQLite's `application_id` of a taizhang database ("TZHG"): marks the file as this app's, so
+/// another program's SQLite file is never taken for a backup.
+pub const APPLICATION_ID: i32 = 0x545A_4847;
+
 /// Writes a consistent copy of the open database to `dest` (created with its folder).
 pub fn copy_database(conn: &Connection, dest: &Path) -> Result<()> {
     if let Some(dir) = dest.parent() {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
-    let tmp = dest.with_extension("partial");
-    let _ = std::fs::remove_file(&tmp);
+    // Named after the destination, which is unique, so two copies never share a scratch file.
+    let tmp = dest.with_extension("db.partial");
     conn.backup(rusqlite::MAIN_DB, &tmp, None)?;
     // Renamed last: a backup file that exists is always complete.
     std::fs::rename(&tmp, dest).map_err(|e| Error::io(dest, e))?;
@@ -271,6 +275,7 @@ impl Store {
         migrations()
             .to_latest(&mut conn)
             .map_err(|e| Error::Migration(e.to_string()))?;
+        mark(&conn)?;
         let report = OpenReport {
             from_version: from,
             to_version: SCHEMA_VERSION,
@@ -313,8 +318,41 @@ impl Store {
         migrations()
             .to_latest(&mut self.conn)
             .map_err(|e| Error::Migration(e.to_string()))?;
+        mark(&self.conn)?;
         Ok(())
     }
+}
+
+/// Marks the file as this app's ([`APPLICATION_ID`]); a write only the first time.
+fn mark(conn: &Connection) -> Result<()> {
+    if application_id(conn)? != APPLICATION_ID {
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    }
+    Ok(())
+}
+
+pub fn application_id(conn: &Connection) -> Result<i32> {
+    Ok(conn.pragma_query_value(None, "application_id", |r| r.get(0))?)
+}
+
+/// The tables, indexes, triggers and views of a database, by kind and name, with their SQL.
+pub fn schema(conn: &Connection) -> Result<std::collections::BTreeMap<(String, String), String>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'",
+    )?;
+    let rows = stmt
+        .query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The schema this build gives a database at `version` (built in memory).
+pub fn schema_at(version: usize) -> Result<std::collections::BTreeMap<(String, String), String>> {
+    let mut conn = Connection::open_in_memory()?;
+    migrations()
+        .to_version(&mut conn, version)
+        .map_err(|e| Error::Migration(e.to_string()))?;
+    schema(&conn)
 }
 
 fn configure(conn: &Connection) -> Result<()> {
