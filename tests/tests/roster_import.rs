@@ -508,3 +508,49 @@ fn an_exported_roster_imports_into_a_fresh_database() {
         "name, group and birth month survive the round trip"
     );
 }
+
+/// Files made to exhaust memory are refused fast, in Chinese, and nothing is written: one cell
+/// at the sheet's last position (a naive reader allocates 17 billion cells for it), and a
+/// small zip that unpacks to far more than any roster.
+#[test]
+fn a_workbook_built_to_exhaust_memory_is_refused_fast() {
+    let (dir, store, term) = store_with_term();
+    let before = count(&store, "deputies");
+
+    let far = dir.path().join("far.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "姓名").unwrap();
+    ws.write_string(1_048_575, 16_383, "x").unwrap();
+    wb.save(&far).unwrap();
+
+    let bomb = dir.path().join("bomb.xlsx");
+    {
+        use std::io::Write;
+        let mut z = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("xl/sharedStrings.xml", opts).unwrap();
+        let zeros = vec![b' '; 1024 * 1024];
+        for _ in 0..100 {
+            z.write_all(&zeros).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    assert!(
+        std::fs::metadata(&bomb).unwrap().len() < 2 * 1024 * 1024,
+        "the bomb is small on disk"
+    );
+
+    for (file, needle) in [(&far, "第 1048576 行"), (&bomb, "解压后超过")] {
+        let started = std::time::Instant::now();
+        let err = preview(store.conn(), file, Some(term)).unwrap_err();
+        assert_eq!(err.code(), "import", "{err}");
+        assert!(err.to_string().contains(needle), "{}: {err}", file.display());
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "refused without reading the whole of it"
+        );
+    }
+    assert_eq!(count(&store, "deputies"), before, "nothing written");
+}
