@@ -672,3 +672,35 @@ fn a_package_of_changes_carries_only_what_changed_and_the_county_merges_it() {
         full_only
     );
 }
+
+/// A text stored before the field limits existed (a 40,000-character 领导批示) once made every
+/// export fail with Excel's limit; it is cut in its cell with a note, whole in the data file.
+#[test]
+fn an_over_long_stored_text_never_blocks_an_export() {
+    let (dir, mut store) = demo_store();
+    let long = "批".repeat(40_000);
+    let id: i64 = store
+        .conn()
+        .query_row("SELECT max(id) FROM documents", [], |r| r.get(0))
+        .unwrap();
+    store
+        .conn()
+        .execute(
+            "UPDATE documents SET instruction = ?1 WHERE id = ?2",
+            rusqlite::params![long, id],
+        )
+        .unwrap();
+    let out = package::export(&mut store, &stamp(), dir.path(), &year_options(false), &[])
+        .expect("the export succeeds");
+    let whole = lines(&out.path, "documents")
+        .into_iter()
+        .any(|v| v.to_string().contains(&long));
+    assert!(whole, "the data file keeps the full text");
+    assert!(package::verify(&out.path, today()).is_ok());
+    let cut = taizhang_core::package::workbooks::fit(&long);
+    assert!(
+        cut.chars().count() < 32_767 && cut.contains("原文 40000 字"),
+        "{}",
+        cut.len()
+    );
+}

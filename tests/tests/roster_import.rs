@@ -546,7 +546,11 @@ fn a_workbook_built_to_exhaust_memory_is_refused_fast() {
         let started = std::time::Instant::now();
         let err = preview(store.conn(), file, Some(term)).unwrap_err();
         assert_eq!(err.code(), "import", "{err}");
-        assert!(err.to_string().contains(needle), "{}: {err}", file.display());
+        assert!(
+            err.to_string().contains(needle),
+            "{}: {err}",
+            file.display()
+        );
         assert!(
             started.elapsed().as_secs() < 30,
             "refused without reading the whole of it"

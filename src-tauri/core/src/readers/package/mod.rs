@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-mod workbooks;
+pub mod workbooks;
 
 use crate::entries;
 use crate::history::Stamp;

@@ -20,6 +20,21 @@ fn err(e: rust_xlsxwriter::XlsxError) -> Error {
     Error::io("xlsx", std::io::Error::other(e.to_string()))
 }
 
+/// What one cell can hold (Excel's limit is 32,767 characters). A text the app accepted before
+/// the field limits, or cells joined from many texts, is cut with a note rather than failing
+/// the whole export: the package's data files carry the full text.
+pub const CELL_CHARS: usize = 32_000;
+
+/// `text` as it fits a cell.
+pub fn fit(text: &str) -> std::borrow::Cow<'_, str> {
+    let n = text.chars().count();
+    if n <= CELL_CHARS {
+        return text.into();
+    }
+    let kept: String = text.chars().take(CELL_CHARS).collect();
+    format!("{kept}……（原文 {n} 字，超出表格单元格上限，全文见台账和数据文件）").into()
+}
+
 fn header(ws: &mut Worksheet, row: u32, titles: &[&str]) -> Result<()> {
     let bold = Format::new().set_bold();
     for (c, t) in titles.iter().enumerate() {
@@ -68,14 +83,14 @@ pub fn book(
                     last_columns = cols;
                 }
                 for r in &s.rows {
-                    ws.write_string(row, 0, &s.title).map_err(err)?;
+                    ws.write_string(row, 0, fit(&s.title)).map_err(err)?;
                     for (c, v) in r.cells.iter().enumerate() {
-                        ws.write_string(row, c as u16 + 1, v).map_err(err)?;
+                        ws.write_string(row, c as u16 + 1, fit(v)).map_err(err)?;
                     }
                     ws.write_string(
                         row,
                         r.cells.len() as u16 + 1,
-                        r.void.as_deref().unwrap_or(""),
+                        fit(r.void.as_deref().unwrap_or("")),
                     )
                     .map_err(err)?;
                     row += 1;
@@ -122,7 +137,8 @@ pub fn book(
                     mt.void.clone().unwrap_or_default(),
                 ];
                 for (c, v) in cells.iter().enumerate() {
-                    ws.write_string(i as u32 + 1, c as u16, v).map_err(err)?;
+                    ws.write_string(i as u32 + 1, c as u16, fit(v))
+                        .map_err(err)?;
                 }
                 n += 1;
             }

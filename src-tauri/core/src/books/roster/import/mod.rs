@@ -156,16 +156,22 @@ fn check_package(path: &Path, name: &str) -> Result<()> {
     }
     let mut total = 0u64;
     for i in 0..zip.len() {
-        let mut part = zip.by_index(i).map_err(|_| {
-            Error::Import(format!("“{name}”已损坏（第 {} 个部件无法读取）", i + 1))
-        })?;
+        let mut part = zip
+            .by_index(i)
+            .map_err(|_| Error::Import(format!("“{name}”已损坏（第 {} 个部件无法读取）", i + 1)))?;
         let n = std::io::copy(
             &mut (&mut part).take(limits::PART_BYTES + 1),
             &mut std::io::sink(),
         )
         .map_err(|_| Error::Import(format!("“{name}”已损坏（部件无法解压）")))?;
         if n > limits::PART_BYTES {
-            return Err(too_big(name, format!("的部件“{}”解压后超过 32 MB", part.name().map(|n| n.to_string()).unwrap_or_default())));
+            return Err(too_big(
+                name,
+                format!(
+                    "的部件“{}”解压后超过 32 MB",
+                    part.name().map(|n| n.to_string()).unwrap_or_default()
+                ),
+            ));
         }
         total += n;
         if total > limits::UNPACKED_BYTES {
@@ -193,7 +199,10 @@ fn read_rows(path: &Path) -> Result<Vec<Vec<Data>>> {
         return Err(Error::Import(format!("“{name}”不是普通文件")));
     }
     if meta.len() > limits::FILE_BYTES {
-        return Err(too_big(name.as_str(), format!("有 {}", crate::input::human_size(meta.len()))));
+        return Err(too_big(
+            name.as_str(),
+            format!("有 {}", crate::input::human_size(meta.len())),
+        ));
     }
     check_package(path, &name)?;
     let mut wb: Xlsx<_> = open_workbook(path).map_err(|e| {
@@ -220,7 +229,8 @@ fn read_sheet<RS: std::io::Read + std::io::Seek>(
     sheet: &str,
     name: &str,
 ) -> Result<Vec<Vec<Data>>> {
-    let unreadable = |e: calamine::XlsxError| Error::Import(format!("无法读取工作表“{sheet}”：{e}"));
+    let unreadable =
+        |e: calamine::XlsxError| Error::Import(format!("无法读取工作表“{sheet}”：{e}"));
     let mut cells = wb.worksheet_cells_reader(sheet).map_err(unreadable)?;
     let mut rows: Vec<Vec<Data>> = Vec::new();
     let mut n = 0usize;
@@ -240,7 +250,12 @@ fn read_sheet<RS: std::io::Read + std::io::Seek>(
             if s.chars().count() > limits::CELL_CHARS {
                 return Err(too_big(
                     name,
-                    format!("的第 {} 行第 {} 列有超过 {} 个字的内容", r + 1, c + 1, limits::CELL_CHARS),
+                    format!(
+                        "的第 {} 行第 {} 列有超过 {} 个字的内容",
+                        r + 1,
+                        c + 1,
+                        limits::CELL_CHARS
+                    ),
                 ));
             }
         }
