@@ -704,3 +704,61 @@ fn an_over_long_stored_text_never_blocks_an_export() {
         cut.len()
     );
 }
+
+/// A voter's name copied by the clerk into a suggestion made from an opinion leaves in no
+/// pseudonymised package, neither in the data files nor in the workbooks.
+#[test]
+fn an_identity_copied_into_another_text_is_pseudonymised_too() {
+    use taizhang_core::activities;
+    let (dir, mut store) = demo_store();
+    let year = today().format("%Y").to_string();
+    let opinion: i64 = store
+        .conn()
+        .query_row(
+            "SELECT o.id FROM activity_opinions o JOIN group_activities a ON a.id = o.activity_id
+             WHERE a.voided_at IS NULL AND o.suggestion_id IS NULL AND o.petition_id IS NULL
+               AND a.date LIKE ?1 || '%' ORDER BY a.date LIMIT 1",
+            [&year],
+            |r| r.get(0),
+        )
+        .expect("the demo has an open opinion this year");
+    store
+        .conn()
+        .execute(
+            "UPDATE activity_opinions SET source = '诸葛选民' WHERE id = ?1",
+            [opinion],
+        )
+        .unwrap();
+    let draft = activities::suggestion_draft(store.conn(), opinion).unwrap();
+    assert!(
+        draft.content.contains("诸葛选民"),
+        "the draft copies the source"
+    );
+    activities::to_suggestion(&mut store, &stamp(), opinion, &draft).unwrap();
+
+    let out = package::export(&mut store, &stamp(), dir.path(), &year_options(false), &[]).unwrap();
+    assert!(
+        !all_text(&out.path).contains("诸葛选民"),
+        "no data file carries the voter's name"
+    );
+    for x in walk(&out.path)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "xlsx"))
+    {
+        let mut z = zip::ZipArchive::new(std::fs::File::open(&x).unwrap()).unwrap();
+        for i in 0..z.len() {
+            let mut part = z.by_index(i).unwrap();
+            let mut s = String::new();
+            use std::io::Read;
+            let _ = part.read_to_string(&mut s);
+            assert!(
+                !s.contains("诸葛选民"),
+                "{} carries the voter's name",
+                x.display()
+            );
+        }
+    }
+    // With identities included on purpose, the name is there.
+    let with = package::export(&mut store, &stamp(), dir.path(), &year_options(true), &[]).unwrap();
+    assert!(all_text(&with.path).contains("诸葛选民"));
+}

@@ -31,6 +31,7 @@ beforeEach(() => {
       return s;
     },
     backups_list: () => [],
+    backup_copy_status: () => ({ dir: '', last_copy: null, last_error: null, overdue: false }),
     rule_profiles: () => [],
     rule_profile_get: () => { throw { code: 'not_found', field: null, message: '没有办理规则' }; },
   }));

@@ -66,4 +66,24 @@ describe('command wrappers', () => {
     await api.documentArchive(3, { archived_on: '2026-03-21', volume: '2026-永久-1' });
     expect(invoke).toHaveBeenLastCalledWith('document_archive', { id: 3, input: { archived_on: '2026-03-21', volume: '2026-永久-1' } });
   });
+  it('backup commands send the path or folder under the Rust parameter names', async () => {
+    await api.backupContents('C:\\台账\\backups\\auto-20261204-080000.db');
+    expect(invoke).toHaveBeenLastCalledWith('backup_contents', { path: 'C:\\台账\\backups\\auto-20261204-080000.db' });
+    await api.backupRestore('/b/manual-20261204-090000.db');
+    expect(invoke).toHaveBeenLastCalledWith('backup_restore', { path: '/b/manual-20261204-090000.db' });
+    await api.backupCopyStatus();
+    expect(invoke).toHaveBeenLastCalledWith('backup_copy_status');
+    await api.backupCopyDirSet('E:\\台账备份');
+    expect(invoke).toHaveBeenLastCalledWith('backup_copy_dir_set', { dir: 'E:\\台账备份' });
+    // "" is how the clerk clears the location: it must reach the core as is, not be dropped
+    await api.backupCopyDirSet('');
+    expect(invoke).toHaveBeenLastCalledWith('backup_copy_dir_set', { dir: '' });
+  });
+  it('county_import refuses removals unless asked: allowRemoval is false by default and camelCase', async () => {
+    // Tauri maps allowRemoval to the Rust allow_removal; a snake_case key would be ignored and read as None
+    await api.countyImport('E:\\城关镇');
+    expect(invoke).toHaveBeenLastCalledWith('county_import', { path: 'E:\\城关镇', allowRemoval: false });
+    await api.countyImport('E:\\城关镇', true);
+    expect(invoke).toHaveBeenLastCalledWith('county_import', { path: 'E:\\城关镇', allowRemoval: true });
+  });
 });

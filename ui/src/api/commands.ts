@@ -6,11 +6,12 @@ import { invoke } from '@tauri-apps/api/core';
 import type { PreviewPage, PrintRequest, Printout } from './types';
 import type { CountyImported, CountyStats, Drive, ExportLogEntry, Exported, ExportOptions, PackageManifest } from './types';
 import type {
-  AppInfo, BackupInfo, Constituency, ConstituencyInput, Deputy, DeputyDetail, DeputyEvent,
+  AppInfo, BackupContents, BackupInfo, Constituency, ConstituencyInput, Deputy, DeputyDetail, DeputyEvent,
   DeputyEventInput, DeputyGroup, DeputyGroupInput, DeputyInput, DeputyQuery, ExportResult,
   HistoryEntry, Id, ImportPreview, ImportResult, IsoDate, LiaisonStation, LiaisonStationInput, Page,
   PresidiumPost, PresidiumPostInput, RosterOrder, RosterStats, Settings, Term, TermInput, Vocabulary,
 } from './types';
+import type { CopyStatus } from './types';
 import type {
   AssignmentInput, Dashboard, HandlingUnit, HandlingUnitInput, Petition, PetitionDetail,
   PetitionIdentity, PetitionInput, PetitionProbe, PetitionQuery, PetitionStats, PetitionStepInput,
@@ -82,7 +83,21 @@ export const rosterExport = (path: string, order: RosterOrder) =>
   invoke<ExportResult>('roster_export', { path, order });
 
 export const backupNow = () => invoke<BackupInfo>('backup_now');
+/** All backups in the app's backups folder, newest first. */
 export const backupsList = () => invoke<BackupInfo[]>('backups_list');
+/** What a backup file holds (its date, entries per book, last change); checked and read only, nothing changed. */
+export const backupContents = (path: string) => invoke<BackupContents>('backup_contents', { path });
+/**
+ * Replaces the data with the backup at `path`. The data before it is kept first as a backup of its own:
+ * that one is returned (null when there was no data file to keep). Errors: 'import' (not one of this
+ * app's backups, damaged, incomplete) or 'schema_too_new'.
+ */
+export const backupRestore = (path: string) => invoke<BackupInfo | null>('backup_restore', { path });
+/** The second place backups are copied to (设置 → 备份位置) and how the copying goes. */
+export const backupCopyStatus = () => invoke<CopyStatus>('backup_copy_status');
+/** Chooses that place ("" for none); the core checks the folder and copies once at once.
+ * Errors: validation, field 'backup_copy_dir' (no such folder, or the app's own backups folder). */
+export const backupCopyDirSet = (dir: string) => invoke<CopyStatus>('backup_copy_dir_set', { dir });
 
 // ---- casework: handling units, rule profiles, suggestions, petitions, follow-up, statistics ----
 // `today` is never sent: the app uses the office PC's date.
@@ -230,6 +245,11 @@ export const exportPackage = (dest: string, options: ExportOptions) =>
 export const exportsList = () => invoke<ExportLogEntry[]>('exports_list');
 /** The county's check of a package folder alone (nothing imported). Errors: code 'import' with the reason. */
 export const packageVerify = (path: string) => invoke<PackageManifest>('package_verify', { path });
-/** Verifies and imports one package folder; errors: 'import' (tampered, foreign, newer format) or 'conflict' (older than the imported one). */
-export const countyImport = (path: string) => invoke<CountyImported>('county_import', { path });
+/**
+ * Verifies and imports one package folder; errors: 'import' (tampered, foreign, newer format) or 'conflict'
+ * (older than the imported one; or, with field 'allow_removal', a full package that would remove records the
+ * county holds: imported only when called again with allowRemoval true, after the clerk has confirmed).
+ */
+export const countyImport = (path: string, allowRemoval = false) =>
+  invoke<CountyImported>('county_import', { path, allowRemoval });
 export const countyStats = () => invoke<CountyStats>('county_stats');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CountyFigures, CountyStats } from '../api/types';
-import { categoryPivot, failedRow, folderName, importedRow, outcomeLabel, satisfactionRate } from './county';
+import {
+  categoryPivot, declinedRow, failedRow, folderName, importedRow, isRemovalRefusal, outcomeLabel, removalFacts, satisfactionRate,
+} from './county';
 
 const figures = (township: string, over: Partial<CountyFigures> = {}): CountyFigures => ({
   township, township_id: township, period: '2026-01-01 至 2026-06-30',
@@ -26,6 +28,26 @@ describe('county', () => {
     });
     expect(failedRow('E:\\坏包', JSON.stringify(e)).result).toBe('导出包已被改动：suggestions.csv 的校验值不符');
     expect(failedRow('E:\\x', new Error('boom')).result).toBe('操作失败：Error: boom');
+  });
+
+  it('tells the removal refusal from every other refusal, so only it is asked about', () => {
+    const removal = { code: 'conflict', field: 'allow_removal', message: '城关镇的这个导出包比县里已有的少 12 条记录（共有 293 条，包中 281 条），导入会删除它们。请先向乡镇核实；确认无误后，勾选“允许删除记录”再导入' };
+    expect(isRemovalRefusal(removal)).toBe(true);
+    expect(isRemovalRefusal(JSON.stringify(removal))).toBe(true); // as it may arrive over IPC
+    // an older package is a conflict too, but importing it again with removals allowed would not help
+    expect(isRemovalRefusal({ code: 'conflict', field: null, message: '比已导入的导出包旧' })).toBe(false);
+    expect(isRemovalRefusal({ code: 'import', field: 'allow_removal', message: 'x' })).toBe(false);
+    expect(isRemovalRefusal(new Error('boom'))).toBe(false);
+
+    // the box shows the facts, not the command-line advice to tick a flag the window does not have
+    expect(removalFacts(removal.message)).toBe('城关镇的这个导出包比县里已有的少 12 条记录（共有 293 条，包中 281 条），导入会删除它们。');
+    expect(removalFacts('没有句号')).toBe('没有句号');
+
+    const row = declinedRow('E:\\城关镇', removal);
+    expect(row).toMatchObject({ path: 'E:\\城关镇', township: '', ok: false, records: null });
+    expect(row.result).toContain('少 12 条记录');
+    expect(row.result).toContain('未导入');
+    expect(row.result).not.toContain('勾选');
   });
 
   it('names a folder by its last part', () => {

@@ -35,6 +35,35 @@ export function failedRow(path: string, e: unknown): ImportRow {
   return { path, township: '', ok: false, result: app?.message.trim() || errorText(e), records: null };
 }
 
+/**
+ * A full package that would remove records the county holds: the core refuses it (code 'conflict',
+ * field 'allow_removal') until the clerk has confirmed, then it is imported with allowRemoval.
+ */
+export function isRemovalRefusal(e: unknown): boolean {
+  const app = asAppError(e);
+  return app?.code === 'conflict' && app.field === 'allow_removal';
+}
+
+/**
+ * The facts of that refusal for the confirm box: its first sentence ("城关镇的这个导出包比县里已有的少 12 条
+ * 记录（…），导入会删除它们。"); the rest of the core's text tells a command-line user to tick a flag.
+ */
+export function removalFacts(message: string): string {
+  const m = message.trim();
+  const end = m.indexOf('。');
+  return end >= 0 ? m.slice(0, end + 1) : m;
+}
+
+/** The clerk chose not to import a package that would remove records: said as such, in red. */
+export function declinedRow(path: string, e: unknown): ImportRow {
+  const app = asAppError(e);
+  const facts = app ? removalFacts(app.message) : '';
+  return {
+    path, township: '', ok: false, records: null,
+    result: `${facts}未导入（没有允许删除记录）；向乡镇核实无误后，重新导入并选“允许删除记录并导入”。`,
+  };
+}
+
 /** The last part of a folder path, for a compact column ("E:\导出\城关镇-2026" -> "城关镇-2026"). */
 export function folderName(path: string): string {
   const parts = path.split(/[\\/]+/).filter(Boolean);

@@ -37,6 +37,10 @@ const manifest = (township: string): PackageManifest => ({
   pseudonymised: true, included: [], excluded: [], scope: 'full', since: null,
   files: [{ path: 'suggestions.csv', sha256: '00', bytes: 10, records: 12 }, { path: 'petitions.csv', sha256: '01', bytes: 10, records: 5 }],
 });
+const REMOVAL = {
+  code: 'conflict', field: 'allow_removal',
+  message: '城关镇的这个导出包比县里已有的少 12 条记录（共有 293 条，包中 281 条），导入会删除它们。请先向乡镇核实；确认无误后，勾选“允许删除记录”再导入',
+};
 const TAMPERED = { code: 'import', field: null, message: '导出包已被改动：petitions.csv 的校验值不符，未导入' };
 
 let imported: CountyFigures[];
@@ -53,8 +57,9 @@ beforeEach(() => {
     county_stats: (): CountyStats => (imported.length === 2
       ? { townships: imported, total: TOTAL }
       : { townships: imported, total: { ...figures('合计'), ...imported[0] } }),
-    county_import: ({ path }: { path: string }): CountyImported => {
+    county_import: ({ path, allowRemoval }: { path: string; allowRemoval: boolean }): CountyImported => {
       if (path.includes('坏包')) throw TAMPERED;
+      if (path.includes('少了') && !allowRemoval) throw REMOVAL;
       const f = path.includes('城关镇') ? CHENGGUAN : HEKOU;
       imported = [...imported, f];
       return { township: f.township, township_id: f.township_id, outcome: f === HEKOU ? 'updated' : 'imported', records: 40 };
@@ -97,9 +102,12 @@ describe('CountyView', () => {
 
     expect(callsOf(invoke, 'plugin:dialog|open')).toEqual([{ options: { directory: true, multiple: true, title: '选择乡镇导出包（文件夹）' } }]);
     // one after another, in the order chosen; the refused one does not stop the third
+    // removals are not allowed unless the clerk says so (none of these asks)
     expect(callsOf(invoke, 'county_import')).toEqual([
-      { path: 'E:\\城关镇人大台账-2026-06-30' }, { path: 'E:\\河口乡-坏包' }, { path: 'F:\\河口乡人大台账-2026-06-30' },
+      { path: 'E:\\城关镇人大台账-2026-06-30', allowRemoval: false }, { path: 'E:\\河口乡-坏包', allowRemoval: false },
+      { path: 'F:\\河口乡人大台账-2026-06-30', allowRemoval: false },
     ]);
+    expect(document.querySelector('.el-message-box')).toBeNull();
 
     const rows = hooks('county-result-row');
     expect(rows).toHaveLength(3);
@@ -161,5 +169,57 @@ describe('CountyView', () => {
     await settle();
     expect(hook('county-verify-error')?.textContent).toContain(TAMPERED.message);
     expect(hook('county-verify-result')?.textContent).not.toContain('校验通过');
+  });
+
+  describe('a full package that would remove records the county holds', () => {
+    const box = () => document.querySelector<HTMLElement>('.el-message-box');
+    const boxButtons = () => [...document.querySelectorAll<HTMLButtonElement>('.el-message-box__btns button')];
+    afterEach(() => document.querySelectorAll<HTMLButtonElement>('.el-message-box__headerbtn').forEach((b) => b.click()));
+
+    it('asks first, with the count from the core, and imports with removals allowed only after 允许删除记录并导入', async () => {
+      picked = ['E:\\城关镇-少了'];
+      await mountView();
+      hook('county-import')!.click();
+      await settle();
+
+      // refused once, nothing imported yet; the clerk is shown how many records would go
+      expect(callsOf(invoke, 'county_import')).toEqual([{ path: 'E:\\城关镇-少了', allowRemoval: false }]);
+      expect(box()?.textContent).toContain('少 12 条记录（共有 293 条，包中 281 条），导入会删除它们');
+      expect(box()?.textContent).toContain('E:\\城关镇-少了');
+      // the window has no 勾选 box: the core's command-line advice is not shown
+      expect(box()?.textContent).not.toContain('勾选');
+      expect(boxButtons().map((b) => b.textContent?.trim())).toEqual(['不导入', '允许删除记录并导入']);
+
+      boxButtons()[1].click();
+      await settle();
+      expect(callsOf(invoke, 'county_import')).toEqual([
+        { path: 'E:\\城关镇-少了', allowRemoval: false }, { path: 'E:\\城关镇-少了', allowRemoval: true },
+      ]);
+      const [row] = hooks('county-result-row');
+      expect(cells(row)).toEqual(['E:\\城关镇-少了', '城关镇', '已导入', '40']);
+      expect(hook('county-results-summary')?.textContent).toContain('共 1 个导出包：成功 1 个');
+    });
+
+    it('imports nothing when the clerk says 不导入, says so in the row, and goes on with the next folder', async () => {
+      picked = ['E:\\城关镇-少了', 'F:\\河口乡人大台账-2026-06-30'];
+      await mountView();
+      hook('county-import')!.click();
+      await settle();
+      boxButtons()[0].click();
+      await settle();
+
+      // never called with allowRemoval: true; the next folder is still imported
+      expect(callsOf(invoke, 'county_import')).toEqual([
+        { path: 'E:\\城关镇-少了', allowRemoval: false }, { path: 'F:\\河口乡人大台账-2026-06-30', allowRemoval: false },
+      ]);
+      const rows = hooks('county-result-row');
+      expect(rows).toHaveLength(2);
+      const result = rows[0].querySelector('[data-test="county-result"]')!;
+      expect(result.textContent).toContain('少 12 条记录');
+      expect(result.textContent).toContain('未导入');
+      expect(result.classList.contains('failed')).toBe(true);
+      expect(cells(rows[1])[2]).toBe('已更新');
+      expect(hook('county-results-summary')?.textContent).toContain('成功 1 个，未导入 1 个');
+    });
   });
 });

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
+pub mod redact;
 pub mod workbooks;
 
 use crate::entries;
@@ -305,7 +306,19 @@ fn records(
         })
         .collect();
     out.push(("activities", acts));
+    let red = redactor(conn, o, secret)?;
+    for (_, rows) in &mut out {
+        rows.iter_mut().for_each(|r| red.value(r));
+    }
     Ok(out)
+}
+
+/// What replaces identities copied into other texts (none when they are included on purpose).
+fn redactor(conn: &Connection, o: &ExportOptions, secret: &str) -> Result<redact::Redactor> {
+    if o.include_identities {
+        return Ok(redact::Redactor::none());
+    }
+    redact::Redactor::for_office(conn, |kind, text| pseudonym(secret, kind, text))
 }
 
 /// The roster in the shape of the Popolo standard (persons, organizations, posts, memberships,
@@ -495,8 +508,9 @@ pub fn export(
             });
             files.push(entry);
         }
+        let red = redactor(conn, o, &secret)?;
         for kind in crate::print::BookKind::ALL {
-            let (bytes, n) = workbooks::book(conn, kind, o, stamp.today())?;
+            let (bytes, n) = workbooks::book(conn, kind, o, stamp.today(), &red)?;
             let mut entry = write_file(&part, &format!("表格/{}.xlsx", kind.title()), &bytes)?;
             entry.records = n;
             files.push(entry);

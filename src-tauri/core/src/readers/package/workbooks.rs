@@ -51,7 +51,9 @@ pub fn book(
     kind: BookKind,
     o: &ExportOptions,
     today: NaiveDate,
+    red: &super::redact::Redactor,
 ) -> Result<(Vec<u8>, usize)> {
+    let fit = |t: &str| fit(&red.text(t)).into_owned();
     let doc = print::book(
         conn,
         kind,

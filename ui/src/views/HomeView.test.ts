@@ -1,0 +1,100 @@
+// 首页's line about the copies of the backups to the 备份位置 (a USB stick), against a fake core:
+// a gentle hint when none is chosen, the last copy's date when all is well, and a warning with a
+// way to 设置 when the last copy failed or none was made for over a week.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CopyStatus, Dashboard } from '../api/types';
+import { callsOf, fakeCore, mountAt, settle } from '../test/fixtures';
+
+const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
+vi.mock('@tauri-apps/api/core', () => ({ invoke }));
+
+import HomeView from './HomeView.vue';
+
+const BOARD: Dashboard = {
+  today: '2026-12-05', overdue: [], due_soon: [], awaiting_evaluation: [], promises: [], per_unit: [], within: 7,
+  counts: { suggestions_open: 0, petitions_open: 0, overdue: 0, due_soon: 0 },
+};
+
+let status: CopyStatus | Error;
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  status = { dir: 'E:\\台账备份', last_copy: '2026-12-04 08:00:05', last_error: null, overdue: false };
+  invoke.mockReset();
+  invoke.mockImplementation(fakeCore({
+    dashboard: () => BOARD,
+    meeting_gaps: () => [],
+    roster_stats: () => { throw { code: 'not_found', field: null, message: '没有届次' }; },
+    backup_copy_status: () => {
+      if (status instanceof Error) throw status;
+      return status;
+    },
+  }));
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+async function mountHome() {
+  const res = await mountAt('/', '/', HomeView, [{ path: '/settings', component: { render: () => null } }]);
+  await settle();
+  return res;
+}
+
+const hook = (id: string) => document.querySelector<HTMLElement>(`[data-test="${id}"]`);
+/** an Element Plus warning alert (in tests the hook sits on the stubbed transition around it) */
+const isWarningAlert = (el: HTMLElement) => el.matches('.el-alert--warning') || !!el.querySelector(':scope > .el-alert--warning');
+
+describe('HomeView backup line', () => {
+  it('shows where and when the last copy went, and no warning, when all is well', async () => {
+    await mountHome();
+    expect(callsOf(invoke, 'backup_copy_status')).toHaveLength(1);
+    expect(hook('home-backup-line')?.textContent).toContain('E:\\台账备份');
+    expect(hook('home-backup-line')?.textContent).toContain('2026年12月4日 08:00');
+    expect(hook('home-backup-warning')).toBeNull();
+    expect(hook('home-backup-hint')).toBeNull();
+  });
+
+  it('only hints, without a warning, when no location is set', async () => {
+    status = { dir: '', last_copy: null, last_error: null, overdue: false };
+    const { router } = await mountHome();
+    expect(hook('home-backup-hint')?.textContent).toContain('尚未设置备份位置（U盘）');
+    expect(document.querySelector('.el-alert--warning')).toBeNull();
+    expect(hook('home-backup-line')).toBeNull();
+    hook('home-backup-settings')!.click();
+    await settle();
+    expect(router.currentRoute.value.path).toBe('/settings');
+  });
+
+  it('warns with the core\'s reason when the last copy failed, and leads to 设置', async () => {
+    status = { dir: 'E:\\台账备份', last_copy: '2026-12-04 08:00:05', last_error: '找不到备份位置“E:\\台账备份”（U盘可能未插好）', overdue: false };
+    const { router } = await mountHome();
+    const warning = hook('home-backup-warning')!;
+    expect(isWarningAlert(warning)).toBe(true);
+    expect(warning.textContent).toContain('U盘可能未插好');
+    expect(hook('home-backup-line')).toBeNull(); // not "all is well" next to a failure
+    hook('home-backup-settings')!.click();
+    await settle();
+    expect(router.currentRoute.value.path).toBe('/settings');
+  });
+
+  it('warns when no copy was made for over a week', async () => {
+    status = { dir: 'E:\\台账备份', last_copy: '2026-11-20 09:30:00', last_error: null, overdue: true };
+    await mountHome();
+    const warning = hook('home-backup-warning')!;
+    expect(isWarningAlert(warning)).toBe(true);
+    expect(warning.textContent).toContain('已超过一周');
+    expect(warning.textContent).toContain('2026年11月20日 09:30');
+  });
+
+  it('shows nothing about backups when the status cannot be read, and the dashboard still works', async () => {
+    status = new Error('boom');
+    await mountHome();
+    expect(hook('home-backup-line')).toBeNull();
+    expect(hook('home-backup-warning')).toBeNull();
+    expect(hook('home-backup-hint')).toBeNull();
+    expect(hook('dashboard-count-overdue')?.textContent).toContain('0');
+    expect(document.querySelector('.el-message--error')?.textContent ?? '').not.toContain('boom');
+  });
+});
