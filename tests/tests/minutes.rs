@@ -723,11 +723,20 @@ fn attachments_of_the_wrong_type_or_size_are_refused_and_nothing_is_kept() {
         .unwrap()
         .set_len(attachments::MAX_SIZE + 1)
         .unwrap();
-    for path in [&not_pdf, &exe, &empty, &big] {
+    // A link named like a text file, pointing outside (at /etc/passwd): not the clerk's file.
+    let link = src.path().join("说明.txt");
+    std::os::unix::fs::symlink("/etc/passwd", &link).unwrap();
+    for path in [&not_pdf, &exe, &empty, &big, &link] {
         let e =
             attachments::add(&mut store, &s, "presidium_meeting", m.id, path, None).unwrap_err();
         assert_eq!(e.field(), Some("file"), "{e}");
     }
+    let e = attachments::add(&mut store, &s, "presidium_meeting", m.id, &big, None).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains(&(attachments::MAX_SIZE + 1).to_string()),
+        "a size just over the limit is said exactly, not rounded to the limit: {e}"
+    );
     let e = attachments::add(
         &mut store,
         &s,

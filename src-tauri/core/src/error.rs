@@ -50,7 +50,7 @@ pub enum Error {
         source: std::io::Error,
     },
 
-    #[error("数据库错误：{0}。数据未作修改，请重试；如反复出现，请用“恢复备份”功能。")]
+    #[error("{}", database_message(.0))]
     Database(#[from] rusqlite::Error),
 
     #[error("数据库结构升级失败：{0}。数据未作修改。")]
@@ -145,6 +145,29 @@ impl Serialize for Error {
     }
 }
 
+/// What a database failure means for the clerk. A busy file is another window or a script
+/// writing: waiting is the answer, and a restore would throw current data away. Only a
+/// damaged file is a reason to restore.
+fn database_message(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode::*;
+    match e.sqlite_error_code() {
+        Some(DatabaseBusy | DatabaseLocked) => {
+            "数据文件正被另一个窗口或程序使用，请稍等片刻再试；数据未作修改。如一直如此，请关闭其他台账窗口后重试（不要恢复备份，那会丢失最近的数据）".into()
+        }
+        Some(DatabaseCorrupt | NotADatabase) => format!(
+            "数据文件已损坏（{e}）。数据未作修改。请到“设置 → 数据备份”选一份最近的备份恢复，损坏的文件会原样保留"
+        ),
+        Some(DiskFull) => "磁盘已满，无法写入；数据未作修改。请清理磁盘后重试".into(),
+        Some(ReadOnly | CannotOpen | PermissionDenied) => format!(
+            "无法写入数据文件（{e}）：文件或文件夹可能是只读的；数据未作修改"
+        ),
+        Some(ConstraintViolation) => format!(
+            "这次修改与已有记录冲突（{e}），未保存；数据未作修改。请检查后重试"
+        ),
+        _ => format!("数据库错误：{e}。数据未作修改，请重试；如反复出现，请联系技术人员"),
+    }
+}
+
 /// The cause in words a clerk can act on (a full, read-only or pulled-out stick), with the
 /// system's own text after it for whoever is asked to help.
 fn io_reason(e: &std::io::Error) -> String {
@@ -170,6 +193,24 @@ mod tests {
         assert_eq!(
             v,
             serde_json::json!({"code": "validation", "field": "name", "message": "请填写姓名"})
+        );
+    }
+
+    #[test]
+    fn a_busy_file_advises_waiting_never_a_restore() {
+        let busy = Error::Database(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            None,
+        ));
+        let m = busy.to_string();
+        assert!(m.contains("稍等") && m.contains("不要恢复备份"), "{m}");
+        let corrupt = Error::Database(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+            None,
+        ));
+        assert!(
+            corrupt.to_string().contains("备份恢复"),
+            "a damaged file is the case for it"
         );
     }
 

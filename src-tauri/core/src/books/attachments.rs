@@ -207,8 +207,7 @@ fn check_file(source: &Path, name: &str, size: u64, head: &[u8]) -> Result<Strin
         return Err(Error::validation(
             "file",
             format!(
-                "“{name}”有 {:.1} MB，超过了 {} MB 的上限；扫描件请降低分辨率或分页保存",
-                size as f64 / 1048576.0,
+                "“{name}”有 {size} 字节，超过了 {} MB（{MAX_SIZE} 字节）的上限；扫描件请降低分辨率或分页保存",
                 MAX_SIZE / 1048576
             ),
         ));
@@ -296,12 +295,21 @@ pub fn add(
                 .map(str::to_string)
         })
         .ok_or_else(|| Error::validation("file", "请选择要添加的文件"))?;
-    let meta = std::fs::metadata(source).map_err(|_| {
+    crate::fields::check_text(&crate::fields::PLAIN, "attachment", &name)?;
+    // The entry itself, not what a link points at: a link named 说明.txt that points at
+    // /etc/passwd (or at a device) is not a file the clerk chose.
+    let meta = std::fs::symlink_metadata(source).map_err(|_| {
         Error::validation(
             "file",
             format!("找不到文件“{}”，U盘是否已拔出？", source.display()),
         )
     })?;
+    if meta.file_type().is_symlink() {
+        return Err(Error::validation(
+            "file",
+            format!("“{name}”是一个链接（快捷方式），请选择它所指的文件本身"),
+        ));
+    }
     if !meta.is_file() {
         return Err(Error::validation("file", format!("“{name}”不是文件")));
     }
