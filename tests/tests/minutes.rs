@@ -724,7 +724,7 @@ fn attachments_of_the_wrong_type_or_size_are_refused_and_nothing_is_kept() {
         .set_len(attachments::MAX_SIZE + 1)
         .unwrap();
     // A link named like a text file, pointing outside (at /etc/passwd): not the clerk's file.
-    let link = src.path().join("说明.txt");
+    let link = src.path().join("链接.txt");
     std::os::unix::fs::symlink("/etc/passwd", &link).unwrap();
     for path in [&not_pdf, &exe, &empty, &big, &link] {
         let e =
