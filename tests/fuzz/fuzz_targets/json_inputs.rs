@@ -13,8 +13,12 @@ fn try_one<T: serde::de::DeserializeOwned + serde::Serialize>(form: &fields::For
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&which, rest)) = data.split_first() else { return };
-    let Ok(text) = std::str::from_utf8(rest) else { return };
+    let Some((&which, rest)) = data.split_first() else {
+        return;
+    };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
     match which % 9 {
         0 => try_one::<petitions::PetitionInput>(&fields::PETITION, text),
         1 => try_one::<petitions::Step>(&fields::PETITION_STEP, text),
