@@ -95,6 +95,20 @@ fn a_bad_input_comes_back_as_code_field_message_and_writes_nothing() {
         .clone();
     assert_eq!(before, after);
 
+    // A wrong JSON type and an impossible date come back as the core's refusal about the
+    // field, in Chinese: never serde's English through Tauri's own argument error.
+    let mut wrong = input.as_object().unwrap().clone();
+    wrong.insert("elected_on".into(), json!(20230105));
+    let err = call(&w, "deputy_create", json!({"input": wrong})).unwrap_err();
+    assert_eq!(err["code"], "validation", "{err}");
+    assert_eq!(err["field"], "elected_on", "{err}");
+    let msg = err["message"].as_str().unwrap();
+    assert!(msg.contains("当选日期") && !msg.contains("invalid type"), "{msg}");
+    let step = json!({"action": "accept", "date": "2026-02-30"});
+    let err = call(&w, "petition_step", json!({"id": 1, "step": step})).unwrap_err();
+    assert_eq!(err["field"], "date", "{err}");
+    assert!(err["message"].as_str().unwrap().contains("告知受理日期"), "{err}");
+
     let mut fixed = input.as_object().unwrap().clone();
     fixed.insert("id_number".into(), Value::Null);
     let d = call(&w, "deputy_create", json!({"input": fixed})).unwrap();
