@@ -103,11 +103,17 @@ fn a_bad_input_comes_back_as_code_field_message_and_writes_nothing() {
     assert_eq!(err["code"], "validation", "{err}");
     assert_eq!(err["field"], "elected_on", "{err}");
     let msg = err["message"].as_str().unwrap();
-    assert!(msg.contains("当选日期") && !msg.contains("invalid type"), "{msg}");
+    assert!(
+        msg.contains("当选日期") && !msg.contains("invalid type"),
+        "{msg}"
+    );
     let step = json!({"action": "accept", "date": "2026-02-30"});
     let err = call(&w, "petition_step", json!({"id": 1, "step": step})).unwrap_err();
     assert_eq!(err["field"], "date", "{err}");
-    assert!(err["message"].as_str().unwrap().contains("告知受理日期"), "{err}");
+    assert!(
+        err["message"].as_str().unwrap().contains("告知受理日期"),
+        "{err}"
+    );
 
     let mut fixed = input.as_object().unwrap().clone();
     fixed.insert("id_number".into(), Value::Null);

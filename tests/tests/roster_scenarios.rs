@@ -534,3 +534,102 @@ fn demo_township_is_deterministic_and_has_a_realistic_term() {
         "the demo never lands on top of real data"
     );
 }
+
+/// A wrong resignation voided, the right one entered: the post and the group role the wrong
+/// one ended come back, so nothing is left ending on the voided event's date.
+#[test]
+fn voiding_a_resignation_undoes_what_it_ended() {
+    let (_dir, mut store, _term) = store_with_term();
+    let s = clerk(day(2021, 11, 20));
+    let g = org::create_group(
+        &mut store,
+        &s,
+        &DeputyGroupInput {
+            name: "第二代表小组".into(),
+            station_id: None,
+            leader_id: None,
+            deputy_leader_id: None,
+            liaison_id: None,
+        },
+    )
+    .unwrap();
+    let mut input = deputy_input("钱进");
+    input.group_id = Some(g.id);
+    let qian = deputy::create(&mut store, &s, &input).unwrap().id;
+    let mut other = deputy_input("孙立");
+    other.group_id = Some(g.id);
+    let sun = deputy::create(&mut store, &s, &other).unwrap().id;
+    status::add_post(
+        &mut store,
+        &s,
+        &PresidiumPostInput {
+            deputy_id: qian,
+            post: PresidiumPostKind::Chair,
+            start_date: "2021-11-20".into(),
+        },
+    )
+    .unwrap();
+    let roles = |leader, liaison| DeputyGroupInput {
+        name: "第二代表小组".into(),
+        station_id: None,
+        leader_id: leader,
+        deputy_leader_id: None,
+        liaison_id: liaison,
+    };
+    org::update_group(&mut store, &s, g.id, &roles(Some(qian), Some(qian))).unwrap();
+
+    let wrong = status::add_event(
+        &mut store,
+        &clerk(day(2026, 12, 4)),
+        &event(qian, EventKind::Resignation, "2026-06-15", "工作调动"),
+    )
+    .unwrap();
+    assert!(status::posts_of(store.conn(), qian).unwrap()[0]
+        .end_date
+        .is_some());
+
+    // Meanwhile another deputy became liaison: that appointment stands.
+    org::update_group(&mut store, &s, g.id, &roles(None, Some(sun))).unwrap();
+
+    status::void_event(&mut store, &clerk(day(2026, 12, 5)), wrong.id, "日期录错").unwrap();
+    let post = &status::posts_of(store.conn(), qian).unwrap()[0];
+    assert_eq!(
+        post.end_date, None,
+        "the chair post ended by the voided event is open again"
+    );
+    let group = org::group(store.conn(), g.id, day(2026, 12, 5)).unwrap();
+    assert_eq!(
+        group.leader_id,
+        Some(qian),
+        "the leader role it cleared is given back"
+    );
+    assert_eq!(
+        group.liaison_id,
+        Some(sun),
+        "a role someone else was given since is not taken from them"
+    );
+    let h = taizhang_core::history::rows(
+        store.conn(),
+        Some(taizhang_core::history::Entity::Deputy),
+        Some(qian),
+        1,
+        50,
+    )
+    .unwrap();
+    assert!(
+        h.items.iter().any(|r| r.note.contains("未恢复")),
+        "the history says which role was not given back"
+    );
+
+    // The right resignation ends the post on its own date.
+    status::add_event(
+        &mut store,
+        &clerk(day(2026, 12, 5)),
+        &event(qian, EventKind::Resignation, "2026-11-30", "工作调动"),
+    )
+    .unwrap();
+    assert_eq!(
+        status::posts_of(store.conn(), qian).unwrap()[0].end_date,
+        Some(day(2026, 11, 30))
+    );
+}

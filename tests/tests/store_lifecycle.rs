@@ -55,6 +55,11 @@ const DATA_AT_VERSION: &[&str] = &[
      INSERT INTO county_packages (township_id, township, exported_at, period_from, period_to, manifest_sha256, imported_at, imported_by)
        VALUES ('T-1', '旧镇', '2020-01-02 09:00:00', '2019-01-01', '2019-12-31', 'ab', '2020-01-03 09:00:00', '县人大');
      INSERT INTO county_records (township_id, book, record_id, data) VALUES ('T-1', 'suggestions', 1, '{\"book\":\"suggestions\",\"id\":1}');",
+    // 10: an export of changes logged, before a status event's effects were recorded.
+    "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
+     INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
+     INSERT INTO exports (at, actor, path, destination, period_from, period_to, pseudonymised, files, manifest_sha256, scope, since)
+       VALUES ('2020-01-02 09:00:00', '老秘书', '/media/u/旧镇-20200102-01', '/media/u', '2019-01-01', '2019-12-31', 1, 8, 'ab', 'changes', '2019-12-01 09:00:00');",
 ];
 
 #[test]
@@ -405,13 +410,19 @@ fn backups_are_copied_to_the_second_place_and_a_missing_stick_is_reported() {
     demo::seed(&mut store, 3, today()).unwrap();
     let stick = tempfile::tempdir().unwrap();
     let s = clerk(day(2026, 6, 1));
+    let dir_before_stick = backup::backup_now(&store, &clerk(day(2026, 5, 31))).unwrap();
+    backup::contents(std::path::Path::new(&dir_before_stick.path)).unwrap();
     let st = backup::set_copy_dir(&mut store, &s, stick.path().to_str().unwrap()).unwrap();
     assert!(st.last_copy.is_some() && st.last_error.is_none(), "{st:?}");
     let copies: Vec<_> = std::fs::read_dir(stick.path())
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
-    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(
+        copies.len(),
+        1,
+        "only the copy made on choosing: {copies:?}"
+    );
     backup::check_backup_file(&copies[0]).expect("the copy is a sound backup");
 
     // The stick pulled out: the daily backup still lands at home, the failure is shown.
@@ -427,6 +438,27 @@ fn backups_are_copied_to_the_second_place_and_a_missing_stick_is_reported() {
     // Choosing a folder that is not there is refused, naming the field.
     let e = backup::set_copy_dir(&mut store, &later, "/no/such/stick").unwrap_err();
     assert_eq!(e.field(), Some("backup_copy_dir"));
+
+    // A restore brings back the data of a day, not that day's settings of this computer: a
+    // backup taken before the stick was chosen must not make the app forget the stick.
+    let plain = dir_before_stick;
+    backup::restore(&mut store, std::path::Path::new(&plain.path), &later).unwrap();
+    let st = backup::copy_status(&store, later.today()).unwrap();
+    assert_eq!(
+        st.dir,
+        gone.display().to_string(),
+        "the backup location survives a restore"
+    );
+    let names: Vec<String> = std::fs::read_dir(backup::dir_for(store.path()))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.ends_with("-wal") || n.ends_with("-shm")),
+        "reading a backup leaves nothing beside it: {names:?}"
+    );
 }
 
 #[test]

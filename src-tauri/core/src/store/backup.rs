@@ -273,7 +273,7 @@ const COUNTED: &[(&str, &str)] = &[
 /// Reads a backup (checked first, opened read-only) and says what it holds.
 pub fn contents(path: &Path) -> Result<BackupContents> {
     check_backup_file(path)?;
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let conn = open_untouched(path)?;
     let have = crate::store::schema(&conn)?;
     let mut entries = Vec::new();
     for (table, what) in COUNTED {
@@ -309,8 +309,36 @@ pub fn list(store: &Store) -> Result<Vec<BackupInfo>> {
 pub fn restore(store: &mut Store, from: &Path, stamp: &Stamp) -> Result<BackupInfo> {
     check_backup_file(from)?;
     let safety = take(store, "before-restore", stamp)?;
+    let this_pc = machine_settings(store.conn())?;
     store.replace_with(from)?;
+    keep_machine_settings(store, &this_pc)?;
+    copy_elsewhere(store, &safety, stamp);
     info(&safety)
+}
+
+/// Settings that belong to this computer, not to the data: where backups are copied and how
+/// that went. A restore brings back the data of a day; it must not forget the stick.
+const MACHINE_SETTINGS: [&str; 3] = [COPY_DIR, COPY_LAST, COPY_ERROR];
+
+fn machine_settings(conn: &Connection) -> Result<Vec<(&'static str, Option<String>)>> {
+    MACHINE_SETTINGS
+        .iter()
+        .map(|k| Ok((*k, settings::get(conn, k)?)))
+        .collect()
+}
+
+fn keep_machine_settings(store: &mut Store, kept: &[(&'static str, Option<String>)]) -> Result<()> {
+    store.write(|tx| {
+        for (k, v) in kept {
+            match v {
+                Some(v) => settings::set(tx, k, v)?,
+                None => {
+                    tx.execute("DELETE FROM settings WHERE key = ?1", [k])?;
+                }
+            }
+        }
+        Ok(())
+    })
 }
 
 /// Restores `db_path` from a backup without opening the current file, which may be the
@@ -335,6 +363,10 @@ pub fn restore_file(db_path: &Path, from: &Path, stamp: &Stamp) -> Result<Option
         }
         kept = Some(aside);
     }
+    // This computer's settings, if the damaged file still yields them.
+    let this_pc = Connection::open_with_flags(db_path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .ok()
+        .and_then(|c| machine_settings(&c).ok());
     let tmp = db_path.with_extension("restoring");
     std::fs::copy(from, &tmp).map_err(|e| Error::io(&tmp, e))?;
     std::fs::File::open(&tmp)
@@ -344,8 +376,30 @@ pub fn restore_file(db_path: &Path, from: &Path, stamp: &Stamp) -> Result<Option
         let _ = std::fs::remove_file(format!("{}{ext}", db_path.display()));
     }
     std::fs::rename(&tmp, db_path).map_err(|e| Error::io(db_path, e))?;
-    Store::open_at(db_path, &crate::clock::FixedClock(stamp.at))?;
+    let mut store = Store::open_at(db_path, &crate::clock::FixedClock(stamp.at))?;
+    if let Some(this_pc) = this_pc {
+        keep_machine_settings(&mut store, &this_pc)?;
+    }
     Ok(kept)
+}
+
+/// Opens a backup to read it without writing anything beside it (no -wal or -shm file: the
+/// backups folder holds backups only), as an immutable file.
+fn open_untouched(path: &Path) -> rusqlite::Result<Connection> {
+    let uri = format!(
+        "file:{}?mode=ro&immutable=1",
+        path.display()
+            .to_string()
+            .replace('%', "%25")
+            .replace('?', "%3f")
+            .replace('#', "%23")
+    );
+    Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
 }
 
 /// Is this file a taizhang database this build can open?
@@ -354,8 +408,7 @@ pub fn check_backup_file(path: &Path) -> Result<()> {
     if !path.is_file() {
         return Err(bad("文件不存在"));
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|_| bad("无法打开"))?;
+    let conn = open_untouched(path).map_err(|_| bad("无法打开"))?;
     let version = user_version(&conn).map_err(|_| bad("不是 SQLite 数据库文件"))?;
     let app = crate::store::application_id(&conn).map_err(|_| bad("不是 SQLite 数据库文件"))?;
     if app != 0 && app != crate::store::APPLICATION_ID {

@@ -80,6 +80,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "010_export_scope.sql",
         include_str!("../../migrations/010_export_scope.sql"),
     ),
+    (
+        "011_event_effects.sql",
+        include_str!("../../migrations/011_event_effects.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -566,7 +566,7 @@ pub fn update(store: &mut Store, stamp: &Stamp, id: i64, input: &DeputyInput) ->
 pub fn void(store: &mut Store, stamp: &Stamp, id: i64, reason: &str) -> Result<Deputy> {
     store.write(|tx| {
         book::void_in::<DeputyRecord>(tx, stamp, id, reason)?;
-        status::end_roles(tx, stamp, id, stamp.today(), "记录作废")
+        status::end_roles(tx, stamp, id, stamp.today(), "记录作废", None)
     })?;
     view(store.conn(), id, stamp.today())
 }

@@ -634,13 +634,18 @@ pub fn update_group(
     group(store.conn(), id, stamp.today())
 }
 
+/// The group roles a deputy may hold, by their column.
+pub(crate) const ROLES: [&str; 3] = ["leader_id", "deputy_leader_id", "liaison_id"];
+
 /// Clears a deputy from any group role (leader, deputy leader, liaison) inside a transaction.
+/// Returns each (group, role column) cleared, so the event that caused it can undo it.
 pub(crate) fn clear_group_roles(
     conn: &Connection,
     stamp: &Stamp,
     deputy_id: i64,
     why: &str,
-) -> Result<()> {
+) -> Result<Vec<(i64, &'static str)>> {
+    let mut cleared = Vec::new();
     let mut stmt = conn.prepare(
         "SELECT id FROM deputy_groups WHERE leader_id = ?1 OR deputy_leader_id = ?1 OR liaison_id = ?1",
     )?;
@@ -649,6 +654,12 @@ pub(crate) fn clear_group_roles(
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for gid in ids {
         let before = group_record(conn, gid)?;
+        let held = [before.leader_id, before.deputy_leader_id, before.liaison_id];
+        for (role, who) in ROLES.iter().zip(held) {
+            if who == Some(deputy_id) {
+                cleared.push((gid, *role));
+            }
+        }
         conn.execute(
             "UPDATE deputy_groups SET
                 leader_id = CASE WHEN leader_id = ?2 THEN NULL ELSE leader_id END,
@@ -669,7 +680,39 @@ pub(crate) fn clear_group_roles(
             why,
         )?;
     }
-    Ok(())
+    Ok(cleared)
+}
+
+/// Gives a deputy back a group role an event had cleared, if nobody holds it now (someone
+/// appointed since keeps it). Returns whether it was given back.
+pub(crate) fn restore_group_role(
+    conn: &Connection,
+    stamp: &Stamp,
+    group_id: i64,
+    role: &str,
+    deputy_id: i64,
+    why: &str,
+) -> Result<bool> {
+    let Some(column) = ROLES.iter().find(|r| **r == role) else {
+        return Ok(false);
+    };
+    let before = group_record(conn, group_id)?;
+    let sql = format!("UPDATE deputy_groups SET {column} = ?2 WHERE id = ?1 AND {column} IS NULL");
+    if conn.execute(&sql, params![group_id, deputy_id])? == 0 {
+        return Ok(false);
+    }
+    let after: Value = json!(group_record(conn, group_id)?);
+    history::record(
+        conn,
+        stamp,
+        Entity::DeputyGroup,
+        group_id,
+        Action::Update,
+        Some(&json!(before)),
+        Some(&after),
+        why,
+    )?;
+    Ok(true)
 }
 
 /// Does a row with this id exist? A cheap check for references in validation.

@@ -295,15 +295,16 @@ pub fn add_event(
             &format!("登记{}：{}", input.kind.label(), dates::chinese(date)),
         )?;
         if matches!(input.kind, EventKind::Resignation | EventKind::Recall | EventKind::Termination) {
-            end_roles(tx, stamp, rec.id, date, input.kind.label())?;
+            end_roles(tx, stamp, rec.id, date, input.kind.label(), Some(id))?;
         }
         Ok(id)
     })?;
     event(store.conn(), id)
 }
 
-/// Voids the latest live event of a deputy (a mistaken entry). Roles ended by it are not
-/// restored automatically: the clerk re-enters them, which the history then shows.
+/// Voids the latest live event of a deputy (a mistaken entry), and undoes what it did: the
+/// presidium posts it ended are open again, the group roles it cleared are given back unless
+/// someone holds them now. The status is the replay of the live events, so it follows.
 pub fn void_event(store: &mut Store, stamp: &Stamp, id: i64, reason: &str) -> Result<DeputyEvent> {
     crate::fields::check_text(&crate::fields::VOID, "reason", reason)?;
     let reason = reason.trim();
@@ -328,6 +329,7 @@ pub fn void_event(store: &mut Store, stamp: &Stamp, id: i64, reason: &str) -> Re
             "UPDATE deputy_events SET voided_at = ?2, void_reason = ?3 WHERE id = ?1",
             params![id, stamp.at_text(), reason],
         )?;
+        undo_effects(tx, stamp, &before, reason)?;
         let after = event(tx, id)?;
         history::record(
             tx,
@@ -510,13 +512,75 @@ pub fn end_post(store: &mut Store, stamp: &Stamp, id: i64, date: &str) -> Result
     post(store.conn(), id)
 }
 
-/// Ends the deputy's open presidium posts on `date` and clears group roles (inside a transaction).
+/// Reverses what a voided event did (see [`end_roles`]).
+fn undo_effects(conn: &Connection, stamp: &Stamp, ev: &DeputyEvent, reason: &str) -> Result<()> {
+    let why = format!(
+        "{}（{}）已作废：{reason}",
+        ev.kind.label(),
+        dates::chinese(ev.date)
+    );
+    let mut stmt = conn.prepare(
+        "SELECT kind, post_id, group_id, role FROM deputy_event_effects WHERE event_id = ?1 ORDER BY id",
+    )?;
+    let effects = stmt
+        .query_map([ev.id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?,
+                r.get::<_, Option<i64>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (kind, post_id, group_id, role) in effects {
+        match (kind.as_str(), post_id, group_id, role) {
+            ("post_end", Some(pid), _, _) => {
+                let before = post(conn, pid)?;
+                conn.execute(
+                    "UPDATE presidium_posts SET end_date = NULL WHERE id = ?1",
+                    [pid],
+                )?;
+                history::record(
+                    conn,
+                    stamp,
+                    Entity::PresidiumPost,
+                    pid,
+                    Action::Update,
+                    Some(&json!(before)),
+                    Some(&json!(post(conn, pid)?)),
+                    &why,
+                )?;
+            }
+            ("group_role", _, Some(gid), Some(role)) => {
+                if !org::restore_group_role(conn, stamp, gid, &role, ev.deputy_id, &why)? {
+                    history::record(
+                        conn,
+                        stamp,
+                        Entity::Deputy,
+                        ev.deputy_id,
+                        Action::Update,
+                        None,
+                        None,
+                        &format!("{why}；小组职务已由他人担任，未恢复"),
+                    )?;
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Ends the deputy's open presidium posts on `date` and clears group roles (inside a
+/// transaction). With the `event` that caused it, each effect is recorded so that voiding the
+/// event undoes it.
 pub(crate) fn end_roles(
     conn: &Connection,
     stamp: &Stamp,
     deputy_id: i64,
     date: NaiveDate,
     why: &str,
+    event: Option<i64>,
 ) -> Result<()> {
     for p in posts_of(conn, deputy_id)?
         .into_iter()
@@ -537,8 +601,22 @@ pub(crate) fn end_roles(
             Some(&json!(post(conn, p.id)?)),
             why,
         )?;
+        if let Some(e) = event {
+            conn.execute(
+                "INSERT INTO deputy_event_effects (event_id, kind, post_id) VALUES (?1, 'post_end', ?2)",
+                params![e, p.id],
+            )?;
+        }
     }
-    org::clear_group_roles(conn, stamp, deputy_id, why)
+    for (gid, role) in org::clear_group_roles(conn, stamp, deputy_id, why)? {
+        if let Some(e) = event {
+            conn.execute(
+                "INSERT INTO deputy_event_effects (event_id, kind, group_id, role) VALUES (?1, 'group_role', ?2, ?3)",
+                params![e, gid, role],
+            )?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
