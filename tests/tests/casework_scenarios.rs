@@ -941,3 +941,50 @@ fn the_demo_year_has_every_state_of_both_books_and_work_on_the_dashboard() {
 fn backup_ok(store: &Store) -> bool {
     taizhang_core::backup::verify(store).unwrap().ok
 }
+
+/// The home page's per-unit figures and the list a click on them opens count the same cases,
+/// for every unit of several demo offices (co-handled, returned and reassigned cases among
+/// them): one definition, lead or co-handling unit of the assignment in force.
+#[test]
+fn each_units_figure_on_the_dashboard_is_the_list_it_opens() {
+    for seed in [1u64, 2, 3] {
+        let (_dir, mut store) = temp_store();
+        demo::seed(&mut store, seed, today()).unwrap();
+        let d = followup::dashboard(store.conn(), today(), 7).unwrap();
+        assert!(!d.per_unit.is_empty(), "the demo has units at work");
+        for row in &d.per_unit {
+            let listed = suggestions::list(
+                store.conn(),
+                &suggestions::SuggestionQuery {
+                    unit_id: Some(row.unit.id),
+                    open: Some(true),
+                    ..Default::default()
+                },
+                today(),
+            )
+            .unwrap()
+            .total;
+            assert_eq!(
+                listed, row.suggestions_open,
+                "seed {seed}, {}: the figure and its list disagree",
+                row.unit.name
+            );
+            let listed = petitions::list(
+                store.conn(),
+                &petitions::PetitionQuery {
+                    unit_id: Some(row.unit.id),
+                    open: Some(true),
+                    ..Default::default()
+                },
+                today(),
+            )
+            .unwrap()
+            .total;
+            assert_eq!(
+                listed, row.petitions_open,
+                "seed {seed}, {}: petitions",
+                row.unit.name
+            );
+        }
+    }
+}

@@ -218,8 +218,14 @@ pub fn dashboard(conn: &Connection, today: NaiveDate, within: i64) -> Result<Das
                 due_soon.push(it);
             }
         }
+        // A unit's open suggestions: those it leads or co-handles in the assignment in force,
+        // as the list the row opens filters them (`SuggestionQuery::unit_id`).
         if f.is_open() && f.state != SuggestionState::Registered {
-            load(f.lead_unit, true, d.as_ref().is_some_and(|d| d.overdue));
+            let late = d.as_ref().is_some_and(|d| d.overdue);
+            load(f.lead_unit, true, late);
+            for co in &f.co_units {
+                load(Some(*co), true, late);
+            }
         }
         if f.state == SuggestionState::Replied {
             let since = f.replied_on.expect("replied has a date");

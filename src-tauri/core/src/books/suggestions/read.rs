@@ -166,8 +166,12 @@ impl RowFilter {
         }
         // `and_with` numbers every `?` of a condition with the same parameter.
         if let Some(u) = self.unit_id {
+            // Lead unit, or a co-handling unit of the assignment in force (the latest live
+            // one): the definition the dashboard's per-unit figures count by.
             w.and_with("(s.lead_unit_id = ? OR s.id IN (SELECT t.suggestion_id FROM suggestion_steps t, json_each(t.detail, '$.co_unit_ids') j
-                   WHERE t.action = 'assign' AND t.voided_at IS NULL AND j.value = ?))",
+                   WHERE t.action = 'assign' AND t.voided_at IS NULL AND j.value = ?
+                     AND t.id = (SELECT max(t2.id) FROM suggestion_steps t2
+                                 WHERE t2.suggestion_id = t.suggestion_id AND t2.action = 'assign' AND t2.voided_at IS NULL)))",
                 u);
         }
         if let Some(d) = self.deputy_id {
