@@ -163,6 +163,7 @@ fn the_record_gathers_the_books_for_a_deputy_and_counts_per_year() {
             ground: None,
             votes_for: None,
             votes_total: None,
+            confirm: None,
         },
     )
     .unwrap();

@@ -18,6 +18,7 @@ fn event(deputy_id: i64, kind: EventKind, date: &str, reason: &str) -> DeputyEve
         ground: None,
         votes_for: None,
         votes_total: None,
+        confirm: None,
     }
 }
 
@@ -631,5 +632,61 @@ fn voiding_a_resignation_undoes_what_it_ended() {
     assert_eq!(
         status::posts_of(store.conn(), qian).unwrap()[0].end_date,
         Some(day(2026, 11, 30))
+    );
+}
+
+/// A resignation dated before records where the deputy still acted in office is shown the
+/// clash before anything is saved; it stands only with the clerk's reason, kept in the history.
+#[test]
+fn a_back_dated_resignation_shows_the_later_records_it_contradicts() {
+    let (_dir, mut store) = temp_store();
+    taizhang_core::demo::seed(&mut store, 1, today()).unwrap();
+    // A deputy in office who led a suggestion; the resignation is dated the day before it.
+    let (deputy_id, received): (i64, String) = store
+        .conn()
+        .query_row(
+            "SELECT s.lead_deputy_id, s.received_on FROM suggestions s JOIN deputies d ON d.id = s.lead_deputy_id
+              WHERE s.voided_at IS NULL AND d.voided_at IS NULL AND s.received_on > d.elected_on
+                AND NOT EXISTS (SELECT 1 FROM deputy_events e WHERE e.deputy_id = d.id AND e.voided_at IS NULL)
+              ORDER BY s.received_on DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let on = chrono::NaiveDate::parse_from_str(&received, "%Y-%m-%d").unwrap()
+        - chrono::Duration::days(1);
+    let before = count(&store, "deputy_events");
+    let mut input = event(
+        deputy_id,
+        EventKind::Resignation,
+        &on.to_string(),
+        "工作调动",
+    );
+    let e = status::add_event(&mut store, &clerk_now(), &input).unwrap_err();
+    assert_eq!(e.code(), "conflict", "{e}");
+    assert_eq!(e.field(), Some("date"), "the form marks the date");
+    assert!(
+        e.to_string().contains("领衔代表建议"),
+        "the clash is named: {e}"
+    );
+    assert_eq!(count(&store, "deputy_events"), before, "nothing saved");
+    let shown = status::clashes(store.conn(), deputy_id, on).unwrap();
+    assert!(shown.iter().any(|c| c.book == "suggestions"), "{shown:?}");
+
+    input.confirm = Some("县人大常委会公告日期在前，建议系辞职前提交".into());
+    status::add_event(&mut store, &clerk_now(), &input).unwrap();
+    let h = taizhang_core::history::rows(
+        store.conn(),
+        Some(taizhang_core::history::Entity::Deputy),
+        Some(deputy_id),
+        1,
+        50,
+    )
+    .unwrap();
+    assert!(
+        h.items
+            .iter()
+            .any(|r| r.note.contains("经确认登记") && r.note.contains("公告日期在前")),
+        "the reason is in the history"
     );
 }

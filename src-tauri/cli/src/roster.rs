@@ -128,6 +128,9 @@ pub(crate) enum DeputiesCmd {
         votes_for: Option<i64>,
         #[arg(long)]
         votes_total: Option<i64>,
+        /// Why the event stands although the deputy acted in office after its date.
+        #[arg(long)]
+        confirm: Option<String>,
     },
     /// Void an entry made by mistake (it stays, marked void, with the reason).
     Void {
@@ -447,6 +450,7 @@ pub(crate) fn deputies(store: &mut Store, stamp: &Stamp, c: DeputiesCmd) -> Resu
             ground,
             votes_for,
             votes_total,
+            confirm,
         } => {
             let input = status::DeputyEventInput {
                 deputy_id: id,
@@ -460,6 +464,7 @@ pub(crate) fn deputies(store: &mut Store, stamp: &Stamp, c: DeputiesCmd) -> Resu
                     .transpose()?,
                 votes_for,
                 votes_total,
+                confirm,
             };
             let e = status::add_event(store, stamp, &input)?;
             println!("已登记{}（{}）", e.kind.label(), dates::chinese(e.date));

@@ -2,4 +2,9 @@
 import type { EventKind } from "./EventKind";
 import type { TerminationGround } from "./TerminationGround";
 
-export type DeputyEventInput = { deputy_id: number, kind: EventKind, date: string, reason: string, notice_no: string, ground: TerminationGround | null, votes_for: number | null, votes_total: number | null, };
+export type DeputyEventInput = { deputy_id: number, kind: EventKind, date: string, reason: string, notice_no: string, ground: TerminationGround | null, votes_for: number | null, votes_total: number | null, 
+/**
+ * Why the event stands although later records contradict it (see [`clashes`]): required
+ * when there are any, recorded in the history.
+ */
+confirm?: string, };

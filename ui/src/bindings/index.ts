@@ -23,6 +23,7 @@ export type * from './Bucket';
 export type * from './CaseLink';
 export type * from './Change';
 export type * from './Choice';
+export type * from './Clash';
 export type * from './Classification';
 export type * from './Column';
 export type * from './ColumnMapping';

@@ -50,6 +50,63 @@ pub struct DeputyEventInput {
     pub votes_for: Option<i64>,
     #[serde(default)]
     pub votes_total: Option<i64>,
+    /// Why the event stands although later records contradict it (see [`clashes`]): required
+    /// when there are any, recorded in the history.
+    #[serde(default)]
+    #[ts(optional)]
+    pub confirm: Option<String>,
+}
+
+/// A later record that a mandate ending on an earlier date contradicts: the deputy led a
+/// suggestion, attended an activity or a presidium meeting, or passed on a petition after it.
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
+pub struct Clash {
+    /// The book (suggestions, group_activity, presidium_meeting, petitions, deeds).
+    pub book: String,
+    pub id: i64,
+    pub number: String,
+    pub date: NaiveDate,
+    /// 领衔代表建议 / 附议代表建议 / 出席小组活动 / 出席主席团会议 / 转交信访 / 先进事迹.
+    pub role: String,
+}
+
+/// The records after `date` in which the deputy acts as one in office: what a resignation,
+/// recall or termination dated `date` would contradict. Voided records do not count.
+pub fn clashes(conn: &Connection, deputy_id: i64, date: NaiveDate) -> Result<Vec<Clash>> {
+    const SQL: &str = "
+        SELECT 'suggestions', id, number, received_on, '领衔代表建议' FROM suggestions
+         WHERE lead_deputy_id = ?1 AND received_on > ?2 AND voided_at IS NULL
+        UNION ALL
+        SELECT 'suggestions', s.id, s.number, s.received_on, '附议代表建议' FROM suggestions s
+          JOIN suggestion_cosigners c ON c.suggestion_id = s.id
+         WHERE c.deputy_id = ?1 AND s.received_on > ?2 AND s.voided_at IS NULL
+        UNION ALL
+        SELECT 'group_activity', a.id, a.number, a.date, '出席小组活动' FROM group_activities a
+          JOIN activity_attendance t ON t.activity_id = a.id
+         WHERE t.deputy_id = ?1 AND t.attendance = 'present' AND a.date > ?2 AND a.voided_at IS NULL
+        UNION ALL
+        SELECT 'presidium_meeting', m.id, m.number, m.date, '出席主席团会议' FROM presidium_meetings m
+          JOIN meeting_attendance t ON t.meeting_id = m.id
+         WHERE t.deputy_id = ?1 AND t.present = 1 AND m.date > ?2 AND m.voided_at IS NULL
+        UNION ALL
+        SELECT 'petitions', id, number, substr(received_at, 1, 10), '转交信访' FROM petitions
+         WHERE via_deputy_id = ?1 AND substr(received_at, 1, 10) > ?2 AND voided_at IS NULL
+        ORDER BY 4, 1, 2";
+    let mut stmt = conn.prepare_cached(SQL)?;
+    let rows = stmt.query_map(params![deputy_id, date.to_string()], |r| {
+        let day: String = r.get(3)?;
+        Ok(Clash {
+            book: r.get(0)?,
+            id: r.get(1)?,
+            number: r.get(2)?,
+            // Stored dates are ISO; an unreadable one (never written by the app) reads as the
+            // event's own date rather than failing the check.
+            date: NaiveDate::parse_from_str(&day, "%Y-%m-%d").unwrap_or(date),
+            role: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
@@ -296,6 +353,28 @@ pub fn add_event(
         )?;
         if matches!(input.kind, EventKind::Resignation | EventKind::Recall | EventKind::Termination) {
             end_roles(tx, stamp, rec.id, date, input.kind.label(), Some(id))?;
+            let later = clashes(tx, rec.id, date)?;
+            if !later.is_empty() {
+                let confirm = input.confirm.as_deref().map(str::trim).unwrap_or("");
+                if confirm.is_empty() {
+                    return Err(clash_refusal(input.kind, date, &later));
+                }
+                history::record(
+                    tx,
+                    stamp,
+                    Entity::Deputy,
+                    rec.id,
+                    Action::Update,
+                    None,
+                    None,
+                    &format!(
+                        "{}日期早于其后的 {} 条记录（{}），经确认登记：{confirm}",
+                        input.kind.label(),
+                        later.len(),
+                        clash_list(&later)
+                    ),
+                )?;
+            }
         }
         Ok(id)
     })?;
@@ -510,6 +589,33 @@ pub fn end_post(store: &mut Store, stamp: &Stamp, id: i64, date: &str) -> Result
         )
     })?;
     post(store.conn(), id)
+}
+
+fn clash_list(later: &[Clash]) -> String {
+    let mut shown: Vec<String> = later
+        .iter()
+        .take(5)
+        .map(|c| format!("{}{}（{}）", c.role, c.number, dates::chinese(c.date)))
+        .collect();
+    if later.len() > 5 {
+        shown.push(format!("等 {} 条", later.len()));
+    }
+    shown.join("、")
+}
+
+/// The refusal that shows the clash before saving: the clerk corrects the date, or confirms
+/// with a reason (`confirm`), which the history keeps.
+fn clash_refusal(kind: EventKind, date: NaiveDate, later: &[Clash]) -> Error {
+    Error::conflict(
+        "date",
+        format!(
+            "{}日期为{}，但该代表此后还有 {} 条履职记录：{}。请核对日期；如日期无误，请填写确认理由后再保存",
+            kind.label(),
+            dates::chinese(date),
+            later.len(),
+            clash_list(later)
+        ),
+    )
 }
 
 /// Reverses what a voided event did (see [`end_roles`]).

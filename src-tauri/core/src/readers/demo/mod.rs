@@ -508,6 +508,7 @@ pub fn seed(store: &mut Store, seed: u64, today: NaiveDate) -> Result<DemoSummar
                 ground,
                 votes_for: None,
                 votes_total: None,
+                confirm: None,
             },
         )
     };
@@ -598,6 +599,7 @@ pub fn seed(store: &mut Store, seed: u64, today: NaiveDate) -> Result<DemoSummar
                 ground: None,
                 votes_for: Some(votes.0),
                 votes_total: Some(votes.1),
+                confirm: None,
             },
         )?;
     }
