@@ -762,3 +762,40 @@ fn an_identity_copied_into_another_text_is_pseudonymised_too() {
     let with = package::export(&mut store, &stamp(), dir.path(), &year_options(true), &[]).unwrap();
     assert!(all_text(&with.path).contains("诸葛选民"));
 }
+
+/// The petitioner's own name, phone and ID number typed into the free text of the entry
+/// leave in no pseudonymised package (issue: the manifest said identities were replaced).
+#[test]
+fn a_petitioners_identity_typed_into_free_text_is_replaced() {
+    let (dir, mut store) = demo_store();
+    let year = today().format("%Y").to_string();
+    let (id, name, phone): (i64, String, String) = store
+        .conn()
+        .query_row(
+            "SELECT id, petitioner_name, phone FROM petitions
+              WHERE NOT anonymous AND voided_at IS NULL AND length(petitioner_name) >= 2
+                AND length(phone) >= 7 AND received_at LIKE ?1 || '%'
+                AND petitioner_name NOT IN (SELECT name FROM deputies) LIMIT 1",
+            [&year],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    store
+        .conn()
+        .execute(
+            "UPDATE petitions SET facts = ?2, proposed_handling = ?3 WHERE id = ?1",
+            rusqlite::params![
+                id,
+                format!("{name}反映村道损坏，联系电话{phone}"),
+                format!("请与{name}联系")
+            ],
+        )
+        .unwrap();
+    let out = package::export(&mut store, &stamp(), dir.path(), &year_options(false), &[]).unwrap();
+    let text = all_text(&out.path);
+    assert!(
+        !text.contains(&name),
+        "the name typed into the facts is replaced"
+    );
+    assert!(!text.contains(&phone), "so is the phone");
+}
