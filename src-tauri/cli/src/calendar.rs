@@ -68,7 +68,7 @@ pub(crate) fn run(store: &mut Store, stamp: &Stamp, c: CalendarCmd) -> Result<()
             }
         }
         CalendarCmd::Load { file } => {
-            let text = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
+            let text = taizhang_core::input::read_bounded(&file, 1024 * 1024, "节假日文件")?;
             let years = taizhang_core::calendar::load_years(store, stamp, &text)?;
             println!("已载入 {:?} 年的节假日安排", years);
         }

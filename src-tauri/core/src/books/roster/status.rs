@@ -658,7 +658,9 @@ fn undo_effects(conn: &Connection, stamp: &Stamp, ev: &DeputyEvent, reason: &str
                 )?;
             }
             ("group_role", _, Some(gid), Some(role)) => {
-                if !org::restore_group_role(conn, stamp, gid, &role, ev.deputy_id, &why)? {
+                let restored =
+                    org::restore_group_role(conn, stamp, gid, &role, ev.deputy_id, &why)?;
+                if !restored {
                     history::record(
                         conn,
                         stamp,
