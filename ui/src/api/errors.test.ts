@@ -3,8 +3,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const { messageError } = vi.hoisted(() => ({ messageError: vi.fn() }));
 vi.mock('element-plus', () => ({ ElMessage: { error: messageError } }));
 
+import { reactive, ref } from 'vue';
 import {
-  asAppError, clearFieldErrors, createFieldErrors, errorText, reportError,
+  asAppError, clearFieldErrors, clearWhenEdited, createFieldErrors, errorText, reportError,
 } from './errors';
 
 beforeEach(() => messageError.mockClear());
@@ -85,5 +86,32 @@ describe('reportError', () => {
     form.a = 'x';
     clearFieldErrors(form);
     expect(form).toEqual({ a: '', b: '' });
+  });
+});
+
+describe('a message goes when its field is changed', () => {
+  it('clears only the changed field, at once', () => {
+    const model = reactive({ name: '', date: null as string | null, ids: [] as number[] });
+    const form = createFieldErrors(['name', 'date', 'ids'], () => model);
+    Object.assign(form, { name: '请填写姓名', date: '请选择日期', ids: '请选择代表' });
+    model.name = '张';
+    expect(form).toEqual({ name: '', date: '请选择日期', ids: '请选择代表' });
+    model.ids.push(3);
+    expect(form.ids).toBe('');
+    expect(form.date).toBe('请选择日期');
+  });
+  it('leaves a message set after the change (the next save checks again)', () => {
+    const model = reactive({ name: '' });
+    const form = createFieldErrors(['name'], () => model);
+    model.name = '张三';
+    form.name = '姓名已存在';
+    expect(form.name).toBe('姓名已存在');
+  });
+  it('follows a field kept under another name, and errors held in a ref', () => {
+    const endDate = ref<string | null>('2026-01-01');
+    const errors = ref<Record<string, string>>({ date: '结束日期不能早于开始日期' });
+    clearWhenEdited(() => errors.value, () => ({ date: endDate.value }));
+    endDate.value = '2026-02-01';
+    expect(errors.value.date).toBe('');
   });
 });

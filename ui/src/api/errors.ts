@@ -3,7 +3,7 @@
 //   (bind `:error="errors.<field>"` on the el-form-item).
 // - Anything else is shown with ElMessage.error: the AppError's Chinese message, or
 //   "操作失败：" + String(e) for an unexpected rejection. Never a raw JSON blob, never nothing.
-import { reactive } from 'vue';
+import { reactive, watch } from 'vue';
 import { ElMessage } from 'element-plus';
 import type { AppError } from './types';
 
@@ -59,10 +59,37 @@ export function errorText(e: unknown): string {
 /** Inline error messages of one form, keyed by snake_case field name ('' = no error). */
 export type FieldErrors = Record<string, string>;
 
-export function createFieldErrors(fields: readonly string[]): FieldErrors {
+/**
+ * The form's inline messages, every field '' to start. With `edited` (a getter of the form's model,
+ * keyed like the fields), a field's message goes as soon as the clerk changes that field.
+ */
+export function createFieldErrors(fields: readonly string[], edited?: () => object): FieldErrors {
   const errs: FieldErrors = {};
   for (const f of fields) errs[f] = '';
-  return reactive(errs);
+  const form = reactive(errs);
+  if (edited) clearWhenEdited(() => form, edited);
+  return form;
+}
+
+/**
+ * A message under a field is about what the field held: when the field changes, its message goes
+ * (the next save checks again). `edited` returns the form's values keyed like `errors`; a key of
+ * another name can be mapped there (`() => ({ ...model, date: endDate.value })`). Called in a
+ * component's setup, the watch ends with the component.
+ */
+export function clearWhenEdited(errors: () => Record<string, unknown>, edited: () => object): void {
+  const snapshot = (): Record<string, string> => {
+    const src = edited() as Record<string, unknown>;
+    const out: Record<string, string> = {};
+    for (const k of Object.keys(src)) out[k] = JSON.stringify(src[k]) ?? '';
+    return out;
+  };
+  watch(snapshot, (now, before) => {
+    const errs = errors();
+    for (const k of Object.keys(now)) {
+      if (now[k] !== before[k] && errs[k]) errs[k] = '';
+    }
+  }, { flush: 'sync' });
 }
 
 export function clearFieldErrors(errs: FieldErrors): void {

@@ -2,7 +2,7 @@
 import type {
   Deputy, DeputyInput, Education, ElectedHow, Id, IsoDate, Level, Occupation, PoliticalStatus, Sex,
 } from '../api/types';
-import { parsePartialDate } from './format';
+import { parsePartialDate } from './dateInput';
 
 export interface DeputyFormModel {
   term_id: Id | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatDate, formatDateTime, formatPartialDate, formatRatio, formatSize, formatYearMonth, parsePartialDate,
+  formatDate, formatDateTime, formatPartialDate, formatRatio, formatSize, formatYearMonth,
   percentText, recentYears, todayIso,
 } from './format';
 
@@ -46,29 +46,6 @@ describe('ratios always show numerator and denominator', () => {
   it('shows a dash when there is nothing to divide by', () => {
     expect(formatRatio({ numerator: 0, denominator: 0, percent: null })).toBe('— (0/0)');
     expect(formatRatio(null)).toBe('');
-  });
-});
-
-describe('parsePartialDate (birth date as typed)', () => {
-  it.each([
-    ['1975-03', '1975-03'],
-    ['1975-3', '1975-03'],
-    ['1975.03', '1975-03'],
-    ['1975/3/12', '1975-03-12'],
-    ['1975-03-12', '1975-03-12'],
-    ['1975年3月', '1975-03'],
-    ['1975年3月12日', '1975-03-12'],
-    ['197503', '1975-03'],
-    ['19750312', '1975-03-12'],
-    [' 1975-03 ', '1975-03'],
-  ])('%s -> %s', (input, want) => {
-    expect(parsePartialDate(input)).toEqual({ ok: true, value: want });
-  });
-  it('treats empty text as unknown', () => {
-    expect(parsePartialDate('  ')).toEqual({ ok: true, value: null });
-  });
-  it.each(['1975', '1975-13', '75-03', 'abc', '1975-02-30', '1975-03-12-01'])('rejects %s', (input) => {
-    expect(parsePartialDate(input).ok).toBe(false);
   });
 });
 

@@ -54,34 +54,6 @@ export function todayIso(now: Date = new Date()): IsoDate {
   return `${now.getFullYear()}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
 }
 
-function validDay(y: number, mo: number, d: number): boolean {
-  const dt = new Date(y, mo - 1, d);
-  return dt.getFullYear() === y && dt.getMonth() === mo - 1 && dt.getDate() === d;
-}
-
-export type PartialDateParse = { ok: true; value: PartialDate | null } | { ok: false; message: string };
-
-/**
- * What the clerk typed as a birth date -> "YYYY-MM" or "YYYY-MM-DD".
- * Accepts 1975-03, 1975-3-12, 1975.03, 1975/03/12, 1975年3月, 1975年3月12日, 197503, 19750312.
- * Empty text means "not known" (null).
- */
-export function parsePartialDate(text: string): PartialDateParse {
-  const s = text.trim();
-  if (!s) return { ok: true, value: null };
-  const bad = { ok: false as const, message: '请按“1975-03”或“1975-03-12”填写' };
-  let m = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*(?:[-./月]\s*(?:(\d{1,2})\s*日?)?)?$/.exec(s);
-  if (!m) m = /^(\d{4})(\d{2})(\d{2})?$/.exec(s);
-  if (!m) return bad;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  if (y < 1900 || y > 2100 || mo < 1 || mo > 12) return bad;
-  if (m[3] === undefined || m[3] === '') return { ok: true, value: `${y}-${pad2(mo)}` };
-  const d = Number(m[3]);
-  if (!validDay(y, mo, d)) return { ok: false, message: '日期不存在，请检查' };
-  return { ok: true, value: `${y}-${pad2(mo)}-${pad2(d)}` };
-}
-
 /** "1.2 MB" style sizes for backup files. */
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

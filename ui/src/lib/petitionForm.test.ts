@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Petition } from '../api/types';
 import {
-  checkPetitionForm, emptyPetitionForm, formFromPetition, isGroupVisit, probeFromForm, probeKey, probeWorthAsking,
-  toPetitionInput, toggleLink,
+  checkPetitionForm, emptyPetitionForm, formFromPetition, isGroupVisit, petitionerNameWarnings, probeFromForm, probeKey,
+  probeWorthAsking, toPetitionInput, toggleLink,
 } from './petitionForm';
 
 const filled = () => ({
@@ -96,5 +96,21 @@ describe('editing without unsealing', () => {
     expect(input.request).toBe('修路');
     const anon = toPetitionInput({ ...m, anonymous: true }, true);
     expect(anon.petitioner_name).toBe('');
+  });
+});
+
+describe('petitionerNameWarnings', () => {
+  const warn = (label: string) => `${label}中写有信访人姓名；导出给县里时会被替换为化名，如非必要请删去`;
+  it('names each free-text field that holds the petitioner\'s name', () => {
+    expect(petitionerNameWarnings({
+      ...filled(), request: '张大山要求恢复通行', facts: '青山村张大山家门口', proposed_handling: '转农业办', instruction: '请联系张大山',
+    })).toEqual({ request: warn('诉求'), facts: warn('事实与地点'), instruction: warn('领导批示') });
+    expect(petitionerNameWarnings({ ...filled(), proposed_handling: '约张大山面谈' })).toEqual({ proposed_handling: warn('拟办意见') });
+  });
+  it('says nothing for a one-character name, an anonymous petition or text without the name', () => {
+    expect(petitionerNameWarnings(filled())).toEqual({});
+    expect(petitionerNameWarnings({ ...filled(), petitioner_name: '张', facts: '张家门口' })).toEqual({});
+    expect(petitionerNameWarnings({ ...filled(), anonymous: true, facts: '张大山家门口' })).toEqual({});
+    expect(petitionerNameWarnings({ ...filled(), petitioner_name: '', facts: '门口' })).toEqual({});
   });
 });

@@ -87,6 +87,29 @@ export function formFromPetitionInput(d: PetitionInput, receiver = ''): Petition
   };
 }
 
+/** The free-text fields the petitioner's name should stay out of (a package for the county keeps them). */
+export const NAME_FREE_TEXT_FIELDS = [
+  { key: 'request', label: '诉求' },
+  { key: 'facts', label: '事实与地点' },
+  { key: 'proposed_handling', label: '拟办意见' },
+  { key: 'instruction', label: '领导批示' },
+] as const;
+export type NameFreeTextField = (typeof NAME_FREE_TEXT_FIELDS)[number]['key'];
+
+/**
+ * The free-text fields that contain the petitioner's name (two characters or more), each with the
+ * warning shown under it (a warning only: the clerk may need the name there).
+ */
+export function petitionerNameWarnings(m: PetitionFormModel): Partial<Record<NameFreeTextField, string>> {
+  const out: Partial<Record<NameFreeTextField, string>> = {};
+  const name = m.anonymous ? '' : m.petitioner_name.trim();
+  if ([...name].length < 2) return out;
+  for (const f of NAME_FREE_TEXT_FIELDS) {
+    if (m[f.key].includes(name)) out[f.key] = `${f.label}中写有信访人姓名；导出给县里时会被替换为化名，如非必要请删去`;
+  }
+  return out;
+}
+
 const TIME_RE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 
 export function checkPetitionForm(m: PetitionFormModel, keepIdentity = false): Record<string, string> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Suggestion } from '../api/types';
+import { TEXT_LIMITS } from '../bindings/constants';
 import {
   checkSuggestionForm, deputiesOf, emptySuggestionForm, formFromSuggestion, motionCosignerHint, nextSuggestionForm,
   toSuggestionInput,
@@ -22,6 +23,13 @@ describe('checkSuggestionForm', () => {
     const m = { ...filled(), lead_deputy_id: null, by_presidium: true };
     expect(checkSuggestionForm(m)).toEqual({ by_presidium: '只有议案可以由主席团提出', lead_deputy_id: '请选择领衔代表' });
     expect(checkSuggestionForm({ ...m, kind: 'motion' })).toEqual({});
+  });
+  it('holds 案由 to the core\'s limit and says that limit (a long subject from a draft is kept, not cut)', () => {
+    const max = TEXT_LIMITS.subject;
+    expect(checkSuggestionForm({ ...filled(), subject: '路'.repeat(max) })).toEqual({});
+    expect(checkSuggestionForm({ ...filled(), subject: '路'.repeat(max + 20) })).toEqual({
+      subject: `案由最多 ${max} 字，现有 ${max + 20} 字，请精简`,
+    });
   });
   it('does not list the lead deputy again as a co-signer', () => {
     expect(checkSuggestionForm({ ...filled(), co_signer_ids: [11] })).toEqual({ co_signer_ids: '领衔代表不必再列为附议代表' });

@@ -2,6 +2,7 @@
 import type {
   DeputyRef, Id, IsoDate, Suggestion, SuggestionCategory, SuggestionInput, SuggestionKind,
 } from '../api/types';
+import { textMax } from './textLimits';
 
 export interface SuggestionFormModel {
   term_id: Id | null;
@@ -83,7 +84,9 @@ export function checkSuggestionForm(m: SuggestionFormModel): Record<string, stri
   if (m.by_presidium && m.kind !== 'motion') e.by_presidium = '只有议案可以由主席团提出';
   if (!m.lead_deputy_id && !(m.by_presidium && m.kind === 'motion')) e.lead_deputy_id = '请选择领衔代表';
   if (m.lead_deputy_id && m.co_signer_ids.includes(m.lead_deputy_id)) e.co_signer_ids = '领衔代表不必再列为附议代表';
-  if (!m.subject.trim()) e.subject = '请填写案由';
+  const subjectLength = [...m.subject.trim()].length;
+  if (!subjectLength) e.subject = '请填写案由';
+  else if (subjectLength > textMax('subject')) e.subject = `案由最多 ${textMax('subject')} 字，现有 ${subjectLength} 字，请精简`;
   if (!m.category) e.category = '请选择类别';
   if (!m.received_on) e.received_on = '请选择收到日期';
   return e;

@@ -1,8 +1,11 @@
 // Saving a book's form, alike everywhere: once at a time (`saving` spins the button); the form's
 // own checks first (their messages go under the fields and the first one is scrolled into view);
-// then the core, whose field error goes under its field too, anything else to a message.
+// then the core, whose field error goes under its field too, anything else to a message. A date or
+// time typed into the form that could not be read (its message on its field) stops the save too:
+// the form's value there is still the last one read.
 import { nextTick, ref, type Ref } from 'vue';
 import { reportError } from '../api/errors';
+import { provideDateGuard } from './dateGuard';
 
 export interface FormSave {
   saving: Ref<boolean>;
@@ -18,6 +21,7 @@ export interface FormSave {
 
 export function useFormSave(errors: Record<string, string>, errorSelector: string, wait: () => Promise<unknown> = nextTick): FormSave {
   const saving = ref(false);
+  const dates = provideDateGuard();
 
   async function focusFirstError() {
     await wait();
@@ -25,7 +29,8 @@ export function useFormSave(errors: Record<string, string>, errorSelector: strin
   }
 
   async function run(problems: Record<string, string> | boolean, submit: () => Promise<void>, failed?: (e: unknown) => void) {
-    const blocked = typeof problems === 'boolean' ? problems : Object.keys(problems).length > 0;
+    console.log("GUARD", dates.problems.size);
+    const blocked = dates.blocked() || (typeof problems === 'boolean' ? problems : Object.keys(problems).length > 0);
     if (blocked) {
       if (typeof problems !== 'boolean') Object.assign(errors, problems);
       await focusFirstError();

@@ -84,6 +84,36 @@ describe('DeputyFormView', () => {
     expect(wrapper.text()).toContain('请选择性别');
   });
 
+  it('reads the birth date as the roster import does and shows what it understood', async () => {
+    const { wrapper, vm } = await mountRouted();
+    const birth = wrapper.find('[data-test="field-birth_date"]');
+    await birth.setValue('1982.07');
+    await birth.trigger('blur');
+    await settle();
+    expect(vm.model.birth_date).toBe('1982-07');
+    expect((birth.element as HTMLInputElement).value).toBe('1982-07');
+    expect(wrapper.find('[data-test="field-birth_date-hint"]').text()).toBe('已识别为 1982年7月');
+
+    await birth.setValue('1982.13');
+    await birth.trigger('blur');
+    await settle();
+    const item = birth.element.closest('.el-form-item')!;
+    expect(item.textContent).toContain('“1982.13”不是真实存在的日期：月份应为 1 到 12');
+    expect((birth.element as HTMLInputElement).value).toBe('1982.13');
+    expect(vm.model.birth_date).toBe('1982-07');
+    Object.assign(vm.model, { name: '张三', sex: 'male', political_status: 'masses', occupation: 'farmer', elected_on: '2021-12-28' });
+    await wrapper.find('[data-test="form-save"]').trigger('click');
+    await settle();
+    expect(api.deputyCreate).not.toHaveBeenCalled();
+    expect(item.textContent).toContain('不是真实存在的日期');
+
+    await birth.setValue('1982年12月');
+    await birth.trigger('blur');
+    await settle();
+    expect(item.classList.contains('is-error')).toBe(false);
+    expect(vm.model.birth_date).toBe('1982-12');
+  });
+
   it('shows a server error with a field under that field, and saves after correction', async () => {
     const { wrapper, router, vm } = await mountRouted();
     Object.assign(vm.model, {

@@ -174,4 +174,75 @@ describe('PetitionFormView', () => {
     }]);
     expect(router.currentRoute.value.path).toBe('/petitions/18');
   });
+
+  it('warns, without blocking, when a free-text field holds the petitioner\'s name', async () => {
+    const vm = await mountForm();
+    type('petition-field-petitioner_name', '张大山');
+    type('petition-field-facts', '青山村三组，张大山家门口的村道被占');
+    await settle();
+    expect(hook('petition-name-warning-facts')?.textContent).toContain(
+      '事实与地点中写有信访人姓名；导出给县里时会被替换为化名，如非必要请删去');
+    expect(hook('petition-name-warning-request')).toBeNull();
+    type('petition-field-instruction', '请农业办联系张大山');
+    await settle();
+    expect(hook('petition-name-warning-instruction')?.textContent).toContain('领导批示中写有信访人姓名');
+
+    // deleting the name takes the warning away
+    type('petition-field-facts', '青山村三组村道被占');
+    await settle();
+    expect(hook('petition-name-warning-facts')).toBeNull();
+
+    // a warning only: the petition is saved with the name where the clerk left it
+    Object.assign(vm.model, { request: '村道被占，要求恢复通行', category: 'rural_affairs' });
+    hook('petition-save')!.click();
+    await settle();
+    expect(callsOf(invoke, 'petition_create')[0]).toMatchObject({ input: { instruction: '请农业办联系张大山' } });
+  });
+
+  it('reads the received time as the clerk writes it, and refuses one it cannot read', async () => {
+    const vm = await mountForm();
+    const at = hook('petition-field-received_at') as HTMLInputElement;
+    const item = () => at.closest('.el-form-item')!.querySelector('.el-form-item__error')?.textContent?.trim() ?? '';
+    const enter = async (text: string) => {
+      at.focus();
+      at.value = text;
+      at.dispatchEvent(new Event('input'));
+      await flushPromises();
+      at.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      await settle();
+    };
+    await enter('2026.12.4 9:30');
+    expect(vm.model.received_at).toBe('2026-12-04 09:30');
+    expect(at.value).toBe('2026-12-04 09:30');
+    expect(hook('petition-field-received_at-hint')?.textContent).toBe('已识别为 2026年12月4日 09:30');
+
+    await enter('2026.12.4 25:00');
+    expect(at.value).toBe('2026.12.4 25:00');
+    expect(vm.model.received_at).toBe('2026-12-04 09:30');
+    expect(item()).toBe('“2026.12.4 25:00”不是有效的时间：小时应为 0 到 23');
+    Object.assign(vm.model, { petitioner_name: '李四', request: '修路', category: 'rural_affairs' });
+    hook('petition-save')!.click();
+    await settle();
+    expect(callsOf(invoke, 'petition_create')).toHaveLength(0);
+
+    await enter('2026.12.4 10:30');
+    expect(item()).toBe('');
+    hook('petition-save')!.click();
+    await settle();
+    expect(callsOf(invoke, 'petition_create')[0]).toMatchObject({ input: { received_at: '2026-12-04 10:30' } });
+  });
+
+  it('takes a message away from a field as soon as the field is filled', async () => {
+    await mountForm();
+    hook('petition-save')!.click();
+    await settle();
+    const itemOf = (id: string) => hook(id)!.closest('.el-form-item')!;
+    expect(itemOf('petition-field-request').querySelector('.el-form-item__error')?.textContent).toContain('请填写诉求');
+    expect(itemOf('petition-field-petitioner_name').querySelector('.el-form-item__error')?.textContent).toContain('请填写姓名');
+    type('petition-field-request', '修路');
+    await settle();
+    expect(itemOf('petition-field-request').querySelector('.el-form-item__error')).toBeNull();
+    // the others stay until they are filled
+    expect(itemOf('petition-field-petitioner_name').querySelector('.el-form-item__error')?.textContent).toContain('请填写姓名');
+  });
 });

@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import type { Deputy, Suggestion } from '../api/types';
+import { TEXT_LIMITS } from '../bindings/constants';
 import { VOCAB, callsOf, fakeCore, formItemOf, mountAt, settle } from '../test/fixtures';
 
 const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
@@ -88,6 +89,23 @@ describe('SuggestionFormView', () => {
     await settle();
     expect(callsOf(invoke, 'suggestion_create')).toHaveLength(0);
     expect(formItemOf('suggestion-field-subject').textContent).toContain('请填写案由');
+    expect(formItemOf('suggestion-field-lead_deputy_id').textContent).toContain('请选择领衔代表');
+  });
+
+  it('takes 案由 up to the core\'s limit with a count, and drops its message once it is filled', async () => {
+    await mountForm();
+    const subject = hook('suggestion-field-subject') as HTMLInputElement;
+    expect(subject.maxLength).toBe(TEXT_LIMITS.subject);
+    hook('suggestion-save')!.click();
+    await settle();
+    expect(formItemOf('suggestion-field-subject').textContent).toContain('请填写案由');
+    subject.value = '关于修缮村道的建议';
+    subject.dispatchEvent(new Event('input'));
+    await settle();
+    expect(formItemOf('suggestion-field-subject').classList.contains('is-error')).toBe(false);
+    expect(formItemOf('suggestion-field-subject').querySelector('.el-input__count')?.textContent?.trim())
+      .toBe(`9 / ${TEXT_LIMITS.subject}`);
+    // the other messages stay until their fields are filled
     expect(formItemOf('suggestion-field-lead_deputy_id').textContent).toContain('请选择领衔代表');
   });
 
