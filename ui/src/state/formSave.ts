@@ -29,7 +29,6 @@ export function useFormSave(errors: Record<string, string>, errorSelector: strin
   }
 
   async function run(problems: Record<string, string> | boolean, submit: () => Promise<void>, failed?: (e: unknown) => void) {
-    console.log("GUARD", dates.problems.size);
     const blocked = dates.blocked() || (typeof problems === 'boolean' ? problems : Object.keys(problems).length > 0);
     if (blocked) {
       if (typeof problems !== 'boolean') Object.assign(errors, problems);

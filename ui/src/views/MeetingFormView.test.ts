@@ -132,6 +132,31 @@ describe('MeetingFormView', () => {
     expect(router.currentRoute.value.path).toBe('/meetings/42');
   });
 
+  it('drops the absence messages once the reason is written, and reads the time as written', async () => {
+    await mountForm('/meetings/new');
+    type('agenda-title-0', '研究重点督办建议');
+    tick('absent-5');
+    await settle();
+    hook('meeting-save')!.click();
+    await settle();
+    expect(formItemOf('absent-reason-5').querySelector('.el-form-item__error')?.textContent).toContain('请填写缺席原因');
+    expect(hook('absent-error')).not.toBeNull();
+    type('absent-reason-5', '因公请假');
+    await settle();
+    expect(formItemOf('absent-reason-5').classList.contains('is-error')).toBe(false);
+    expect(hook('absent-error')).toBeNull();
+
+    const time = hook('field-start_time') as HTMLInputElement;
+    type('field-start_time', '下午3点半');
+    time.dispatchEvent(new FocusEvent('blur'));
+    await settle();
+    expect(time.value).toBe('15:30');
+    expect(hook('field-start_time-hint')?.textContent).toBe('已识别为 15:30');
+    hook('meeting-save')!.click();
+    await settle();
+    expect(created()[0].input.start_time).toBe('15:30');
+  });
+
   it('a presider ticked absent gives way to the chair, or to nobody when the chair is absent too', async () => {
     const { vm } = await mountForm('/meetings/new');
     (vm.model as unknown as { presider_id: number | null }).presider_id = 5;
