@@ -635,6 +635,11 @@ for fld, label in [("petitioner_name", ("姓名", "信访人")), ("address", "�
                    ("id_number", "身份证号码"), ("receiver", "接待人")]:
     case(f"petition.{fld}.100k", label, petition_add(**{fld: long(K100)}))
 case("petition.facts.60mb_file", ("信访登记", "事实与地点"), petition_add(facts="a" * (60 * MB)))
+# Characters no clerk types: a NUL, an escape sequence, a right-to-left override that makes a
+# text read other than it is, a BOM pasted mid-text. Refused, naming the field.
+for name, bad in [("nul", "修\u0000路"), ("escape", "修路\u001b[31m"), ("rlo", "修\u202e路"), ("bom", "\ufeff修路")]:
+    case(f"petition.request.{name}", "诉求", petition_add(request=bad))
+    case(f"document.title.{name}", "标题", document_add(title=bad))
 for name, ch, label in [
     ("people_count.string", {"people_count": "3"}, "人数"),
     ("people_count.float", {"people_count": 1.5}, "人数"),

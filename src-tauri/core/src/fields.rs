@@ -479,6 +479,15 @@ fn check_string(
     let label = form.label(variant, key);
     match bound(key) {
         Bound::Text(max) => {
+            if let Some(c) = s.chars().find(|c| invisible(*c)) {
+                return Err(Error::validation(
+                    static_key,
+                    format!(
+                        "{label}中有不可见的控制字符（U+{:04X}），可能是从别处粘贴带来的，请删去后重新输入",
+                        c as u32
+                    ),
+                ));
+            }
             let n = s.chars().count();
             if n > max {
                 return Err(Error::validation(
@@ -519,6 +528,13 @@ fn check_string(
         }
         Bound::None => Ok(()),
     }
+}
+
+/// A character no clerk types and no printout or workbook can show: control characters (but
+/// tab and line breaks) and the direction overrides that make a text read other than it is.
+fn invisible(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// The date at the start of a stored or typed value: "2026-03-05", "2026-03-05 09:30",
@@ -576,6 +592,18 @@ mod tests {
         assert_eq!(e.field(), Some("facts"), "the form marks the field");
         assert!(e.to_string().contains("事实与地点"), "{e}");
         assert!(check(&PLAIN, &json!({"facts": "字".repeat(LONG)}), today()).is_ok());
+    }
+
+    #[test]
+    fn control_characters_and_direction_overrides_are_refused() {
+        for bad in ["a\u{0}b", "右\u{202E}到左", "x\u{1b}[31m", "\u{feff}标题"] {
+            let e = check(&PLAIN, &json!({"title": bad}), today()).unwrap_err();
+            assert_eq!(e.field(), Some("title"), "{bad:?}");
+        }
+        assert!(
+            check(&PLAIN, &json!({"facts": "第一行\n第二行\t缩进"}), today()).is_ok(),
+            "line breaks and tabs are text"
+        );
     }
 
     #[test]
