@@ -78,6 +78,28 @@ def test_backup_restore_and_verify(cli, tmp_path):
     assert json.loads(cli("verify", "--json").stdout)["ok"]
 
 
+def test_restore_works_on_a_database_too_damaged_to_open(cli):
+    """The advised way back must not need the damaged file: the CLI restores without opening
+    it, keeps it aside byte for byte, and the restored data is sound."""
+    cli("demo")
+    backup = json.loads(cli("backup", "--json").stdout)["path"]
+    raw = bytearray(cli.db.read_bytes())
+    raw[0:16] = b"garbage garbage!"  # the header: every open now fails
+    cli.db.write_bytes(bytes(raw))
+    for side in ("-wal", "-shm"):
+        p = cli.db.with_name(cli.db.name + side)
+        if p.exists():
+            p.unlink()
+    broken = cli("verify", "--json", check=False)
+    assert broken.returncode == 1, "the damaged file cannot be opened"
+    r = cli("restore", backup)
+    assert "原样保存" in r.stdout, r.stdout
+    kept = r.stdout.split("：")[-1].strip()
+    assert open(kept, "rb").read() == bytes(raw), "the damaged file is kept as it was"
+    v = json.loads(cli("verify", "--json").stdout)
+    assert v["ok"], "the restored database is sound"
+
+
 def test_database_is_wal_and_refuses_deletes(cli):
     cli("demo")
     con = sqlite3.connect(cli.db)

@@ -78,18 +78,32 @@ pub(crate) fn restore(db: &Path, stamp: &Stamp, file: &Path, show: bool, json: b
         }
         return Ok(());
     }
-    let kept = backup::restore_file(db, file, stamp)?;
+    // A sound file is copied aside through SQLite (consistent, as the app does); only one too
+    // damaged to open is kept aside byte for byte and replaced without opening it.
+    let (kept, damaged) = match Store::open(db) {
+        Ok(mut store) => (
+            Some(backup::restore(&mut store, file, stamp)?.path.into()),
+            false,
+        ),
+        Err(_) => (backup::restore_file(db, file, stamp)?, true),
+    };
+    let kept: Option<std::path::PathBuf> = kept;
     if json {
-        print_json(&serde_json::json!({ "restored_from": file, "kept": kept }));
+        print_json(&serde_json::json!({ "restored_from": file, "kept": kept, "damaged": damaged }));
         return Ok(());
     }
-    match kept {
-        Some(k) => println!(
-            "已从 {} 恢复。恢复前的数据文件原样保存在：{}",
+    match (kept, damaged) {
+        (Some(k), false) => println!(
+            "已从 {} 恢复。恢复前的数据已备份到：{}",
             file.display(),
             k.display()
         ),
-        None => println!("已从 {} 恢复。", file.display()),
+        (Some(k), true) => println!(
+            "已从 {} 恢复。原数据文件无法打开，已原样保存在：{}",
+            file.display(),
+            k.display()
+        ),
+        (None, _) => println!("已从 {} 恢复。", file.display()),
     }
     Ok(())
 }
