@@ -1,5 +1,6 @@
 // The menu against a fake core: 导出到U盘 always, 县人大汇总 only in county mode, and the 设置 switch
-// that turns county mode on (saved with the other settings, shown in the menu at once).
+// that turns county mode on (saved with the other settings, shown in the menu at once). And every page
+// opens at the top of the main area (where the pages scroll), back and forward where it was left.
 import { flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,6 +8,7 @@ import { defineComponent, h } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import type { Settings } from './api/types';
 import { VOCAB, callsOf, fakeCore, settle } from './test/fixtures';
+import { scrollBehavior } from './router';
 
 const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
 vi.mock('@tauri-apps/api/core', () => ({ invoke }));
@@ -95,5 +97,81 @@ describe('App menu', () => {
     await settle();
     expect(callsOf(invoke, 'settings_save').at(-1)).toEqual({ settings: { township: '城关镇', operator: '刘秘书', county_mode: false } });
     expect(hook('nav-county')).toBeNull();
+  });
+});
+
+describe('every page opens at the top', () => {
+  const page = (id: string) => defineComponent({ render: () => h('div', { id }, id) });
+
+  async function mountPages() {
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [
+        { path: '/a', component: page('a') },
+        { path: '/b', component: page('b') },
+        // a list whose filters live in its address: the same screen while they change
+        { path: '/list', component: page('list'), meta: { queryState: true } },
+      ],
+    });
+    await router.push('/a');
+    await router.isReady();
+    mount(App, { global: { plugins: [ElementPlus, router] }, attachTo: document.body });
+    await settle();
+    // the pages scroll in the layout's main area, not in the window
+    const main = hook('main-area')!;
+    expect(main.tagName).toBe('MAIN');
+    expect(main.contains(document.getElementById('a'))).toBe(true);
+    return { router, main };
+  }
+
+  it('puts the next page at the top, though the last one was scrolled down', async () => {
+    const { router, main } = await mountPages();
+    main.scrollTop = 600;
+    await router.push('/b');
+    await settle();
+    expect(document.getElementById('b')).not.toBeNull();
+    expect(main.scrollTop).toBe(0);
+  });
+
+  it('returns to where a page was left on back and forward', async () => {
+    const { router, main } = await mountPages();
+    main.scrollTop = 600;
+    await router.push('/b');
+    await settle();
+    main.scrollTop = 250;
+    router.back();
+    await settle();
+    expect(document.getElementById('a')).not.toBeNull();
+    expect(main.scrollTop).toBe(600);
+    router.forward();
+    await settle();
+    expect(document.getElementById('b')).not.toBeNull();
+    expect(main.scrollTop).toBe(250);
+    // a page opened anew (not by back) is at the top again, wherever it was left
+    await router.push('/a');
+    await settle();
+    expect(main.scrollTop).toBe(0);
+  });
+
+  it('keeps a list where it is while its filters change in the address, and opens it at the top from elsewhere', async () => {
+    const { router, main } = await mountPages();
+    await router.push('/list');
+    await settle();
+    main.scrollTop = 300;
+    await router.replace('/list?category=transport');
+    await settle();
+    expect(main.scrollTop).toBe(300);
+    await router.push('/b');
+    await settle();
+    main.scrollTop = 100;
+    await router.push('/list?category=land');
+    await settle();
+    expect(main.scrollTop).toBe(0);
+  });
+
+  it('asks the same of the window: the top for a new page, the saved place on back and forward', () => {
+    const to = {} as never;
+    expect(scrollBehavior(to, to, null)).toEqual({ top: 0 });
+    expect(scrollBehavior(to, to, { left: 0, top: 420 })).toEqual({ left: 0, top: 420 });
   });
 });

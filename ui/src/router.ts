@@ -1,4 +1,7 @@
-import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import { nextTick } from 'vue';
+import {
+  createRouter, createWebHashHistory, type RouteLocationNormalized, type RouteRecordRaw, type Router, type RouterScrollBehavior,
+} from 'vue-router';
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('./views/HomeView.vue'), meta: { title: '首页', nav: '/' } },
@@ -58,8 +61,59 @@ export function viewKey(route: { path: string; fullPath: string; meta: Record<st
   return route.meta.queryState ? route.path : route.fullPath;
 }
 
+// ---- every page opens at the top ----------------------------------------------------------------
+// The pages scroll inside the layout's main area (App.vue's el-main, `.main`), not the window. The
+// router's scrollBehavior moves the window only: a new page at the top, back and forward where it
+// was. keepPageScroll does the same for the main area, which the router does not know.
+
+/** The window: the top for a new page, the saved position on back and forward. */
+export const scrollBehavior: RouterScrollBehavior = (_to, _from, saved) => saved ?? { top: 0 };
+
+/** how long a back/forward waits for its page's content to be long enough for the saved position */
+const RESTORE_TRIES = 20;
+const RESTORE_EVERY_MS = 50;
+
+/**
+ * Every page opens with the main area at the top; back and forward return it to where that page
+ * was left (once its content is long enough, for up to a second). A list screen whose filters
+ * change in its address stays the same page (viewKey) and keeps its position. Returns the teardown.
+ */
+export function keepPageScroll(r: Router, area: () => HTMLElement | null | undefined): () => void {
+  const positions = new Map<string, number>();
+  let popped = false;
+  let seq = 0;
+  // the history tells of back and forward (the browser's buttons, router.back(), Alt+←) only
+  const stopListening = r.options.history.listen(() => {
+    popped = true;
+  });
+  const stopBefore = r.beforeEach((_to, from) => {
+    const el = area();
+    if (el && from.matched.length) positions.set(from.fullPath, el.scrollTop);
+  });
+  const stopAfter = r.afterEach((to: RouteLocationNormalized, from: RouteLocationNormalized, failure) => {
+    const back = popped;
+    popped = false;
+    if (failure || (from.matched.length && viewKey(to) === viewKey(from) && !back)) return;
+    const target = back ? positions.get(to.fullPath) ?? 0 : 0;
+    const mine = ++seq;
+    let tries = 0;
+    const place = () => {
+      const el = area();
+      if (!el || mine !== seq) return;
+      el.scrollTop = target;
+      if (Math.abs(el.scrollTop - target) > 1 && ++tries < RESTORE_TRIES) setTimeout(place, RESTORE_EVERY_MS);
+    };
+    void nextTick(place);
+  });
+  return () => {
+    stopListening();
+    stopBefore();
+    stopAfter();
+  };
+}
+
 export const router = createRouter({
   history: createWebHashHistory(),
   routes,
-  scrollBehavior: () => ({ top: 0 }),
+  scrollBehavior,
 });

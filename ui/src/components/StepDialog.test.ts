@@ -114,6 +114,27 @@ describe('StepDialog', () => {
     expect(w.emitted('update:modelValue')?.at(-1)).toEqual([false]);
   });
 
+  it('opens with the focus in its first field (a date: no calendar over the form), and Ctrl+Enter on a choice submits', async () => {
+    open('suggestions', 'evaluate');
+    await settle();
+    expect(document.activeElement).toBe(hook('step-field-date'));
+    const calendar = document.querySelector<HTMLElement>('.popper-step-field-date');
+    expect(!calendar || calendar.style.display === 'none').toBe(true);
+
+    hook('step-field-attitude-satisfied')!.querySelector('input')!.click();
+    hook('step-field-result-basically_satisfied')!.querySelector('input')!.click();
+    await nextTick();
+    // a radio keeps every key to itself: only a listener catching the key on its way down hears it
+    hook('step-field-result-basically_satisfied')!.querySelector('input')!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }),
+    );
+    await settle();
+    expect(callsOf(invoke, 'suggestion_step')).toEqual([{
+      id: 5,
+      step: { action: 'evaluate', date: '2026-04-01', attitude: 'satisfied', result: 'basically_satisfied', comment: '' },
+    }]);
+  });
+
   it('puts the core error under the field it names', async () => {
     invoke.mockImplementation(fakeCore({
       handling_units_list: () => UNITS,

@@ -114,6 +114,22 @@ describe('DeputyFormView', () => {
     expect(vm.model.birth_date).toBe('1982-12');
   });
 
+  it('opens with the focus in 姓名 and saves on Ctrl+Enter from a select, which keeps Enter to itself', async () => {
+    const { wrapper, router, vm } = await mountRouted();
+    await settle();
+    expect(document.activeElement).toBe(wrapper.find('[data-test="field-name"]').element);
+    expect(wrapper.find('.keys').text()).toBe('Ctrl+Enter 保存'); // the page says so, like every book's form
+    Object.assign(vm.model, { name: '张三', sex: 'male', political_status: 'masses', occupation: 'farmer', elected_on: '2021-12-28' });
+    await flushPromises();
+    api.deputyCreate.mockResolvedValueOnce({ id: 43 });
+    wrapper.find('[data-test="field-sex"] input').element.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }),
+    );
+    await settle();
+    expect(api.deputyCreate).toHaveBeenCalledTimes(1);
+    expect(router.currentRoute.value.fullPath).toBe('/deputies/43');
+  });
+
   it('shows a server error with a field under that field, and saves after correction', async () => {
     const { wrapper, router, vm } = await mountRouted();
     Object.assign(vm.model, {

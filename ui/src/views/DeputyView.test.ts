@@ -1,15 +1,19 @@
 // 代表详情, the 履职档案 card against a fake core: the per-year table with its 合计 row (with the
 // presidium meetings, group activities and voter receptions attended), the lists,
 // the "not yet recorded" note, and that changing the period reloads deputy_record with from/to.
+// 登记变动 with a back-dated end that later records contradict: the core's clash shown in the
+// dialog, then corrected (a new date) or confirmed with a reason.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Deputy, DutyRecord, RecordYear } from '../api/types';
-import { VOCAB, callsOf, fakeCore, mountAt, settle } from '../test/fixtures';
+import type { Deputy, DeputyEventInput, DutyRecord, RecordYear } from '../api/types';
+import { TEXT_LIMITS } from '../bindings/constants';
+import { VOCAB, callsOf, fakeCore, formItemOf, mountAt, settle } from '../test/fixtures';
 
 const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
 vi.mock('@tauri-apps/api/core', () => ({ invoke }));
 
 import DeputyView from './DeputyView.vue';
 import DateField from '../components/DateField.vue';
+import { reloadVocabulary } from '../state/app';
 
 const deputy: Deputy = {
   id: 7, term_id: 1, term_label: '第二十届', name: '张伟', pinyin: 'zhang wei', initials: 'zw',
@@ -164,5 +168,155 @@ describe('DeputyView 履职档案', () => {
     hook('duty-record-print')!.click();
     expect(print).toHaveBeenCalledTimes(1);
     print.mockRestore();
+  });
+});
+
+// ---- 登记变动: a back-dated end that later records contradict ------------------------------------
+
+const CLASH = '辞职日期为2026年6月15日，但该代表此后还有 3 条履职记录：领衔代表建议20-6-005（2026年7月1日）、'
+  + '出席小组活动活动〔2026〕第4号（2026年7月8日）、附议代表建议20-6-009（2026年8月2日）。请核对日期；如日期无误，请填写确认理由后再保存';
+
+describe('DeputyView 登记变动 with later records', () => {
+  beforeEach(async () => {
+    invoke.mockImplementation(fakeCore({
+      vocabulary: () => ({ ...VOCAB, event_kinds: [{ value: 'resignation', label: '辞职' }, { value: 'by_election', label: '补选' }] }),
+      deputy_get: () => ({ deputy, events: [], posts: [], history: [] }),
+      deeds_list: () => ({ items: [], total: 0, page: 1, page_size: 100 }),
+      deputy_record: ({ from, to }) => record(from ?? '2021-10-20', to ?? '2026-10-19'),
+      // the core: an end dated before later records is refused until a reason confirms it
+      deputy_event_add: ({ input }: { input: DeputyEventInput }) => {
+        if (input.date < '2026-07-01' && !input.confirm?.trim()) throw { code: 'conflict', field: 'date', message: CLASH };
+        return { id: 1, deputy_id: 7, kind: input.kind, date: input.date, reason: input.reason, notice_no: input.notice_no };
+      },
+    }));
+    await reloadVocabulary(); // the kinds of change (the app keeps the vocabulary once loaded)
+  });
+
+  const dialogShown = () => {
+    const overlay = hook('event-save')?.closest<HTMLElement>('.el-overlay');
+    return !!overlay && overlay.style.display !== 'none';
+  };
+
+  /** 登记变动 → 辞职 on 2026.6.15 → 保存: refused with the clash */
+  async function resignBackDated() {
+    await mountPage();
+    hook('event-add')!.click();
+    await settle();
+    document.querySelector<HTMLElement>('.popper-event-kind [data-test="option-resignation"]')!.click();
+    await settle();
+    await typeDate('2026.6.15');
+    hook('event-save')!.click();
+    await settle();
+  }
+
+  async function typeDate(text: string) {
+    const box = hook('event-date') as HTMLInputElement;
+    box.focus();
+    box.value = text;
+    box.dispatchEvent(new Event('input'));
+    await settle(0);
+    box.blur();
+    await settle();
+  }
+
+  async function typeReason(text: string) {
+    const reason = hook('event-confirm-reason') as HTMLTextAreaElement;
+    reason.value = text;
+    reason.dispatchEvent(new Event('input'));
+    await settle();
+  }
+
+  it('shows the clash in the dialog with a field for the reason, instead of an error that only says no', async () => {
+    await resignBackDated();
+    expect(callsOf(invoke, 'deputy_event_add')).toHaveLength(1);
+    expect(dialogShown()).toBe(true); // what was typed is still there
+    const alert = hook('event-clash-alert')!;
+    // a warning, in the dialog, with the later records the core listed
+    expect(alert.matches('.el-alert--warning') || !!alert.querySelector(':scope > .el-alert--warning')).toBe(true);
+    expect(alert.textContent).toContain('领衔代表建议20-6-005（2026年7月1日）');
+    expect(alert.textContent).toContain('如日期无误，请填写确认理由后再保存');
+    // said once: not again under the date, not in a message that fades
+    expect(formItemOf('event-date').classList.contains('is-error')).toBe(false);
+    expect(document.querySelector('.el-message--error')).toBeNull();
+    const reason = hook('event-confirm-reason') as HTMLTextAreaElement;
+    expect(reason.tagName).toBe('TEXTAREA');
+    expect(reason.maxLength).toBe(TEXT_LIMITS.reason);
+    expect(hook('event-confirm-save')?.textContent?.trim()).toBe('确认并保存');
+  });
+
+  it('确认并保存 asks for the reason, then sends the same event with it', async () => {
+    await resignBackDated();
+    const [first] = callsOf(invoke, 'deputy_event_add') as { input: DeputyEventInput }[];
+    hook('event-confirm-save')!.click();
+    await settle();
+    expect(callsOf(invoke, 'deputy_event_add')).toHaveLength(1); // no reason: nothing sent
+    expect(formItemOf('event-confirm-reason').textContent).toContain('请填写确认理由');
+
+    await typeReason('辞职书落款日期为6月15日，后续建议系代为提交');
+    hook('event-confirm-save')!.click();
+    await settle();
+    const calls = callsOf(invoke, 'deputy_event_add') as { input: DeputyEventInput }[];
+    expect(calls).toHaveLength(2);
+    expect(calls[1].input).toEqual({ ...first.input, confirm: '辞职书落款日期为6月15日，后续建议系代为提交' });
+    expect(first.input.date).toBe('2026-06-15');
+    expect(dialogShown()).toBe(false);
+    expect(document.querySelector('.el-message--success')?.textContent).toContain('已登记');
+  });
+
+  it('Ctrl+Enter in the reason confirms too: the reason is the confirmation', async () => {
+    await resignBackDated();
+    await typeReason('以辞职书日期为准');
+    hook('event-confirm-reason')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+    await settle();
+    const calls = callsOf(invoke, 'deputy_event_add') as { input: DeputyEventInput }[];
+    expect(calls.map((c) => c.input.confirm)).toEqual([undefined, '以辞职书日期为准']);
+    expect(dialogShown()).toBe(false);
+  });
+
+  it('hides the clash when the date is corrected, and saves the corrected date without a reason', async () => {
+    await resignBackDated();
+    await typeReason('先写了一半');
+    await typeDate('2026.8.15');
+    // the clerk corrected the date: the clash no longer stands, nor does its reason go out
+    expect(hook('event-clash-alert')).toBeNull();
+    expect(hook('event-confirm-reason')).toBeNull();
+    hook('event-save')!.click();
+    await settle();
+    const calls = callsOf(invoke, 'deputy_event_add') as { input: DeputyEventInput }[];
+    expect(calls).toHaveLength(2);
+    expect(calls[1].input.date).toBe('2026-08-15');
+    expect(calls[1].input).not.toHaveProperty('confirm');
+    expect(dialogShown()).toBe(false);
+  });
+
+  it('a date corrected and saved in one Ctrl+Enter goes without the reason written for the old one', async () => {
+    await resignBackDated();
+    await typeReason('为旧日期写的理由');
+    const box = hook('event-date') as HTMLInputElement;
+    box.focus();
+    box.value = '2026.6.20'; // still before the later records: the core must be asked again, not told "confirmed"
+    box.dispatchEvent(new Event('input'));
+    await settle(0);
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+    await settle();
+    const calls = callsOf(invoke, 'deputy_event_add') as { input: DeputyEventInput }[];
+    expect(calls.map((c) => [c.input.date, c.input.confirm])).toEqual([['2026-06-15', undefined], ['2026-06-20', undefined]]);
+    expect(hook('event-clash-alert')).not.toBeNull(); // refused again, shown again
+  });
+
+  it('a new 登记变动 starts without the last one\'s clash or reason', async () => {
+    await resignBackDated();
+    await typeReason('上一次的理由');
+    document.querySelector<HTMLElement>('.el-dialog__footer button')!.click(); // 取消
+    await settle();
+    hook('event-add')!.click();
+    await settle();
+    expect(hook('event-clash-alert')).toBeNull();
+    document.querySelector<HTMLElement>('.popper-event-kind [data-test="option-resignation"]')!.click();
+    await settle();
+    await typeDate('2026.6.15');
+    hook('event-save')!.click();
+    await settle();
+    expect((hook('event-confirm-reason') as HTMLTextAreaElement).value).toBe('');
   });
 });

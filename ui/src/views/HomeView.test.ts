@@ -1,6 +1,7 @@
 // 首页's line about the copies of the backups to the 备份位置 (a USB stick), against a fake core:
 // a gentle hint when none is chosen, the last copy's date when all is well, and a warning with a
-// way to 设置 when the last copy failed or none was made for over a week.
+// way to 设置 when the last copy failed or none was made for over a week. And the per-unit table,
+// which says what its figures count: the same cases its links list.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CopyStatus, Dashboard } from '../api/types';
 import { callsOf, fakeCore, mountAt, settle } from '../test/fixtures';
@@ -16,13 +17,15 @@ const BOARD: Dashboard = {
 };
 
 let status: CopyStatus | Error;
+let board: Dashboard;
 
 beforeEach(() => {
   document.body.innerHTML = '';
   status = { dir: 'E:\\台账备份', last_copy: '2026-12-04 08:00:05', last_error: null, overdue: false };
+  board = BOARD;
   invoke.mockReset();
   invoke.mockImplementation(fakeCore({
-    dashboard: () => BOARD,
+    dashboard: () => board,
     meeting_gaps: () => [],
     roster_stats: () => { throw { code: 'not_found', field: null, message: '没有届次' }; },
     backup_copy_status: () => {
@@ -37,7 +40,10 @@ afterEach(() => {
 });
 
 async function mountHome() {
-  const res = await mountAt('/', '/', HomeView, [{ path: '/settings', component: { render: () => null } }]);
+  const res = await mountAt('/', '/', HomeView, [
+    { path: '/settings', component: { render: () => null } },
+    { path: '/suggestions', component: { render: () => null } },
+  ]);
   await settle();
   return res;
 }
@@ -96,5 +102,33 @@ describe('HomeView backup line', () => {
     expect(hook('home-backup-hint')).toBeNull();
     expect(hook('dashboard-count-overdue')?.textContent).toContain('0');
     expect(document.querySelector('.el-message--error')?.textContent ?? '').not.toContain('boom');
+  });
+});
+
+describe('HomeView per-unit table', () => {
+  it('states its one definition — lead or co-handling unit of the assignment in force — and links to the same cases', async () => {
+    // 镇交通办 leads two suggestions and co-handles a third: 3, and its link lists those 3
+    board = {
+      ...BOARD,
+      per_unit: [{ unit: { id: 3, name: '镇交通办' }, open: 4, late: 1, suggestions_open: 3, petitions_open: 1 }],
+    };
+    const { router } = await mountHome();
+    const table = hook('dashboard-per-unit')!;
+    const head = table.querySelector('thead')!.textContent;
+    // the column says what it counts, not a bare 在办 a clerk would read as "led by"
+    expect(head).toContain('在办（主办或协办）');
+    const definition = hook('dashboard-unit-definition')!.textContent!;
+    expect(definition).toContain('主办或协办');
+    expect(definition).toContain('现行交办');
+    expect(definition).toContain('各计一次'); // a co-handled case counts for each of its units
+    expect(definition).toContain('列出的正是这些案件');
+    // right under the table, where the figures are read
+    expect(table.nextElementSibling).toBe(hook('dashboard-unit-definition'));
+
+    expect(hook('dashboard-unit-suggestions')?.textContent?.trim()).toBe('3');
+    hook('dashboard-unit-suggestions')!.click();
+    await settle();
+    expect(router.currentRoute.value.path).toBe('/suggestions');
+    expect(router.currentRoute.value.query).toEqual({ unit_id: '3', open: '1' });
   });
 });

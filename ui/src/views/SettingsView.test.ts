@@ -214,6 +214,27 @@ describe('SettingsView 数据备份', () => {
     expect(reloadApp).not.toHaveBeenCalled();
   });
 
+  it('fits a 1280x800 window: near the top, the contents table scrolling inside, the buttons outside it', async () => {
+    await mountView();
+    hooks('backup-restore')[0].click();
+    await settle();
+    const dialog = hook('restore-dialog')!.closest<HTMLElement>('.el-dialog')!;
+    // near the top (not Element Plus's 15vh, which pushes the buttons below an 800 px window)
+    expect(dialog.style.getPropertyValue('--el-dialog-margin-top')).toBe('4vh');
+    // the class the app's style holds to the window's height, its body scrolling inside
+    expect(dialog.classList.contains('restore-dialog')).toBe(true);
+    // the contents table scrolls within a height the window leaves it (the header row not counted)
+    const table = hook('restore-entries')!;
+    expect(table.classList.contains('el-table--fluid-height')).toBe(true);
+    const scroll = table.querySelector<HTMLElement>('.el-table__body-wrapper .el-scrollbar__wrap')!;
+    expect(scroll.style.maxHeight).toMatch(/^calc\(max\(150px, calc\(92vh - 400px\)\) - \d+px\)$/);
+    // the buttons are the dialog's footer, outside the part that scrolls
+    const footer = dialog.querySelector('.el-dialog__footer')!;
+    expect(footer.contains(hook('restore-confirm'))).toBe(true);
+    expect(footer.contains(hook('restore-cancel'))).toBe(true);
+    expect(dialog.querySelector('.el-dialog__body')!.contains(hook('restore-confirm'))).toBe(false);
+  });
+
   it('on confirm restores, says where the data before it was kept, then starts the app again', async () => {
     await mountView();
     hooks('backup-restore')[0].click();
