@@ -54,14 +54,39 @@ fn open_opinion(conn: &Connection, opinion_id: i64) -> Result<(GroupActivity, Op
     Ok((a, o))
 }
 
+/// The subject a clerk would write for an opinion: its first clause, without the voter's
+/// "希望 / 建议 / 要求 / 请" in front, as "关于…的建议" ("希望尽快修复村道，雨天难行" becomes
+/// "关于尽快修复村道的建议").
 fn subject_of(content: &str) -> String {
-    let first: String = content
-        .split(['。', '，', '；', '\n'])
-        .next()
-        .unwrap_or(content)
-        .chars()
-        .take(30)
-        .collect();
+    const LEAD_INS: &[&str] = &[
+        "强烈建议",
+        "建议",
+        "希望",
+        "要求",
+        "请求",
+        "恳请",
+        "呼吁",
+        "反映",
+        "请",
+        "关于",
+    ];
+    let mut first = content
+        .split(['。', '，', '；', '！', '？', '\n', ',', ';'])
+        .map(str::trim)
+        .find(|c| !c.is_empty())
+        .unwrap_or("")
+        .to_string();
+    while let Some(rest) = LEAD_INS.iter().find_map(|l| first.strip_prefix(l)) {
+        first = rest.trim_start_matches(['：', ':', ' ']).to_string();
+    }
+    let first = first
+        .trim_end_matches("的建议")
+        .trim_end_matches("的问题")
+        .trim_end_matches('的');
+    let first: String = first.chars().take(30).collect();
+    if first.is_empty() {
+        return "关于群众反映问题的建议".into();
+    }
     format!("关于{first}的建议")
 }
 
@@ -256,4 +281,22 @@ pub fn source_of(conn: &Connection, entity: &str, id: i64) -> Result<Option<Opin
         )
         .optional()?;
     Ok(found)
+}
+
+#[cfg(test)]
+mod subject_tests {
+    use super::subject_of;
+
+    #[test]
+    fn the_subject_reads_like_a_clerks() {
+        for (opinion, subject) in [
+            ("希望尽快修复村道，雨天难行", "关于尽快修复村道的建议"),
+            ("建议：增设公交站点。", "关于增设公交站点的建议"),
+            ("要求解决饮水问题的问题", "关于解决饮水问题的建议"),
+            ("村口路灯坏了三个月", "关于村口路灯坏了三个月的建议"),
+            ("，，", "关于群众反映问题的建议"),
+        ] {
+            assert_eq!(subject_of(opinion), subject, "{opinion}");
+        }
+    }
 }
