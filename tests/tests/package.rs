@@ -24,6 +24,7 @@ fn year_options(include_identities: bool) -> ExportOptions {
         include_identities,
         with_pdf: false,
         scope: package::Scope::Full,
+        books: None,
     }
 }
 
@@ -547,6 +548,7 @@ fn the_county_figures_equal_each_townships_own_and_add_up() {
 fn changes_options() -> ExportOptions {
     ExportOptions {
         scope: package::Scope::Changes,
+        books: None,
         ..year_options(false)
     }
 }
@@ -798,4 +800,76 @@ fn a_petitioners_identity_typed_into_free_text_is_replaced() {
         "the name typed into the facts is replaced"
     );
     assert!(!text.contains(&phone), "so is the phone");
+}
+
+/// The county asks for the roster and the statistics only: the package carries those, its
+/// manifest says which books, the check requires exactly them, and the county's import
+/// replaces those books and leaves the others it holds.
+#[test]
+fn a_package_of_chosen_books_carries_them_and_replaces_only_them() {
+    use taizhang_core::county;
+    let (dir, mut store) = demo_store();
+    let full =
+        package::export(&mut store, &stamp(), dir.path(), &year_options(false), &[]).unwrap();
+    let some = ExportOptions {
+        books: Some(vec!["deputies".into(), "statistics".into()]),
+        ..year_options(false)
+    };
+    let out = package::export(&mut store, &stamp(), dir.path(), &some, &[]).unwrap();
+    assert_eq!(out.manifest.books, Some(vec!["deputies".to_string()]));
+    let names: Vec<String> = out.manifest.files.iter().map(|f| f.path.clone()).collect();
+    assert!(
+        names.contains(&"data/deputies.jsonl".to_string()),
+        "{names:?}"
+    );
+    assert!(names.contains(&"表格/统计表.xlsx".to_string()), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n == "data/petitions.jsonl" || n.contains("来信来访")),
+        "no other book goes in: {names:?}"
+    );
+    assert!(package::verify(&out.path, today()).is_ok());
+
+    let county_dir = tempfile::tempdir().unwrap();
+    let mut county_db = Store::open(county_dir.path().join("county.db")).unwrap();
+    county::import(&mut county_db, &stamp(), &full.path, false).unwrap();
+    let held = |db: &Store, book: &str| -> i64 {
+        db.conn()
+            .query_row(
+                "SELECT count(*) FROM county_records WHERE book = ?1",
+                [book],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let petitions_before = held(&county_db, "petitions");
+    assert!(petitions_before > 0);
+    county::import(&mut county_db, &stamp(), &out.path, false).unwrap();
+    assert_eq!(
+        held(&county_db, "petitions"),
+        petitions_before,
+        "a package of the roster leaves the county's petitions as they were"
+    );
+
+    // A records file the manifest does not declare is refused.
+    let p = package::export(&mut store, &stamp(), dir.path(), &some, &[])
+        .unwrap()
+        .path;
+    let body = b"{\"book\":\"petitions\",\"id\":1}\n";
+    std::fs::write(p.join("data/petitions.jsonl"), body).unwrap();
+    rewrite_manifest(&p, |m| {
+        m["files"].as_array_mut().unwrap().push(serde_json::json!({
+            "path": "data/petitions.jsonl", "sha256": sha(body), "bytes": body.len(), "records": 1
+        }))
+    });
+    assert!(refused(&p).contains("没有说包含"), "{}", refused(&p));
+
+    // An unknown book is refused before anything is written.
+    let bad = ExportOptions {
+        books: Some(vec!["everything".into()]),
+        ..year_options(false)
+    };
+    let e = package::export(&mut store, &stamp(), dir.path(), &bad, &[]).unwrap_err();
+    assert_eq!(e.field(), Some("books"), "{e}");
 }

@@ -34,6 +34,7 @@ pub(crate) struct ExportArgs {
     pub include_identities: bool,
     pub with_pdf: bool,
     pub changes: bool,
+    pub books: Option<String>,
 }
 
 pub(crate) fn verify(dir: &Path, today: chrono::NaiveDate, json: bool) -> Result<()> {
@@ -129,6 +130,7 @@ pub(crate) fn export(store: &mut Store, stamp: &Stamp, a: ExportArgs, json: bool
         include_identities,
         with_pdf,
         changes,
+        books,
     } = a;
     use taizhang_core::package::Scope;
     let o = taizhang_core::package::ExportOptions {
@@ -137,6 +139,7 @@ pub(crate) fn export(store: &mut Store, stamp: &Stamp, a: ExportArgs, json: bool
         include_identities,
         with_pdf,
         scope: if changes { Scope::Changes } else { Scope::Full },
+        books: books.map(|b| crate::casework::split(&b).map(str::to_string).collect()),
     };
     let r = taizhang_typeset::Typesetter::standard().export(store, stamp, &out, &o)?;
     if json {

@@ -183,6 +183,10 @@ enum Cmd {
         /// still show the whole period).
         #[arg(long)]
         changes: bool,
+        /// Only these books, comma-separated: deputies, suggestions, petitions, deeds,
+        /// documents, meetings, activities, statistics (default: all).
+        #[arg(long)]
+        books: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -395,6 +399,7 @@ fn run(cli: Cli) -> Result<()> {
             include_identities,
             with_pdf,
             changes,
+            books,
             json,
         } => county::export(
             &mut store,
@@ -406,6 +411,7 @@ fn run(cli: Cli) -> Result<()> {
                 include_identities,
                 with_pdf,
                 changes,
+                books,
             },
             json,
         )?,

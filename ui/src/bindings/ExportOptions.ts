@@ -9,4 +9,9 @@ include_identities: boolean,
 /**
  * Also put the printed books in as PDF (typeset by the caller, see `pdf_books`).
  */
-with_pdf: boolean, scope: Scope, };
+with_pdf: boolean, scope: Scope, 
+/**
+ * Which books go in (the county sometimes asks for the roster and the statistics only):
+ * names of [`DATA_BOOKS`] and `statistics` (the statistics workbook). None: all of them.
+ */
+books?: Array<string>, };

@@ -19,4 +19,9 @@ scope: Scope,
 /**
  * For `changes`: when the export it follows was written (to the same folder).
  */
-since: string | null, included: Array<string>, excluded: Array<string>, files: Array<FileEntry>, };
+since: string | null, included: Array<string>, excluded: Array<string>, 
+/**
+ * The data books the package carries (`data/BOOK.jsonl` each); none in packages written
+ * before the choice existed, which carry every book.
+ */
+books?: Array<string>, files: Array<FileEntry>, };

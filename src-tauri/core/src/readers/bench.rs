@@ -283,6 +283,7 @@ pub fn run(path: &Path, today: NaiveDate, runs: usize, out_dir: &Path) -> Result
         include_identities: false,
         with_pdf: false,
         scope: package::Scope::Full,
+        books: None,
     };
     let stick = out_dir.join("bench-stick");
     let _ = std::fs::remove_dir_all(&stick);
@@ -298,6 +299,7 @@ pub fn run(path: &Path, today: NaiveDate, runs: usize, out_dir: &Path) -> Result
     )?);
     let changes = package::ExportOptions {
         scope: package::Scope::Changes,
+        books: None,
         ..last_year.clone()
     };
     rows.push(time(

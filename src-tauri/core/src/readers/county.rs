@@ -54,6 +54,7 @@ pub fn import(
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
+    let carried = m.data_books();
     let mut records: Vec<(String, i64, String)> = Vec::new();
     for f in m.files.iter().filter(|f| f.path.ends_with(".jsonl")) {
         let p = dir.join(&f.path);
@@ -117,7 +118,10 @@ pub fn import(
                 tx.prepare("SELECT book, record_id FROM county_records WHERE township_id = ?1")?;
             let held: Vec<(String, i64)> = stmt
                 .query_map([&m.township_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<rusqlite::Result<Vec<(String, i64)>>>()?
+                .into_iter()
+                .filter(|(b, _)| carried.contains(b))
+                .collect();
             let gone = held
                 .iter()
                 .filter(|(b, id)| !incoming.contains(&(b.as_str(), *id)))
@@ -135,11 +139,14 @@ pub fn import(
                 ));
             }
         }
+        // A package replaces the books it carries; a package of some books leaves the others.
         if !incremental {
-            tx.execute(
-                "DELETE FROM county_records WHERE township_id = ?1",
-                [&m.township_id],
-            )?;
+            for book in &carried {
+                tx.execute(
+                    "DELETE FROM county_records WHERE township_id = ?1 AND book = ?2",
+                    params![m.township_id, book],
+                )?;
+            }
         }
         tx.execute(
             "INSERT INTO county_packages (township_id, township, exported_at, period_from, period_to,

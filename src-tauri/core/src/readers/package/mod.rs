@@ -67,7 +67,21 @@ pub struct Manifest {
     pub since: Option<String>,
     pub included: Vec<String>,
     pub excluded: Vec<String>,
+    /// The data books the package carries (`data/BOOK.jsonl` each); none in packages written
+    /// before the choice existed, which carry every book.
+    #[serde(default)]
+    #[ts(optional)]
+    pub books: Option<Vec<String>>,
     pub files: Vec<FileEntry>,
+}
+
+impl Manifest {
+    /// The data books this package carries.
+    pub fn data_books(&self) -> Vec<String> {
+        self.books
+            .clone()
+            .unwrap_or_else(|| DATA_BOOKS.iter().map(|b| b.to_string()).collect())
+    }
 }
 
 /// What a package carries: every record of the period, or only the records that changed since
@@ -111,6 +125,58 @@ pub struct ExportOptions {
     pub with_pdf: bool,
     #[serde(default)]
     pub scope: Scope,
+    /// Which books go in (the county sometimes asks for the roster and the statistics only):
+    /// names of [`DATA_BOOKS`] and `statistics` (the statistics workbook). None: all of them.
+    #[serde(default)]
+    #[ts(optional)]
+    pub books: Option<Vec<String>>,
+}
+
+/// What a package of these options carries: its data books (in [`DATA_BOOKS`] order) and
+/// whether the statistics workbook goes in. An unknown name is refused, naming the choices.
+pub fn chosen_books(o: &ExportOptions) -> Result<(Vec<&'static str>, bool)> {
+    let Some(list) = &o.books else {
+        return Ok((DATA_BOOKS.to_vec(), true));
+    };
+    for b in list {
+        if b != STATISTICS && !DATA_BOOKS.contains(&b.as_str()) {
+            return Err(Error::validation(
+                "books",
+                format!(
+                    "没有名为“{b}”的台账，可选：{}、{STATISTICS}",
+                    DATA_BOOKS.join("、")
+                ),
+            ));
+        }
+    }
+    let books: Vec<&'static str> = DATA_BOOKS
+        .iter()
+        .copied()
+        .filter(|d| list.iter().any(|b| b == d))
+        .collect();
+    let statistics = list.iter().any(|b| b == STATISTICS);
+    if books.is_empty() && !statistics {
+        return Err(Error::validation("books", "请至少选择一本台账或统计表"));
+    }
+    Ok((books, statistics))
+}
+
+/// The choice that stands for the statistics workbook.
+pub const STATISTICS: &str = "statistics";
+
+/// The printed book of a data book.
+fn kind_of(book: &str) -> Option<crate::print::BookKind> {
+    use crate::print::BookKind::*;
+    Some(match book {
+        "deputies" => Roster,
+        "suggestions" => Suggestions,
+        "petitions" => Petitions,
+        "deeds" => Deeds,
+        "documents" => Documents,
+        "meetings" => Meetings,
+        "activities" => Activities,
+        _ => return None,
+    })
 }
 
 /// A file made outside the core (the printed books, typeset by taizhang-typeset) to be written
@@ -125,8 +191,10 @@ pub struct ExtraFile {
 /// The print requests for the package's PDFs: every book for the export's period, masked or
 /// not as the export is.
 pub fn pdf_books(o: &ExportOptions) -> Vec<(String, crate::print::PrintRequest)> {
+    let books = chosen_books(o).map(|(b, _)| b).unwrap_or_default();
     crate::print::BookKind::ALL
         .into_iter()
+        .filter(|k| books.iter().any(|b| kind_of(b) == Some(*k)))
         .map(|book| {
             (
                 format!("打印/{}.pdf", book.title()),
@@ -475,13 +543,17 @@ pub fn export(
         .map(|n| format!("{township}-{day}-{n:02}"))
         .find(|n| !dest.join(n).exists() && !dest.join(format!(".{n}.part")).exists())
         .ok_or_else(|| Error::validation("dest", "今天在该位置已导出 99 次，请换一个文件夹"))?;
+    let (books, statistics) = chosen_books(o)?;
     let part = dest.join(format!(".{name}.part"));
     let result = (|| -> Result<(Manifest, Vec<Written>)> {
         std::fs::create_dir(&part).map_err(|e| Error::io(&part, e))?;
         let mut files = Vec::new();
         let mut included = Vec::new();
         let mut digests = Vec::new();
-        for (book, rows) in records(conn, o, &secret, stamp.today())? {
+        for (book, rows) in records(conn, o, &secret, stamp.today())?
+            .into_iter()
+            .filter(|(b, _)| books.contains(b))
+        {
             let mut text = String::new();
             let mut n = 0;
             for r in &rows {
@@ -509,27 +581,35 @@ pub fn export(
             files.push(entry);
         }
         let red = redactor(conn, o, &secret)?;
-        for kind in crate::print::BookKind::ALL {
+        for kind in books.iter().filter_map(|b| kind_of(b)) {
             let (bytes, n) = workbooks::book(conn, kind, o, stamp.today(), &red)?;
             let mut entry = write_file(&part, &format!("表格/{}.xlsx", kind.title()), &bytes)?;
             entry.records = n;
             files.push(entry);
         }
-        files.push(write_file(
-            &part,
-            "表格/统计表.xlsx",
-            &workbooks::statistics(conn, o, stamp.today())?,
-        )?);
-        included.push("各台账及统计表（Excel）".into());
-        let popolo = popolo(conn, o, &township, stamp.today())?;
-        files.push(write_file(
-            &part,
-            "data/popolo.json",
-            serde_json::to_string_pretty(&popolo)
-                .expect("serialises")
-                .as_bytes(),
-        )?);
-        included.push("代表名册（Popolo 格式）".into());
+        if statistics {
+            files.push(write_file(
+                &part,
+                "表格/统计表.xlsx",
+                &workbooks::statistics(conn, o, stamp.today())?,
+            )?);
+        }
+        included.push(if statistics {
+            "所选台账及统计表（Excel）".into()
+        } else {
+            "所选台账（Excel）".into()
+        });
+        if books.contains(&"deputies") {
+            let popolo = popolo(conn, o, &township, stamp.today())?;
+            files.push(write_file(
+                &part,
+                "data/popolo.json",
+                serde_json::to_string_pretty(&popolo)
+                    .expect("serialises")
+                    .as_bytes(),
+            )?);
+            included.push("代表名册（Popolo 格式）".into());
+        }
         for x in extra {
             if !safe(&x.path) || !x.path.ends_with(".pdf") {
                 return Err(Error::validation(
@@ -554,6 +634,7 @@ pub fn export(
             pseudonymised: !o.include_identities,
             scope: o.scope,
             since: since.clone(),
+            books: Some(books.iter().map(|b| b.to_string()).collect()),
             included,
             excluded: if o.include_identities {
                 vec!["附件文件".into()]
@@ -747,6 +828,12 @@ pub fn verify(dir: &Path, today: NaiveDate) -> Result<Manifest> {
     let m: Manifest = crate::input::from_value(&MANIFEST, head)
         .map_err(|e| refuse(format!("manifest.json 内容不完整：{e}")))?;
     check_manifest(&m, today)?;
+    let carried = m.data_books();
+    if let Some(b) = carried.iter().find(|b| !DATA_BOOKS.contains(&b.as_str())) {
+        return Err(refuse(format!(
+            "清单中的台账“{b}”不是本软件的台账，拒绝导入"
+        )));
+    }
     let mut expected = BTreeSet::new();
     for f in &m.files {
         if !safe(&f.path) {
@@ -779,10 +866,16 @@ pub fn verify(dir: &Path, today: NaiveDate) -> Result<Manifest> {
             .strip_prefix("data/")
             .and_then(|p| p.strip_suffix(".jsonl"))
         {
+            if !carried.iter().any(|b| b == book) {
+                return Err(refuse(format!(
+                    "导出包中有 {}，但清单没有说包含这本台账，拒绝导入",
+                    f.path
+                )));
+            }
             check_records(f, book, bytes)?;
         }
     }
-    if let Some(missing) = DATA_BOOKS
+    if let Some(missing) = carried
         .iter()
         .map(|b| format!("data/{b}.jsonl"))
         .find(|p| !expected.contains(p))
