@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Drive, ExportLogEntry } from '../api/types';
+import type { Drive, ExportLogEntry, Exported } from '../api/types';
 import {
-  DEST_REQUIRED, NO_EARLIER_EXPORT, RANGE_MISSING, RANGE_REVERSED, defaultExportForm, defaultExportPeriod, driveKind, driveSpace,
-  exportOptions, exportProblems, formatBytes, lastExportText, lastExportTo, periodText, pseudonymShort, pseudonymText, samePlace,
-  scopeText, sortDrives, yearPeriod,
+  BOOKS_REQUIRED, DEST_REQUIRED, EXPORT_BOOKS, NO_EARLIER_EXPORT, RANGE_MISSING, RANGE_REVERSED, allExportBooks, carriedBooksText,
+  defaultExportForm, defaultExportPeriod, driveKind, driveSpace, exportOptions, exportProblems, formatBytes, lastExportText,
+  lastExportTo, periodText, pseudonymShort, pseudonymText, samePlace, scopeText, sortDrives, yearPeriod,
 } from './exporting';
 
 const GB = 1024 ** 3;
@@ -16,12 +16,17 @@ const entry = (id: number, at: string, destination: string, over: Partial<Export
 });
 
 describe('exporting', () => {
-  it('defaults to this year up to today, full, pseudonymised, without PDF', () => {
+  it('defaults to this year up to today, full, pseudonymised, without PDF, every book', () => {
     const now = new Date(2026, 5, 9, 15, 30);
     expect(defaultExportPeriod(now)).toEqual({ from: '2026-01-01', to: '2026-06-09' });
     expect(defaultExportForm(now)).toEqual({
       dest: '', from: '2026-01-01', to: '2026-06-09', scope: 'full', include_identities: false, with_pdf: false,
+      books: ['deputies', 'suggestions', 'petitions', 'deeds', 'documents', 'meetings', 'activities', 'statistics'],
     });
+    expect(EXPORT_BOOKS.map((b) => b.label))
+      .toEqual(['代表花名册', '代表建议', '来信来访', '先进事迹', '文件登记', '主席团会议', '小组活动', '统计表']);
+    // a fresh list each time: ticking in one form leaves the next default whole
+    expect(allExportBooks()).not.toBe(allExportBooks());
     expect(yearPeriod(2026, now)).toEqual({ from: '2026-01-01', to: '2026-06-09' });
     expect(yearPeriod(2025, now)).toEqual({ from: '2025-01-01', to: '2025-12-31' });
   });
@@ -87,6 +92,11 @@ describe('exporting', () => {
     expect(NO_EARLIER_EXPORT).toBe('此位置还没有导出过，请先做一次完整导出');
     expect(exportProblems({ ...f, scope: 'changes' }, entry(1, '2026-03-01 10:00:00', 'E:\\'))).toEqual({});
     expect(exportProblems({ ...f, dest: '', scope: 'changes' }, null)).toEqual({ dest: DEST_REQUIRED });
+    // at least one book or the statistics
+    expect(exportProblems({ ...f, books: [] }, null)).toEqual({ books: BOOKS_REQUIRED });
+    expect(BOOKS_REQUIRED).toBe('请至少选择一本台账或统计表');
+    expect(exportProblems({ ...f, books: ['statistics'] }, null)).toEqual({});
+    expect(exportProblems({ ...f, books: ['meetings'] }, null)).toEqual({});
   });
 
   it('builds the options of export_package', () => {
@@ -94,6 +104,31 @@ describe('exporting', () => {
     expect(exportOptions(f)).toEqual({ from: '2026-01-01', to: '2026-06-09', include_identities: true, with_pdf: false, scope: 'changes' });
     expect(exportOptions({ ...f, with_pdf: true, scope: 'full', include_identities: false }))
       .toEqual({ from: '2026-01-01', to: '2026-06-09', include_identities: false, with_pdf: true, scope: 'full' });
+    // every book: none named (the core's default); some: those, in the core's order
+    expect(exportOptions(f)).not.toHaveProperty('books');
+    expect(exportOptions({ ...f, books: ['statistics', 'deputies'] }).books).toEqual(['deputies', 'statistics']);
+    expect(exportOptions({ ...f, books: ['activities', 'suggestions', 'deputies', 'petitions', 'deeds', 'documents', 'meetings'] }).books)
+      .toEqual(['deputies', 'suggestions', 'petitions', 'deeds', 'documents', 'meetings', 'activities']);
+    expect(exportOptions({ ...f, books: [...allExportBooks()].reverse() })).not.toHaveProperty('books');
+  });
+
+  it('names the books a package carries', () => {
+    const file = (path: string) => ({ path, sha256: '00', bytes: 1, records: 1 });
+    const manifest = (books: string[] | undefined, paths: string[]): Exported['manifest'] => ({
+      format: 'taizhang-package', schema_version: 12, app_version: '0.1.0', township: '城关镇', township_id: 'a1',
+      exported_at: '2026-06-09 16:20:00', exported_by: '刘秘书', period_from: '2026-01-01', period_to: '2026-06-09',
+      pseudonymised: true, scope: 'full', since: null, included: [], excluded: [], files: paths.map(file),
+      ...(books ? { books } : {}),
+    });
+    // written before the choice existed: every book
+    expect(carriedBooksText(manifest(undefined, ['data/deputies.jsonl']))).toBe('全部台账及统计表');
+    const all = ['deputies', 'suggestions', 'petitions', 'deeds', 'documents', 'meetings', 'activities'];
+    expect(carriedBooksText(manifest(all, ['表格/统计表.xlsx']))).toBe('全部台账及统计表');
+    expect(carriedBooksText(manifest(all, ['data/deputies.jsonl'])))
+      .toBe('代表花名册、代表建议、来信来访、先进事迹、文件登记、主席团会议、小组活动');
+    expect(carriedBooksText(manifest(['deputies'], ['data/deputies.jsonl', '表格/统计表.xlsx']))).toBe('代表花名册、统计表');
+    expect(carriedBooksText(manifest([], ['表格/统计表.xlsx']))).toBe('统计表');
+    expect(carriedBooksText(manifest(['activities', 'petitions'], []))).toBe('来信来访、小组活动');
   });
 
   it('words the log and the result', () => {

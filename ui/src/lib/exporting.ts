@@ -1,7 +1,7 @@
 // 导出到U盘: the choices on the export screen, the ExportOptions they make, the drive list's wording,
 // the last export to a folder (what a 'changes' export follows) and the export log's columns. The
 // package itself is written, read back and checked by the core.
-import type { Drive, ExportLogEntry, ExportOptions, ExportScope, IsoDate } from '../api/types';
+import type { Drive, ExportLogEntry, ExportOptions, ExportScope, Exported, IsoDate } from '../api/types';
 import { formatDate, formatDateTime, todayIso } from './format';
 
 /** What the export screen's form holds. */
@@ -13,12 +13,41 @@ export interface ExportForm {
   scope: ExportScope;
   include_identities: boolean;
   with_pdf: boolean;
+  /** the books that go in (codes of EXPORT_BOOKS); all of them by default */
+  books: string[];
+}
+
+/**
+ * What 选择台账 offers: the core's data books (its DATA_BOOKS, in that order) and the statistics
+ * workbook. The county sometimes asks for the roster and the statistics only.
+ */
+export const EXPORT_BOOKS: readonly { code: string; label: string }[] = [
+  { code: 'deputies', label: '代表花名册' },
+  { code: 'suggestions', label: '代表建议' },
+  { code: 'petitions', label: '来信来访' },
+  { code: 'deeds', label: '先进事迹' },
+  { code: 'documents', label: '文件登记' },
+  { code: 'meetings', label: '主席团会议' },
+  { code: 'activities', label: '小组活动' },
+  { code: 'statistics', label: '统计表' },
+];
+/** the choice that stands for the statistics workbook (not a data book) */
+export const STATISTICS = 'statistics';
+/** the quick choice 只选花名册和统计表 */
+export const ROSTER_AND_STATISTICS: readonly string[] = ['deputies', STATISTICS];
+/** the statistics workbook's file in a package */
+const STATISTICS_FILE = '表格/统计表.xlsx';
+
+export function allExportBooks(): string[] {
+  return EXPORT_BOOKS.map((b) => b.code);
 }
 
 export const DEST_REQUIRED = '请选择导出位置';
 export const RANGE_MISSING = '请选择起止日期';
 export const RANGE_REVERSED = '结束日期不能早于开始日期';
 export const NO_EARLIER_EXPORT = '此位置还没有导出过，请先做一次完整导出';
+/** the core's own words for the same refusal */
+export const BOOKS_REQUIRED = '请至少选择一本台账或统计表';
 
 /** This year so far: 1 January to today. */
 export function defaultExportPeriod(now: Date = new Date()): { from: IsoDate; to: IsoDate } {
@@ -32,7 +61,9 @@ export function yearPeriod(year: number, now: Date = new Date()): { from: IsoDat
 }
 
 export function defaultExportForm(now: Date = new Date()): ExportForm {
-  return { dest: '', ...defaultExportPeriod(now), scope: 'full', include_identities: false, with_pdf: false };
+  return {
+    dest: '', ...defaultExportPeriod(now), scope: 'full', include_identities: false, with_pdf: false, books: allExportBooks(),
+  };
 }
 
 /** "812 B", "3.4 KB", "3.2 GB": binary units, one decimal, as Windows shows disk sizes. */
@@ -92,6 +123,8 @@ export interface ExportProblems {
   range?: string;
   /** 'changes' with nothing exported to this folder before */
   scope?: string;
+  /** no book chosen */
+  books?: string;
 }
 
 /** What keeps 开始导出 disabled, keyed by the form item that shows it. */
@@ -101,14 +134,38 @@ export function exportProblems(f: ExportForm, last: ExportLogEntry | null): Expo
   if (!f.from || !f.to) p.range_missing = RANGE_MISSING;
   else if (f.to < f.from) p.range = RANGE_REVERSED;
   if (f.scope === 'changes' && f.dest.trim() && !last) p.scope = NO_EARLIER_EXPORT;
+  if (!EXPORT_BOOKS.some((b) => f.books.includes(b.code))) p.books = BOOKS_REQUIRED;
   return p;
 }
 
-/** The options sent with export_package (the form must have no problems). */
+/**
+ * The options sent with export_package (the form must have no problems). Every book chosen: no
+ * `books` (the core's default, all of them); otherwise the chosen ones, in EXPORT_BOOKS order.
+ */
 export function exportOptions(f: ExportForm): ExportOptions {
-  return {
+  const o: ExportOptions = {
     from: f.from ?? '', to: f.to ?? '', include_identities: f.include_identities, with_pdf: f.with_pdf, scope: f.scope,
   };
+  const books = EXPORT_BOOKS.map((b) => b.code).filter((c) => f.books.includes(c));
+  if (books.length < EXPORT_BOOKS.length) o.books = books;
+  return o;
+}
+
+/**
+ * The result panel's 所含台账: the manifest's data books (none listed: a package of every book)
+ * and 统计表 when the workbook is among its files. Every one of them: "全部台账及统计表".
+ */
+export function carriedBooksText(m: Exported['manifest']): string {
+  const data = m.books ?? EXPORT_BOOKS.filter((b) => b.code !== STATISTICS).map((b) => b.code);
+  const statistics = !m.books || m.files.some((f) => f.path === STATISTICS_FILE);
+  const codes = [...data, ...(statistics ? [STATISTICS] : [])];
+  if (EXPORT_BOOKS.every((b) => codes.includes(b.code))) return '全部台账及统计表';
+  const label = (c: string) => EXPORT_BOOKS.find((b) => b.code === c)?.label ?? c;
+  const ordered = [
+    ...EXPORT_BOOKS.filter((b) => codes.includes(b.code)).map((b) => b.code),
+    ...codes.filter((c) => !EXPORT_BOOKS.some((b) => b.code === c)),
+  ];
+  return ordered.map(label).join('、');
 }
 
 /** "2026年1月1日 至 2026年6月30日" */

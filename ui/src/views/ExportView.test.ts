@@ -1,6 +1,7 @@
 // 导出到U盘 against a fake core: the drives (sticks first), choosing one or another folder, the options
 // the form sends to export_package, the result panel, the log refreshed after an export, a 'changes'
-// export only where something was exported before, and a refused export keeping the form.
+// export only where something was exported before, the books chosen (none refused), and a refused export
+// keeping the form.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Drive, ExportLogEntry, ExportOptions, Exported } from '../api/types';
 import { todayIso } from '../lib/format';
@@ -14,6 +15,8 @@ vi.mock('@tauri-apps/plugin-dialog', () => ({ open: (options: unknown) => invoke
 import ExportView from './ExportView.vue';
 
 const YEAR = new Date().getFullYear();
+const DATA_BOOKS = ['deputies', 'suggestions', 'petitions', 'deeds', 'documents', 'meetings', 'activities'];
+const ALL_BOOKS = [...DATA_BOOKS, 'statistics'];
 const GB = 1024 ** 3;
 const drive = (mount_point: string, name: string, removable: boolean): Drive => ({
   name, mount_point, removable, total_bytes: 7.5 * GB, available_bytes: 3.2 * GB,
@@ -45,13 +48,17 @@ beforeEach(() => {
         at: '2026-06-09 16:20:00', path, period_from: options.from, period_to: options.to, files: 11,
         pseudonymised: !options.include_identities, manifest_sha256: 'fedcba9876543210'.repeat(4), scope: options.scope,
       }), ...log];
+      // as the core: the data books chosen (all without a choice), the statistics workbook among the files
+      const chosen = options.books ?? ALL_BOOKS;
+      const files = Array.from({ length: 10 }, (_, i) => ({ path: `f${i}.csv`, sha256: '00', bytes: 10, records: 1 }));
+      if (chosen.includes('statistics')) files.push({ path: '表格/统计表.xlsx', sha256: '00', bytes: 10, records: 0 });
       return {
         path, manifest_sha256: 'fedcba9876543210'.repeat(4),
         manifest: {
+          books: DATA_BOOKS.filter((b) => chosen.includes(b)), files,
           format: 'taizhang-package', schema_version: 12, app_version: '0.1.0', township: '城关镇', township_id: 'a1b2',
           exported_at: '2026-06-09 16:20:00', exported_by: '刘秘书', period_from: options.from, period_to: options.to,
           pseudonymised: !options.include_identities, included: [], excluded: [], scope: options.scope, since: null,
-          files: Array.from({ length: 11 }, (_, i) => ({ path: `f${i}.csv`, sha256: '00', bytes: 10, records: 1 })),
         },
       };
     },
@@ -78,6 +85,16 @@ const input = (id: string) => {
 const choose = (el: HTMLElement) => el.querySelector('input')!.click();
 const driveOption = (mount: string) => hooks('export-drive').find((d) => d.dataset.mount === mount)!;
 const runDisabled = () => hook('export-run')!.hasAttribute('disabled');
+const book = (code: string) => hook(`export-book-${code}`)!;
+/** Click books' checkboxes one after another (the group's model updates in between, as under a hand). */
+async function toggleBooks(...codes: string[]) {
+  for (const c of codes) {
+    choose(book(c));
+    await settle(0);
+  }
+}
+const checkedBooks = () => hooks('export-books')[0].querySelectorAll('.el-checkbox.is-checked').length;
+const booksError = () => hook('export-books')!.closest('.el-form-item')!.querySelector('.el-form-item__error');
 
 describe('ExportView', () => {
   it('lists the drives, USB sticks first, with their free space', async () => {
@@ -129,6 +146,7 @@ describe('ExportView', () => {
     expect(result.textContent).toContain(`${YEAR}年1月1日 至`);
     expect(hook('export-result-pseudonymised')?.textContent).toBe('含个人身份信息');
     expect(hook('export-result-sha')?.textContent).toBe('fedcba987654');
+    expect(hook('export-result-books')?.textContent).toBe('全部台账及统计表');
     expect(result.textContent).toContain('已逐一读回校验，可以拔出U盘');
 
     expect(callsOf(invoke, 'exports_list')).toHaveLength(2);
@@ -168,6 +186,80 @@ describe('ExportView', () => {
       options: { from: `${YEAR}-01-01`, to: todayIso(), include_identities: false, with_pdf: false, scope: 'changes' },
     }]);
     expect(hook('export-result-pseudonymised')?.textContent).toBe('已以化名代替个人信息');
+  });
+
+  it('exports the books chosen: every one by default, a few, or the roster and the statistics', async () => {
+    await mountView();
+    choose(driveOption('E:\\'));
+    await settle();
+    expect(hooks('export-books')).toHaveLength(1);
+    expect(ALL_BOOKS.map((b) => book(b).textContent?.trim()))
+      .toEqual(['代表花名册', '代表建议', '来信来访', '先进事迹', '文件登记', '主席团会议', '小组活动', '统计表']);
+    expect(ALL_BOOKS.every((b) => book(b).classList.contains('is-checked'))).toBe(true);
+
+    // 来信来访, 文件登记 and 统计表 left out
+    await toggleBooks('petitions', 'documents', 'statistics');
+    expect(checkedBooks()).toBe(5);
+    expect(book('petitions').classList.contains('is-checked')).toBe(false);
+    hook('export-run')!.click();
+    await settle();
+    const base = { from: `${YEAR}-01-01`, to: todayIso(), include_identities: false, with_pdf: false, scope: 'full' };
+    expect(callsOf(invoke, 'export_package')).toEqual([{
+      dest: 'E:\\', options: { ...base, books: ['deputies', 'suggestions', 'deeds', 'meetings', 'activities'] },
+    }]);
+    expect(hook('export-result-books')?.textContent).toBe('代表花名册、代表建议、先进事迹、主席团会议、小组活动');
+
+    // the county asks for the roster and the statistics only
+    hook('export-books-roster-stats')!.click();
+    await settle();
+    expect(checkedBooks()).toBe(2);
+    expect(book('deputies').classList.contains('is-checked')).toBe(true);
+    expect(book('statistics').classList.contains('is-checked')).toBe(true);
+    hook('export-run')!.click();
+    await settle();
+    expect(callsOf(invoke, 'export_package')[1]).toEqual({ dest: 'E:\\', options: { ...base, books: ['deputies', 'statistics'] } });
+    expect(hook('export-result-books')?.textContent).toBe('代表花名册、统计表');
+
+    // 全选: every book again, sent as no choice at all
+    hook('export-books-all')!.click();
+    await settle();
+    expect(checkedBooks()).toBe(8);
+    hook('export-run')!.click();
+    await settle();
+    const all = callsOf(invoke, 'export_package')[2] as { options: ExportOptions };
+    expect(all).toEqual({ dest: 'E:\\', options: base });
+    expect(all.options).not.toHaveProperty('books');
+    expect(hook('export-result-books')?.textContent).toBe('全部台账及统计表');
+    // the log is as before: no column for the books
+    expect(hook('exports-log')!.textContent).not.toContain('代表花名册');
+  });
+
+  it('refuses to export with no book chosen', async () => {
+    await mountView();
+    choose(driveOption('E:\\'));
+    await settle();
+    expect(booksError()).toBeNull();
+    await toggleBooks(...ALL_BOOKS);
+    await settle();
+    expect(checkedBooks()).toBe(0);
+    expect(booksError()?.textContent).toContain('请至少选择一本台账或统计表');
+    expect(runDisabled()).toBe(true);
+    hook('export-run')!.click();
+    await settle();
+    expect(callsOf(invoke, 'export_package')).toEqual([]);
+
+    // the statistics alone will do
+    await toggleBooks('statistics');
+    await settle();
+    expect(booksError()).toBeNull();
+    expect(runDisabled()).toBe(false);
+    hook('export-run')!.click();
+    await settle();
+    expect(callsOf(invoke, 'export_package')).toEqual([{
+      dest: 'E:\\',
+      options: { from: `${YEAR}-01-01`, to: todayIso(), include_identities: false, with_pdf: false, scope: 'full', books: ['statistics'] },
+    }]);
+    expect(hook('export-result-books')?.textContent).toBe('统计表');
   });
 
   it('without a stick: says so, takes another folder, and finds a stick plugged in later', async () => {
