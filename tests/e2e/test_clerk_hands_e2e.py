@@ -18,11 +18,10 @@ import subprocess
 import time
 
 from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.common.actions.wheel_input import ScrollOrigin
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from ui import choose, click, click_tab, el, message, shot, text_of, type_into, wait
+from ui import choose, click, click_tab, el, shot, text_of, type_into, wait
 
 
 def cli(db, *args):
@@ -56,10 +55,17 @@ def shown(d, test_id):
     return next((e for e in d.find_elements(By.CSS_SELECTOR, f'[data-test="{test_id}"]') if e.is_displayed()), None)
 
 
+def calendar_open(d, test_id):
+    return any(p.is_displayed() for p in d.find_elements(By.CSS_SELECTOR, f".popper-{test_id}"))
+
+
 def type_date(d, test_id, text):
     """Types into a date box as a clerk does and leaves it with Tab (which reads it)."""
     type_into(d, test_id, text)
     el(d, test_id).send_keys(Keys.TAB)
+    wait(lambda: not calendar_open(d, test_id),
+         f"the calendar of {test_id} closed once Tab left the box (else it covers the fields below)", timeout=3)
+    time.sleep(0.3)  # its fade-out, for a clean screenshot
 
 
 def ctrl_enter(d):
@@ -77,6 +83,22 @@ def confirm_prompt(d, reason):
 
 def main_scroll(d):
     return d.execute_script("return document.querySelector('[data-test=\"main-area\"]').scrollTop")
+
+
+def scroll_to_bottom(d):
+    """Scrolls the page down as a clerk does at the keyboard: a click on a blank spot of the page
+    (the main area's top-left margin), then End. (WebKitWebDriver's wheel actions proved unreliable
+    here: the same wheel moved the page one time and not the next.)"""
+    main = el(d, "main-area")
+    ActionChains(d).move_to_element_with_offset(main, -main.size["width"] // 2 + 4, -main.size["height"] // 2 + 4) \
+        .click().send_keys(Keys.END).perform()
+    wait(lambda: main_scroll(d) > 300, "the page scrolled well down")
+
+
+def settled_scroll(d):
+    """The main area's scrollTop once the new page has settled (past any late scroll restore)."""
+    time.sleep(0.8)
+    return main_scroll(d)
 
 
 def open_deputy(d, deputy):
@@ -100,9 +122,12 @@ def post_rows(d):
     click_tab(d, "主席团职务")
 
     def read():
+        table = el(d, "post-table")
+        # in sight, as the clerk scrolls to it (and for the screenshot)
+        d.execute_script("arguments[0].scrollIntoView({block: 'center'})", table)
         rows = []
-        for r in el(d, "post-table").find_elements(By.CSS_SELECTOR, "tr.el-table__row"):
-            cells = [c.text.strip() for c in r.find_elements(By.CSS_SELECTOR, "td")]
+        for r in table.find_elements(By.CSS_SELECTOR, "tr.el-table__row"):
+            cells = [d.execute_script("return arguments[0].innerText", c).strip() for c in r.find_elements(By.CSS_SELECTOR, "td")]
             if not all(cells[:3]):
                 return None  # the tab still sliding in: its cells read empty
             rows.append(tuple(cells[:3]))
@@ -113,6 +138,20 @@ def post_rows(d):
 def history_text(d):
     click_tab(d, "修改记录")
     return d.execute_script("return arguments[0].innerText", el(d, "history-table"))
+
+
+def show_history_row(d, text):
+    """Scrolls the 修改记录 row holding `text` into sight (for the screenshot)."""
+    def in_sight():
+        row = next((r for r in el(d, "history-table").find_elements(By.CSS_SELECTOR, "tr.el-table__row")
+                    if text in d.execute_script("return arguments[0].innerText", r)), None)
+        if row is None:
+            return False
+        return d.execute_script("arguments[0].scrollIntoView({block: 'center'});"
+                                "const r = arguments[0].getBoundingClientRect();"
+                                "return r.top >= 56 && r.bottom <= window.innerHeight", row)
+    wait(in_sight, "the history row with the reason in sight")
+    time.sleep(0.3)
 
 
 # ---- 1 and 4: dates as people write them, Ctrl+Enter from a select and from a date ----------------
@@ -131,12 +170,17 @@ def test_dates_as_typed_and_ctrl_enter_from_pickers(app, artifacts, tmp_path):
     type_into(d, "document-field-issuer", "县人大常委会")
     type_into(d, "document-field-title", title)
 
-    # 2026.13.5: no month 13. The field says so, keeps what was typed, and the form does not save.
-    type_date(d, "document-field-date", "2026.13.5")
+    # 2026.13.5: no month 13. Ctrl+Enter straight from the box reads it first and stops the save.
+    type_into(d, "document-field-date", "2026.13.5")
+    ctrl_enter(d)
     err = wait(lambda: shown(d, "document-field-date-error"), "an error under the date")
     assert "月份" in err.text, f"the error names what is wrong (the month): {err.text}"
     assert value(d, "document-field-date") == "2026.13.5", \
         "the unreadable text stays in the box for the clerk to correct, never replaced by another date"
+    time.sleep(1.0)
+    assert "/documents/new" in d.current_url, "Ctrl+Enter with an unreadable date does not save the form"
+    # Tab and 保存 as well: still an error, still the typed text, still no save.
+    el(d, "document-field-date").send_keys(Keys.TAB)
     click(d, "document-save")
     time.sleep(1.5)
     assert "/documents/new" in d.current_url and shown(d, "document-form-title"), \
@@ -188,6 +232,8 @@ def test_dates_as_typed_and_ctrl_enter_from_pickers(app, artifacts, tmp_path):
     assert value(d, "archive-field-archived_on") == "2026.3.6", "the text is still unread when the keys are pressed"
     ctrl_enter(d)
     wait(lambda: el(d, "document-archived").get_attribute("data-archived") == "true", "the document archived")
+    wait(lambda: not calendar_open(d, "archive-field-archived_on"), "the calendar gone with the dialog", timeout=3)
+    time.sleep(0.4)  # the dialog's fade-out, for a clean screenshot
     assert "2026年3月6日" in text_of(d, "document-archived"), \
         f"Ctrl+Enter read 2026.3.6 before saving: {text_of(d, 'document-archived')}"
     assert cli(db, "documents", "show", doc_id, "--json")["document"]["archived_on"] == "2026-03-06", \
@@ -257,6 +303,8 @@ def test_void_a_resignation_restores_the_post(app, artifacts, tmp_path):
     shot(d, artifacts, "hands-08-voided-post-restored")
 
     shown_cli = cli(db, "deputies", "show", deputy["id"], "--json")
+    assert [(e["kind"], e["voided"]) for e in shown_cli["events"]] == [("resignation", True)], \
+        f"the CLI keeps the resignation, voided: {shown_cli['events']}"
     assert [(p["id"], p["end_date"]) for p in shown_cli["posts"]] == [(posts[0]["id"], None)], \
         f"the CLI has the same post open again, not ended on the voided date: {shown_cli['posts']}"
     assert shown_cli["deputy"]["status"] == "in_office" and shown_cli["deputy"]["presidium_post"] == deputy["presidium_post"], \
@@ -270,11 +318,13 @@ def test_backdated_resignation_clash_confirmed_with_a_reason(app, artifacts, tmp
     db = tmp_path / "taizhang.db"
     in_office = {x["id"]: x for x in cli(db, "deputies", "list", "--status", "in_office", "--json")}
     initials = [x["initials"] for x in in_office.values()]
-    led = [s for s in cli(db, "suggestions", "list", "--json")
-           if not s["voided"] and s["lead_deputy"] and s["lead_deputy"]["id"] in in_office
-           and initials.count(in_office[s["lead_deputy"]["id"]]["initials"]) == 1
-           and not cli(db, "deputies", "show", s["lead_deputy"]["id"], "--json")["events"]]
-    s = max(led, key=lambda x: x["received_on"])
+    # The latest suggestion led by a deputy in office with no status event (so a resignation the
+    # day before it is in order but for the clash), and whose initials find only that deputy.
+    led = sorted((s for s in cli(db, "suggestions", "list", "--json")
+                  if not s["voided"] and s["lead_deputy"] and s["lead_deputy"]["id"] in in_office
+                  and initials.count(in_office[s["lead_deputy"]["id"]]["initials"]) == 1),
+                 key=lambda x: x["received_on"], reverse=True)
+    s = next(x for x in led if not cli(db, "deputies", "show", x["lead_deputy"]["id"], "--json")["events"])
     deputy = in_office[s["lead_deputy"]["id"]]
     day = dt.date.fromisoformat(s["received_on"]) - dt.timedelta(days=1)
     assert day >= dt.date.fromisoformat(deputy["elected_on"]), "the resignation falls within the mandate"
@@ -305,6 +355,7 @@ def test_backdated_resignation_clash_confirmed_with_a_reason(app, artifacts, tmp
 
     wait(lambda: reason in history_text(d), "the confirming reason in 修改记录")
     assert s["number"] in history_text(d), "the history names the later record the reason stands against"
+    show_history_row(d, reason)
     shot(d, artifacts, "hands-10-history-holds-the-reason")
     notes = [h.get("note") or "" for h in cli(db, "history", "--entity", "deputy", "--id", deputy["id"], "--json")]
     assert any(reason in n and s["number"] in n for n in notes), \
@@ -318,10 +369,7 @@ def test_a_page_opened_from_a_scrolled_page_starts_at_the_top(app, artifacts):
     click(d, "nav-deputies")
     wait(lambda: len([r for r in d.find_elements(By.CSS_SELECTOR, '[data-test="deputy-row"]') if r.is_displayed()]) >= 10,
          "the roster listed")
-    main = el(d, "main-area")
-    # The mouse wheel over the list, as a clerk scrolls.
-    ActionChains(d).scroll_from_origin(ScrollOrigin.from_element(main), 0, 5000).perform()
-    wait(lambda: main_scroll(d) > 300, "the roster scrolled well down")
+    scroll_to_bottom(d)
     shot(d, artifacts, "hands-11-roster-scrolled")
 
     # Open a deputy from the lower part of the list.
@@ -330,6 +378,19 @@ def test_a_page_opened_from_a_scrolled_page_starts_at_the_top(app, artifacts):
     name = last.find_element(By.CSS_SELECTOR, '[data-test="deputy-name"]').text.strip()
     last.find_element(By.CSS_SELECTOR, '[data-test="deputy-name"]').click()
     wait(lambda: text_of(d, "deputy-title") == name, f"{name}'s page")
-    time.sleep(0.8)  # past any late scroll restore
-    assert main_scroll(d) == 0, f"the deputy page opened from the scrolled roster starts at the top: {main_scroll(d)}"
+    top = settled_scroll(d)
+    assert top == 0, f"the deputy page opened from the scrolled roster starts at the top, not at {top}px"
     shot(d, artifacts, "hands-12-deputy-page-at-top")
+
+    # From the bottom of the (long) deputy page, 导出到U盘 from the menu: its title in sight.
+    scroll_to_bottom(d)
+    shot(d, artifacts, "hands-13-deputy-page-scrolled")
+    click(d, "nav-export")
+    title = wait(lambda: next((h for h in d.find_elements(By.CSS_SELECTOR, "h1.page-title")
+                               if h.is_displayed() and h.text.strip() == "导出到U盘"), None), "the 导出到U盘 page")
+    top = settled_scroll(d)
+    assert top == 0, f"导出到U盘 opened from the scrolled deputy page starts at the top, not at {top}px"
+    assert d.execute_script("return arguments[0].getBoundingClientRect().top >= "
+                            "document.querySelector('[data-test=\"main-area\"]').getBoundingClientRect().top", title), \
+        "its title is not cut off at the top"
+    shot(d, artifacts, "hands-14-export-page-at-top")
