@@ -112,6 +112,34 @@ pub fn field_label(field: &str) -> &str {
 }
 
 /// A stored value as the clerk reads it: codes become labels, booleans 是/否.
+/// A stored date of a date field as the rest of the app writes it: 2021年11月20日 (a birth
+/// month 1975年3月), with a time kept after it.
+fn chinese_date(field: &str, s: &str) -> Option<String> {
+    let dated = crate::fields::find(field).is_some_and(|f| {
+        matches!(
+            f.bound,
+            crate::fields::Bound::Happened
+                | crate::fields::Bound::Planned
+                | crate::fields::Bound::Born
+        )
+    });
+    if !dated {
+        return None;
+    }
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
+        let time = s.get(10..).map(str::trim).unwrap_or("");
+        let day = crate::dates::chinese(d);
+        return Some(if time.is_empty() {
+            day
+        } else {
+            format!("{day} {time}")
+        });
+    }
+    crate::dates::PartialDate::parse(s)
+        .ok()
+        .map(|p| p.chinese())
+}
+
 fn humanize(field: &str, v: &Value) -> String {
     fn label_of<V: Vocab>(code: &str) -> Option<String> {
         V::from_code(code).map(|v| v.label().to_string())
@@ -139,7 +167,9 @@ fn humanize(field: &str, v: &Value) -> String {
                 "post" => label_of::<vocab::PresidiumPostKind>(s),
                 _ => None,
             };
-            label.unwrap_or_else(|| s.clone())
+            label
+                .or_else(|| chinese_date(field, s))
+                .unwrap_or_else(|| s.clone())
         }
         Value::Object(_) => v.to_string(),
     }
@@ -274,5 +304,29 @@ mod tests {
         assert_eq!(page.items[0].at, "2024-03-20 10:00:00");
         assert_eq!(page.items[0].changes[0].before, "甲");
         assert_eq!(log::rows(store.conn(), None, None, 1, 20).unwrap().total, 3);
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::humanize;
+    use serde_json::json;
+
+    #[test]
+    fn dates_in_the_history_read_as_everywhere_else() {
+        assert_eq!(
+            humanize("elected_on", &json!("2021-11-20")),
+            "2021年11月20日"
+        );
+        assert_eq!(humanize("birth_date", &json!("1975-03")), "1975年3月");
+        assert_eq!(
+            humanize("received_at", &json!("2026-12-04 09:30")),
+            "2026年12月4日 09:30"
+        );
+        assert_eq!(
+            humanize("notes", &json!("2021-11-20")),
+            "2021-11-20",
+            "a text that happens to look like a date is left as typed"
+        );
     }
 }
