@@ -150,6 +150,14 @@ impl Serialize for Error {
 /// damaged file is a reason to restore.
 fn database_message(e: &rusqlite::Error) -> String {
     use rusqlite::ErrorCode::*;
+    if let rusqlite::Error::FromSqlConversionFailure(col, ..)
+    | rusqlite::Error::InvalidColumnType(col, ..) = e
+    {
+        return format!(
+            "数据文件中有一条记录的第 {} 项无法读取（可能被其他程序改动过）；数据未作修改。请用“校验”检查数据文件，或从备份恢复",
+            col + 1
+        );
+    }
     match e.sqlite_error_code() {
         Some(DatabaseBusy | DatabaseLocked) => {
             "数据文件正被另一个窗口或程序使用，请稍等片刻再试；数据未作修改。如一直如此，请关闭其他台账窗口后重试（不要恢复备份，那会丢失最近的数据）".into()
@@ -211,6 +219,20 @@ mod tests {
         assert!(
             corrupt.to_string().contains("备份恢复"),
             "a damaged file is the case for it"
+        );
+    }
+
+    #[test]
+    fn a_row_changed_by_another_program_is_said_in_chinese() {
+        let unreadable = Error::Database(rusqlite::Error::InvalidColumnType(
+            5,
+            "date".into(),
+            rusqlite::types::Type::Text,
+        ));
+        let m = unreadable.to_string();
+        assert!(
+            m.contains("第 6 项无法读取") && !m.contains("Invalid"),
+            "{m}"
         );
     }
 

@@ -36,7 +36,10 @@ fn open_opinion(conn: &Connection, opinion_id: i64) -> Result<(GroupActivity, Op
         .iter()
         .find(|o| o.id == opinion_id)
         .cloned()
-        .expect("the opinion belongs to its activity");
+        .ok_or(Error::NotFound {
+            what: "活动中收集的意见",
+            id: opinion_id,
+        })?;
     if let Some(s) = &o.suggestion {
         return Err(Error::conflict(
             "opinion_id",
