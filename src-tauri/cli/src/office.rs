@@ -78,16 +78,7 @@ pub(crate) fn restore(db: &Path, stamp: &Stamp, file: &Path, show: bool, json: b
         }
         return Ok(());
     }
-    // A sound file is copied aside through SQLite (consistent, as the app does); only one too
-    // damaged to open is kept aside byte for byte and replaced without opening it.
-    let (kept, damaged) = match Store::open(db) {
-        Ok(mut store) => (
-            Some(backup::restore(&mut store, file, stamp)?.path.into()),
-            false,
-        ),
-        Err(_) => (backup::restore_file(db, file, stamp)?, true),
-    };
-    let kept: Option<std::path::PathBuf> = kept;
+    let (kept, damaged) = backup::restore_at(db, file, stamp)?;
     if json {
         print_json(&serde_json::json!({ "restored_from": file, "kept": kept, "damaged": damaged }));
         return Ok(());

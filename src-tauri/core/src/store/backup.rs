@@ -341,6 +341,19 @@ fn keep_machine_settings(store: &mut Store, kept: &[(&'static str, Option<String
     })
 }
 
+/// Restores the database at `db_path` from a backup when no store is open (the CLI): a sound
+/// file through SQLite ([`restore`]), one too damaged to open byte for byte ([`restore_file`]).
+/// Returns where the data before the restore was kept, and whether it was damaged.
+pub fn restore_at(db_path: &Path, from: &Path, stamp: &Stamp) -> Result<(Option<PathBuf>, bool)> {
+    match Store::open(db_path) {
+        Ok(mut store) => Ok((
+            Some(PathBuf::from(restore(&mut store, from, stamp)?.path)),
+            false,
+        )),
+        Err(_) => Ok((restore_file(db_path, from, stamp)?, true)),
+    }
+}
+
 /// Restores `db_path` from a backup without opening the current file, which may be the
 /// damaged one (a corrupted header makes every open fail, so the advised restore must not
 /// need it). The current file and its journal are kept aside as they are, byte for byte, then
