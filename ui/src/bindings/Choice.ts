@@ -3,4 +3,9 @@
 /**
  * A value of a closed set with its Chinese label, for select boxes.
  */
-export type Choice = { value: string, label: string, };
+export type Choice = { value: string, label: string, 
+/**
+ * The label's pinyin initials ("jtjs" for 交通建设), so a select filters by them as the
+ * deputy picker does.
+ */
+initials: string, };

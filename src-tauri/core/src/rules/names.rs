@@ -174,6 +174,15 @@ fn char_syllable(c: char) -> Option<String> {
     }
 }
 
+/// The initials of a phrase read word by word (no surname readings): "jtjs" for 交通建设.
+/// Latin letters and digits are kept as typed, lower-cased; other characters are skipped.
+pub fn text_initials(text: &str) -> String {
+    text.chars()
+        .filter_map(char_syllable)
+        .filter_map(|s| s.chars().next())
+        .collect()
+}
+
 /// "zhang san" and "zs" for 张三.
 pub fn pinyin_and_initials(name: &str) -> (String, String) {
     let syl = syllables(name);
@@ -310,6 +319,14 @@ mod tests {
         ] {
             assert_eq!(pinyin_and_initials(name).0, expected, "{name}");
         }
+    }
+
+    #[test]
+    fn a_category_label_reads_word_by_word() {
+        // 单 in 单位 is dān, not the surname Shàn: a label is not a name.
+        assert_eq!(text_initials("交通建设"), "jtjs");
+        assert_eq!(text_initials("单位建设（其他）"), "dwjsqt");
+        assert_eq!(text_initials("5G网络"), "5gwl");
     }
 
     #[test]

@@ -12,6 +12,20 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub struct Choice {
     pub value: String,
     pub label: String,
+    /// The label's pinyin initials ("jtjs" for 交通建设), so a select filters by them as the
+    /// deputy picker does.
+    pub initials: String,
+}
+
+impl Choice {
+    pub fn new(value: impl Into<String>, label: impl Into<String>) -> Choice {
+        let label = label.into();
+        Choice {
+            value: value.into(),
+            initials: crate::names::text_initials(&label),
+            label,
+        }
+    }
 }
 
 pub trait Vocab: Sized + Copy + PartialEq + std::fmt::Debug + 'static {
@@ -39,10 +53,7 @@ pub trait Vocab: Sized + Copy + PartialEq + std::fmt::Debug + 'static {
     fn choices() -> Vec<Choice> {
         Self::ALL
             .iter()
-            .map(|v| Choice {
-                value: v.code().into(),
-                label: v.label().into(),
-            })
+            .map(|v| Choice::new(v.code(), v.label()))
             .collect()
     }
 }
@@ -283,10 +294,7 @@ impl Ethnicity {
     }
     pub fn choices() -> Vec<Choice> {
         (1..=56u8)
-            .map(|n| Choice {
-                value: Ethnicity(n).code(),
-                label: Ethnicity(n).label().into(),
-            })
+            .map(|n| Choice::new(Ethnicity(n).code(), Ethnicity(n).label()))
             .collect()
     }
 }
@@ -509,10 +517,7 @@ pub struct Vocabulary {
 
 fn pairs(list: &[(&str, &str)]) -> Vec<Choice> {
     list.iter()
-        .map(|(v, l)| Choice {
-            value: v.to_string(),
-            label: l.to_string(),
-        })
+        .map(|(v, l)| Choice::new(*v, *l))
         .collect()
 }
 
@@ -558,10 +563,7 @@ pub fn vocabulary() -> Vocabulary {
         ]),
         entities: crate::history::Entity::ALL
             .iter()
-            .map(|e| Choice {
-                value: e.code().to_string(),
-                label: e.name().to_string(),
-            })
+            .map(|e| Choice::new(e.code(), e.name()))
             .collect(),
     }
 }
@@ -573,10 +575,7 @@ pub fn vocabulary_for(conn: &rusqlite::Connection) -> crate::Result<Vocabulary> 
         .suggestion
         .reply_categories
         .iter()
-        .map(|c| Choice {
-            value: c.code.clone(),
-            label: c.label.clone(),
-        })
+        .map(|c| Choice::new(c.code.clone(), c.label.clone()))
         .collect();
     Ok(v)
 }
