@@ -23,7 +23,7 @@ export const NOTICE_DAYS = 3;
 export const NOTICE_HINT = '一般应提前三天通知代表';
 
 // The vocabulary's lists, used until (or if ever not) `vocabulary` sends them.
-const c = (value: string, label: string): Choice => ({ value, label });
+const c = (value: string, label: string): Choice => ({ value, label, initials: '' });
 export const ACTIVITY_FALLBACK_CHOICES = {
   activity_kinds: [
     c('study', '学习培训'), c('inspection', '视察'), c('survey', '调研'), c('law_enforcement_check', '执法检查'),

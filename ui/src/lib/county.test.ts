@@ -10,7 +10,7 @@ const figures = (township: string, over: Partial<CountyFigures> = {}): CountyFig
   petitions_received: 0, petitions_group_visits: 0, petitions_by_category: {}, activities: 0, voter_receptions: 0, meetings: 0,
   ...over,
 });
-const CATEGORIES = [{ value: 'land', label: '土地' }, { value: 'rural_affairs', label: '农村事务' }, { value: 'other', label: '其他' }];
+const CATEGORIES = [{ value: 'land', label: '土地', initials: '' }, { value: 'rural_affairs', label: '农村事务', initials: '' }, { value: 'other', label: '其他', initials: '' }];
 
 describe('county', () => {
   it('labels the outcome of an import', () => {

@@ -16,7 +16,7 @@ export const DEED_CATEGORIES: readonly DeedCategory[] = [
 export const HONOUR_LEVELS: readonly Level[] = ['national', 'provincial', 'city', 'county', 'township'];
 
 // The vocabulary's lists, used until (or if ever not) `vocabulary` sends them.
-const c = (value: string, label: string): Choice => ({ value, label });
+const c = (value: string, label: string): Choice => ({ value, label, initials: '' });
 export const DEED_FALLBACK_CHOICES = {
   deed_categories: [
     c('duty_performance', '依法履职'), c('serving_voters', '联系服务群众'), c('economic_development', '带头发展经济'),

@@ -117,7 +117,7 @@ describe('tags and choices', () => {
   });
   it('falls back to the built-in lists while the vocabulary has none', () => {
     expect(choicesOr([], FALLBACK_CHOICES.urgencies).map((c) => c.label)).toEqual(['平件', '急件', '特急']);
-    expect(choicesOr([{ value: 'public', label: '公开' }], FALLBACK_CHOICES.classifications)).toHaveLength(1);
+    expect(choicesOr([{ value: 'public', label: '公开', initials: '' }], FALLBACK_CHOICES.classifications)).toHaveLength(1);
   });
 });
 

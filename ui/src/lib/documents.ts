@@ -17,7 +17,7 @@ export const URGENCIES: readonly Urgency[] = ['normal', 'urgent', 'very_urgent']
 
 // The vocabulary's lists, used until (or if ever not) `vocabulary` sends them: the forms never
 // show an empty radio group.
-const c = (value: string, label: string): Choice => ({ value, label });
+const c = (value: string, label: string): Choice => ({ value, label, initials: '' });
 export const FALLBACK_CHOICES = {
   document_directions: [c('received', '收文'), c('sent', '发文')],
   issuer_levels: [c('central', '中央'), c('provincial', '省级'), c('city', '市级'), c('county', '县级'), c('township', '乡镇')],

@@ -55,7 +55,7 @@ export function entityLabel(entity: string, vocab?: readonly Choice[] | null): s
 /** Fallback list for the 操作记录 entity filter. */
 export function entityChoices(vocab?: readonly Choice[] | null): Choice[] {
   if (vocab && vocab.length) return [...vocab];
-  return Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }));
+  return Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label, initials: '' }));
 }
 
 export type TagType = 'success' | 'warning' | 'info' | 'danger' | 'primary';

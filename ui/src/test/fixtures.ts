@@ -6,7 +6,7 @@ import { defineComponent, h, type Component } from 'vue';
 import { RouterView, createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-router';
 import type { Vocabulary } from '../api/types';
 
-const c = (value: string, label: string) => ({ value, label });
+const c = (value: string, label: string, initials = '') => ({ value, label, initials });
 
 export const VOCAB: Vocabulary = {
   sexes: [c('male', '男'), c('female', '女')],
@@ -15,13 +15,13 @@ export const VOCAB: Vocabulary = {
   educations: [], occupations: [], levels: [], elected_hows: [], presidium_posts: [], statuses: [], event_kinds: [],
   termination_grounds: [], orders: [],
   suggestion_kinds: [c('motion', '议案'), c('suggestion', '建议'), c('criticism', '批评'), c('opinion', '意见')],
-  suggestion_categories: [c('transport', '交通'), c('agriculture', '农业农村'), c('education', '教育')],
+  suggestion_categories: [c('transport', '交通', 'jt'), c('agriculture', '农业农村', 'nync'), c('education', '教育', 'jy')],
   suggestion_states: [c('registered', '已登记'), c('assigned', '已交办'), c('closed', '已办结')],
   satisfactions: [c('satisfied', '满意'), c('basically_satisfied', '基本满意'), c('dissatisfied', '不满意')],
   meeting_stages: [c('before', '办理前'), c('during', '办理中'), c('after', '办理后')],
   petition_channels: [c('letter', '来信'), c('visit', '来访'), c('phone', '电话'), c('online', '网上'),
     c('county_referral', '县里转办'), c('deputy_referral', '代表转交')],
-  petition_categories: [c('land', '土地'), c('rural_affairs', '农村事务')],
+  petition_categories: [c('land', '土地', 'td'), c('rural_affairs', '农村事务', 'ncsw')],
   petition_states: [c('registered', '已登记'), c('accepted', '已受理')],
   reply_manners: [c('written', '书面'), c('oral', '口头'), c('phone', '电话'), c('online', '网上')],
   reply_categories: [c('A', '已解决或采纳'), c('B', '列入年度计划'), c('C', '列入规划逐步解决'), c('D', '留作参考')],

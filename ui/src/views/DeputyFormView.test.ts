@@ -23,13 +23,13 @@ vi.mock('../api/commands', () => api);
 import DeputyFormView from './DeputyFormView.vue';
 
 const vocab: Vocabulary = {
-  sexes: [{ value: 'male', label: '男' }, { value: 'female', label: '女' }],
-  ethnicities: [{ value: '01', label: '汉族' }, { value: '03', label: '回族' }],
-  political_statuses: [{ value: 'cpc_member', label: '中共党员' }, { value: 'masses', label: '群众' }],
-  educations: [{ value: 'bachelor', label: '大学本科' }],
-  occupations: [{ value: 'farmer', label: '农民' }, { value: 'worker', label: '工人' }],
-  levels: [{ value: 'county', label: '县级' }, { value: 'township', label: '乡镇级' }],
-  elected_hows: [{ value: 'general_election', label: '换届选举' }, { value: 'by_election', label: '补选' }],
+  sexes: [{ value: 'male', label: '男', initials: '' }, { value: 'female', label: '女', initials: '' }],
+  ethnicities: [{ value: '01', label: '汉族', initials: '' }, { value: '03', label: '回族', initials: '' }],
+  political_statuses: [{ value: 'cpc_member', label: '中共党员', initials: '' }, { value: 'masses', label: '群众', initials: '' }],
+  educations: [{ value: 'bachelor', label: '大学本科', initials: '' }],
+  occupations: [{ value: 'farmer', label: '农民', initials: '' }, { value: 'worker', label: '工人', initials: '' }],
+  levels: [{ value: 'county', label: '县级', initials: '' }, { value: 'township', label: '乡镇级', initials: '' }],
+  elected_hows: [{ value: 'general_election', label: '换届选举', initials: '' }, { value: 'by_election', label: '补选', initials: '' }],
   presidium_posts: [], statuses: [], event_kinds: [], termination_grounds: [], orders: [],
   suggestion_kinds: [], suggestion_categories: [], suggestion_states: [], satisfactions: [], meeting_stages: [],
   petition_channels: [], petition_categories: [], petition_states: [], reply_manners: [], reply_categories: [],
