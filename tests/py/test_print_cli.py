@@ -177,3 +177,85 @@ def test_forms_print_on_one_page_and_are_recorded(cli, tmp_path):
     jrun(cli, "print", "--form", "acceptance", "--id", accepted["id"], "--out", notice)
     text = flat(notice)
     assert "信访事项受理告知书" in text and "六十日内" in text and accepted["number"] in text
+
+
+def test_a_batch_of_slips_is_one_pdf_one_page_each_in_the_order_given(cli, tmp_path):
+    """The batch 交办单 after a batch assignment: one slip per suggestion, each on its own A4
+    page, in the order the clerk's list had them, each suggestion's history saying it."""
+    cli("demo")
+    assigned = [s for s in jrun(cli, "suggestions", "list") if s["assigned_on"]][:4]
+    assert len(assigned) == 4, "the demo has assigned suggestions"
+    ids = [s["id"] for s in reversed(assigned)]
+    out = tmp_path / "slips.pdf"
+    r = jrun(cli, "print", "--form", "assignment", "--id", ",".join(map(str, ids)), "--out", out)
+    # Each slip is one page on its own (a slip is never split nor shares a page).
+    assert r["pages"] == 4, r
+    for page, s in enumerate(reversed(assigned), start=1):
+        text = re.sub(r"\s+", "", tool("pdftotext", "-f", str(page), "-l", str(page), str(out), "-"))
+        assert "代表建议交办单" in text, (page, text)
+        assert s["number_label"].replace(" ", "") in text, (page, s["number_label"], text)
+    for s in assigned:
+        hist = jrun(cli, "history", "--entity", "suggestion", "--id", s["id"])
+        assert any(h["action"] == "print" and "交办单" in h["note"] for h in hist), hist
+    # One unassigned suggestion in the batch refuses the whole batch, naming it; no file.
+    unassigned = [s for s in jrun(cli, "suggestions", "list") if not s["assigned_on"]][0]
+    bad = tmp_path / "bad.pdf"
+    r = cli("print", "--form", "assignment", "--id", f"{ids[0]},{unassigned['id']}", "--out", bad, check=False)
+    assert r.returncode == 1 and "尚未交办" in r.stderr and unassigned["number_label"] in r.stderr, r.stderr
+    assert not bad.exists()
+    r = cli("print", "--form", "assignment", "--id", f"{ids[0]},{ids[0]}", "--out", bad, check=False)
+    assert r.returncode == 1 and "两次" in r.stderr, r.stderr
+
+
+def test_the_registration_receipt_names_the_number_and_the_acceptance_deadline(cli, tmp_path):
+    cli("demo")
+    p = [p for p in jrun(cli, "petitions", "list") if not p["accepted_on"] and not p["voided"]][0]
+    detail = jrun(cli, "petitions", "show", p["id"])["petition"]
+    out = tmp_path / "receipt.pdf"
+    r = jrun(cli, "print", "--form", "receipt", "--id", p["id"], "--out", out)
+    assert r["pages"] == 1
+    text = flat(out)
+    assert "信访事项登记回执" in text and p["number"] in text
+    # The date the petitioner is promised is the case's own acceptance-notice deadline.
+    due = dt.date.fromisoformat(detail["deadline"]["due"]["date"])
+    assert f"{due.year}年{due.month}月{due.day}日前告知" in text, text
+    # Addressed by the masked name, as the list shows it, unless a reason is given (the
+    # receipt can be reprinted by anyone at the desk).
+    if not detail["anonymous"]:
+        assert detail["petitioner"] + "：" in text, (detail["petitioner"], text)
+
+
+def test_the_supervision_list_groups_every_open_case_by_unit(cli, tmp_path):
+    cli("demo")
+    # Every running deadline, from the home page's own query (366 days covers them all).
+    due = jrun(cli, "due", "--within", "366")
+    board = due["overdue"] + due["due_soon"]
+    assert board, "the demo has open cases"
+    out = tmp_path / "dubanqingdan.pdf"
+    jrun(cli, "print", "--supervision", "--out", out)
+    text = flat(out)
+    assert "督办清单" in text
+    info = tool("pdfinfo", str(out))
+    assert re.search(r"^Page size:\s+841\.\d+ x 595\.\d+ pts", info, re.M), "landscape A4: " + info
+    for item in board:
+        assert item["number"].replace(" ", "") in text, item["number"]
+    units = {i["unit"]["name"] for i in board if i["unit"]}
+    for u in units:
+        assert u in text, u
+    if any(i["unit"] is None for i in board):
+        assert "未交办" in text
+
+
+def test_the_years_books_go_into_one_folder(cli, tmp_path):
+    """Workflow 9: one command, every book of the year as an archival PDF, named for the book."""
+    cli("demo")
+    folder = tmp_path / "年度台账"
+    r = jrun(cli, "print", "--all", "--year", YEAR, "--out", folder)
+    assert len(r) == len(BOOKS)
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == len(BOOKS), names
+    for book, (title, _) in BOOKS.items():
+        pdf = folder / f"{YEAR}年 {title}.pdf"
+        assert pdf.exists(), (book, names)
+        assert title in flat(pdf)
+        assert "PDF/A" in tool("pdfinfo", "-meta", str(pdf)) or "pdfaid" in tool("pdfinfo", "-meta", str(pdf))

@@ -59,6 +59,12 @@ fn numbers(doc: &Document) -> Vec<String> {
             .collect(),
         Document::Minutes(m) => m.meetings.iter().map(|x| x.number.clone()).collect(),
         Document::Form(f) => vec![f.number.clone()],
+        Document::Forms(set) => set.forms.iter().map(|f| f.number.clone()).collect(),
+        Document::Sheet(s) => s
+            .sections
+            .iter()
+            .flat_map(|s| s.rows.iter().map(|r| r.cells[2].clone()))
+            .collect(),
     }
 }
 

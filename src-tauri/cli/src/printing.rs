@@ -14,12 +14,19 @@ pub struct PrintArgs {
     /// roster, meetings, deeds, petitions, documents, suggestions or activities.
     #[arg(long, conflicts_with = "form")]
     book: Option<String>,
-    /// A form for one entry: assignment, feedback (suggestions), acceptance, extension (petitions).
+    /// A form: assignment, feedback (suggestions), acceptance, extension, receipt (petitions).
     #[arg(long, requires = "id")]
     form: Option<String>,
-    /// The entry the form is printed from.
-    #[arg(long)]
-    id: Option<i64>,
+    /// The entry the form is printed from; several (`--id 3,4,5`) print one form each, in that
+    /// order, as one PDF.
+    #[arg(long, value_delimiter = ',')]
+    id: Vec<i64>,
+    /// 督办清单: every open suggestion and petition by handling unit, as of today.
+    #[arg(long, conflicts_with_all = ["book", "form", "all"])]
+    supervision: bool,
+    /// Every book of `--year` as archival PDFs into the folder `--out` (workflow 9).
+    #[arg(long, requires = "year", conflicts_with_all = ["book", "form"])]
+    all: bool,
     #[arg(long, conflicts_with_all = ["term", "from"])]
     year: Option<i32>,
     /// The term's number (20 for 第二十届).
@@ -45,38 +52,53 @@ pub struct PrintArgs {
 }
 
 pub fn print(store: &mut Store, stamp: &Stamp, a: PrintArgs) -> Result<()> {
-    let target = match (&a.book, &a.form) {
-        (Some(book), None) => {
-            let period = match (a.year, a.term, &a.from, &a.to) {
-                (Some(year), None, None, None) => Period::Year { year },
-                (None, Some(number), None, None) => Period::Term { number },
-                (None, None, Some(from), Some(to)) => Period::Range {
-                    from: dates::parse_iso("from", "开始日期", from)?,
-                    to: dates::parse_iso("to", "结束日期", to)?,
-                },
-                _ => {
-                    return Err(Error::validation(
-                        "year",
-                        "请用 --year、--term 或 --from/--to 选择打印的期间",
-                    ))
+    if a.all {
+        return print_year(
+            store,
+            stamp,
+            a.year.expect("clap requires --year"),
+            &a.out,
+            a.json,
+        );
+    }
+    let target =
+        match (&a.book, &a.form) {
+            _ if a.supervision => Target::Supervision,
+            (Some(book), None) => {
+                let period = match (a.year, a.term, &a.from, &a.to) {
+                    (Some(year), None, None, None) => Period::Year { year },
+                    (None, Some(number), None, None) => Period::Term { number },
+                    (None, None, Some(from), Some(to)) => Period::Range {
+                        from: dates::parse_iso("from", "开始日期", from)?,
+                        to: dates::parse_iso("to", "结束日期", to)?,
+                    },
+                    _ => {
+                        return Err(Error::validation(
+                            "year",
+                            "请用 --year、--term 或 --from/--to 选择打印的期间",
+                        ))
+                    }
+                };
+                Target::Book {
+                    book: BookKind::parse(book)?,
+                    period,
                 }
-            };
-            Target::Book {
-                book: BookKind::parse(book)?,
-                period,
             }
-        }
-        (None, Some(form)) => Target::Form {
-            form: FormKind::parse(form)?,
-            id: a.id.expect("clap requires --id"),
-        },
-        _ => {
-            return Err(Error::validation(
+            (None, Some(form)) => match a.id.as_slice() {
+                [id] => Target::Form {
+                    form: FormKind::parse(form)?,
+                    id: *id,
+                },
+                ids => Target::Forms {
+                    form: FormKind::parse(form)?,
+                    ids: ids.to_vec(),
+                },
+            },
+            _ => return Err(Error::validation(
                 "book",
-                "请用 --book 选择台账，或用 --form 和 --id 选择表单",
-            ))
-        }
-    };
+                "请用 --book 选择台账，用 --form 和 --id 选择表单，或用 --supervision 打印督办清单",
+            )),
+        };
     let req = PrintRequest {
         target,
         reveal_reason: a.reveal,
@@ -100,6 +122,38 @@ pub fn print(store: &mut Store, stamp: &Stamp, a: PrintArgs) -> Result<()> {
             pdf.pages,
             pdf.sha256
         );
+    }
+    Ok(())
+}
+
+/// Workflow 9: the year's books into a folder, one archival PDF each, said as each is done.
+fn print_year(
+    store: &mut Store,
+    stamp: &Stamp,
+    year: i32,
+    dir: &std::path::Path,
+    json: bool,
+) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let typesetter = Typesetter::standard();
+    let mut done = Vec::new();
+    let total = BookKind::ALL.len();
+    for (i, book) in BookKind::ALL.into_iter().enumerate() {
+        let (name, req) = print::year_book(year, book);
+        let out = dir.join(&name);
+        let (pdf, logged) = typesetter.save(store, stamp, &req, &out)?;
+        if !json {
+            println!(
+                "（{}/{total}）已生成 {}，共 {} 页",
+                i + 1,
+                out.display(),
+                pdf.pages
+            );
+        }
+        done.push(json!({ "path": out.display().to_string(), "pages": pdf.pages, "sha256": pdf.sha256, "printout": logged }));
+    }
+    if json {
+        print_json(&done);
     }
     Ok(())
 }

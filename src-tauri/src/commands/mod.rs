@@ -19,6 +19,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         printing::print_preview,
         printing::print_pages,
         printing::print_save,
+        printing::print_year_book,
         printing::print_record,
         printing::printouts_list,
         export::export_drives,

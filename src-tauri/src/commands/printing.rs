@@ -65,6 +65,22 @@ pub fn print_save<R: Runtime>(
     state.with(|s, stamp| t.save(s, stamp, &request, Path::new(&path)).map(|(_, p)| p))
 }
 
+/// Workflow 9, one book at a time so the screen shows progress: the year's `book` as an archival
+/// PDF saved into `folder` under the core's file name.
+#[tauri::command(async)]
+pub fn print_year_book<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    year: i32,
+    book: String,
+    folder: String,
+) -> Result<Printout> {
+    let (name, request) = print::year_book(year, print::BookKind::parse(&book)?);
+    let out = Path::new(&folder).join(name);
+    let t = typesetter(&app);
+    state.with(|s, stamp| t.save(s, stamp, &request, &out).map(|(_, p)| p))
+}
+
 /// Records a printout sent to the printer (after the system print dialog).
 #[tauri::command(async)]
 pub fn print_record<R: Runtime>(

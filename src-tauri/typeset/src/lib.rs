@@ -209,7 +209,8 @@ fn template(doc: &Document) -> &'static str {
     match doc {
         Document::Book(_) => include_str!("../../../assets/print/book.typ"),
         Document::Minutes(_) => include_str!("../../../assets/print/minutes.typ"),
-        Document::Form(_) => include_str!("../../../assets/print/form.typ"),
+        Document::Form(_) | Document::Forms(_) => include_str!("../../../assets/print/form.typ"),
+        Document::Sheet(_) => include_str!("../../../assets/print/sheet.typ"),
     }
 }
 

@@ -3,4 +3,4 @@
 /**
  * The single-entry forms.
  */
-export type FormKind = "assignment" | "feedback" | "acceptance" | "extension";
+export type FormKind = "assignment" | "feedback" | "acceptance" | "extension" | "receipt";

@@ -516,9 +516,7 @@ pub struct Vocabulary {
 }
 
 fn pairs(list: &[(&str, &str)]) -> Vec<Choice> {
-    list.iter()
-        .map(|(v, l)| Choice::new(*v, *l))
-        .collect()
+    list.iter().map(|(v, l)| Choice::new(*v, *l)).collect()
 }
 
 pub fn vocabulary() -> Vocabulary {

@@ -145,7 +145,9 @@ pub fn book(
                 n += 1;
             }
         }
-        Document::Form(_) => unreachable!("a book is not a form"),
+        Document::Form(_) | Document::Forms(_) | Document::Sheet(_) => {
+            unreachable!("a book printout is a book or minutes, never a form or a sheet")
+        }
     }
     ws.set_freeze_panes(1, 0).map_err(err)?;
     Ok((wb.save_to_buffer().map_err(err)?, n))

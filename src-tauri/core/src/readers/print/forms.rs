@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::{chinese_upper, office, Document, Form, FormKind};
+use super::{chinese_upper, office, Form, FormKind};
 use crate::calendar::HolidayCalendar;
 use crate::dates::chinese;
 use crate::deadline::{Deadline, DueStage};
@@ -19,7 +19,7 @@ pub fn form(
     id: i64,
     reveal: bool,
     today: NaiveDate,
-) -> Result<Document> {
+) -> Result<Form> {
     let office = office(conn)?;
     let form = match kind {
         FormKind::Assignment | FormKind::Feedback => {
@@ -181,6 +181,7 @@ pub fn form(
                 }
             }
         }
+        FormKind::Receipt => receipt(conn, id, reveal, today, office)?,
         FormKind::Acceptance | FormKind::Extension => {
             let case = petitions::case(conn, id)?;
             let rec = &case.rec;
@@ -200,13 +201,7 @@ pub fn form(
                 .handle_due(rules, &cal)?
                 .expect("accepted has a due date")
                 .date;
-            let who = if rec.anonymous {
-                "信访人".to_string()
-            } else if reveal {
-                rec.petitioner_name.clone()
-            } else {
-                petitions::mask_name(&rec.petitioner_name)
-            };
+            let who = addressee(rec, reveal);
             let received = chinese(rec.received_on());
             let matter = first_sentence(&rec.request);
             // The two notices differ in their body and date; the rest is the same letter.
@@ -280,7 +275,92 @@ pub fn form(
             }
         }
     };
-    Ok(Document::Form(form))
+    Ok(form)
+}
+
+/// Who a petition's letter is addressed to: masked unless the print reveals identities.
+fn addressee(rec: &petitions::PetitionRecord, reveal: bool) -> String {
+    if rec.anonymous {
+        "信访人".to_string()
+    } else if reveal {
+        rec.petitioner_name.clone()
+    } else {
+        petitions::mask_name(&rec.petitioner_name)
+    }
+}
+
+/// 信访事项登记回执: what was registered, under which number, and by when the petitioner hears
+/// whether it is accepted (the acceptance-notice deadline of the case's rule profile).
+fn receipt(
+    conn: &Connection,
+    id: i64,
+    reveal: bool,
+    today: NaiveDate,
+    office: String,
+) -> Result<Form> {
+    let case = petitions::case(conn, id)?;
+    let rec = &case.rec;
+    if rec.voided_at.is_some() {
+        return Err(Error::validation("id", "这件信访已作废，不能打印回执"));
+    }
+    let cal = HolidayCalendar::for_office(conn)?;
+    let rule = &case.profile().petition.accept_notice;
+    let due = Deadline::new(
+        &cal,
+        DueStage::AcceptNotice,
+        rec.received_on(),
+        rule,
+        None,
+        today,
+    )?
+    .due
+    .date;
+    let received = rec.received_on();
+    let mut paragraphs = vec![format!(
+        "你（们）于{}以{}形式反映的“{}”一事，本机关已登记，登记编号为{}。",
+        chinese(received),
+        rec.channel.label(),
+        first_sentence(&rec.request),
+        rec.number
+    )];
+    paragraphs.push(format!(
+        "本机关将于{}前告知你（们）是否受理。查询办理情况时，请提供登记编号。",
+        chinese(due)
+    ));
+    let mut fields = vec![
+        ("登记编号".to_string(), rec.number.clone()),
+        (
+            "登记时间".to_string(),
+            format!(
+                "{} {}",
+                chinese(received),
+                rec.received_at.at().format("%H:%M")
+            ),
+        ),
+        ("来访形式".to_string(), rec.channel.label().to_string()),
+        ("人数".to_string(), format!("{}人", rec.people_count)),
+        (
+            "告知期限".to_string(),
+            format!("{}前告知是否受理", chinese(due)),
+        ),
+    ];
+    if !rec.receiver.trim().is_empty() {
+        fields.push(("接待人".to_string(), rec.receiver.trim().to_string()));
+    }
+    Ok(Form {
+        title: FormKind::Receipt.title().to_string(),
+        number: rec.number.clone(),
+        addressee: format!("{}：", addressee(rec, reveal)),
+        paragraphs,
+        fields,
+        choices: Vec::new(),
+        blank: None,
+        signatures: Vec::new(),
+        office,
+        date: chinese_upper(received),
+        issued: received,
+        footnote: "本回执由信访人收执。".to_string(),
+    })
 }
 
 /// The request up to its first full stop, so the notice names the matter in one line.

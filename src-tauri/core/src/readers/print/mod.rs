@@ -9,6 +9,7 @@
 
 mod books;
 mod forms;
+mod sheets;
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection};
@@ -36,14 +37,17 @@ pub enum FormKind {
     Acceptance,
     /// 信访事项延期办理告知书.
     Extension,
+    /// 信访事项登记回执, handed to the petitioner at registration.
+    Receipt,
 }
 
 impl FormKind {
-    pub const ALL: [FormKind; 4] = [
+    pub const ALL: [FormKind; 5] = [
         FormKind::Assignment,
         FormKind::Feedback,
         FormKind::Acceptance,
         FormKind::Extension,
+        FormKind::Receipt,
     ];
 
     pub fn code(self) -> &'static str {
@@ -52,6 +56,7 @@ impl FormKind {
             FormKind::Feedback => "feedback",
             FormKind::Acceptance => "acceptance",
             FormKind::Extension => "extension",
+            FormKind::Receipt => "receipt",
         }
     }
 
@@ -61,6 +66,7 @@ impl FormKind {
             FormKind::Feedback => "代表建议办理情况征询意见表",
             FormKind::Acceptance => "信访事项受理告知书",
             FormKind::Extension => "信访事项延期办理告知书",
+            FormKind::Receipt => "信访事项登记回执",
         }
     }
 
@@ -68,7 +74,7 @@ impl FormKind {
     pub fn entity(self) -> Entity {
         match self {
             FormKind::Assignment | FormKind::Feedback => Entity::Suggestion,
-            FormKind::Acceptance | FormKind::Extension => Entity::Petition,
+            FormKind::Acceptance | FormKind::Extension | FormKind::Receipt => Entity::Petition,
         }
     }
 
@@ -130,9 +136,28 @@ fn one() -> u32 {
 #[ts(export)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Target {
-    Book { book: BookKind, period: Period },
-    Form { form: FormKind, id: i64 },
+    Book {
+        book: BookKind,
+        period: Period,
+    },
+    Form {
+        form: FormKind,
+        id: i64,
+    },
+    /// The same form for several entries, one after another (the 交办单 of a batch assignment),
+    /// in the order given.
+    Forms {
+        form: FormKind,
+        ids: Vec<i64>,
+    },
+    /// 督办清单: every open suggestion and petition with its deadline, grouped by handling unit,
+    /// those not yet assigned under 未交办, as of the day it is printed.
+    Supervision,
 }
+
+/// The most entries one batch of forms prints: a township's largest session has ~200
+/// suggestions; a longer list is a mistake, not a batch.
+pub const MAX_BATCH: usize = 500;
 
 impl PrintRequest {
     /// Refuses a period no office has (year 99999, a range running backwards), a volume
@@ -192,7 +217,28 @@ impl PrintRequest {
                     return Err(Error::validation("to", "结束日期早于开始日期，请核对"));
                 }
             }
-            Target::Form { .. } => {}
+            Target::Forms { ids, .. } => {
+                if ids.is_empty() {
+                    return Err(Error::validation("ids", "请选择要打印的条目"));
+                }
+                if ids.len() > MAX_BATCH {
+                    return Err(Error::validation(
+                        "ids",
+                        format!(
+                            "一次最多打印 {MAX_BATCH} 份表单（选择了 {} 份），请分批打印",
+                            ids.len()
+                        ),
+                    ));
+                }
+                let mut seen = std::collections::HashSet::new();
+                if let Some(dup) = ids.iter().find(|id| !seen.insert(**id)) {
+                    return Err(Error::validation(
+                        "ids",
+                        format!("条目 {dup} 选择了两次，请核对"),
+                    ));
+                }
+            }
+            Target::Form { .. } | Target::Supervision => {}
         }
         Ok(())
     }
@@ -209,6 +255,24 @@ impl PrintRequest {
     }
 }
 
+/// Workflow 9, one book of the year-end set: the year's book as an archival PDF, and the file
+/// name it is saved under in the chosen folder ("2026年 人民来信来访记录簿.pdf"), so the app and
+/// the CLI fill the folder alike.
+pub fn year_book(year: i32, book: BookKind) -> (String, PrintRequest) {
+    (
+        format!("{year}年 {}.pdf", book.title()),
+        PrintRequest {
+            target: Target::Book {
+                book,
+                period: Period::Year { year },
+            },
+            reveal_reason: None,
+            volume: 1,
+            archival: true,
+        },
+    )
+}
+
 /// The model a typesetter lays out: a book or a form, with the office's heading.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[ts(export, rename = "PrintDocument")]
@@ -217,6 +281,36 @@ pub enum Document {
     Book(Book),
     Minutes(Minutes),
     Form(Form),
+    Forms(FormSet),
+    Sheet(Sheet),
+}
+
+/// Several forms printed as one job, each starting on a new page.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct FormSet {
+    /// 代表建议交办单（共12份）
+    pub title: String,
+    pub office: String,
+    pub forms: Vec<Form>,
+    /// The PDF's document date: the latest form's.
+    pub issued: NaiveDate,
+}
+
+/// A one-off list on landscape A4 with no cover (督办清单): a title, lines under it, then a
+/// table per section whose header repeats on every page.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Sheet {
+    pub office: String,
+    pub title: String,
+    /// 截至2026年12月5日：已逾期3件…
+    pub lines: Vec<String>,
+    pub columns: Vec<Column>,
+    pub sections: Vec<Section>,
+    /// Under the table (逾期单位…).
+    pub footnote: String,
+    pub issued: NaiveDate,
 }
 
 /// The cover and running header common to every book.
@@ -338,7 +432,20 @@ pub fn model(conn: &Connection, req: &PrintRequest, today: NaiveDate) -> Result<
     let reveal = req.reveal()?.is_some();
     match &req.target {
         Target::Book { book: b, period } => book(conn, *b, period, req.volume, reveal, today),
-        Target::Form { form: f, id } => form(conn, *f, *id, reveal, today),
+        Target::Form { form: f, id } => Ok(Document::Form(form(conn, *f, *id, reveal, today)?)),
+        Target::Forms { form: f, ids } => {
+            let forms = ids
+                .iter()
+                .map(|id| form(conn, *f, *id, reveal, today))
+                .collect::<Result<Vec<_>>>()?;
+            Ok(Document::Forms(FormSet {
+                title: format!("{}（共{}份）", f.title(), forms.len()),
+                office: office(conn)?,
+                issued: forms.iter().map(|f| f.issued).max().unwrap_or(today),
+                forms,
+            }))
+        }
+        Target::Supervision => Ok(Document::Sheet(sheets::supervision(conn, today)?)),
     }
 }
 
@@ -378,6 +485,14 @@ pub fn record(
         Document::Book(b) => format!("{}（{}）", b.cover.title, b.cover.period),
         Document::Minutes(m) => format!("{}（{}）", m.cover.title, m.cover.period),
         Document::Form(f) => format!("{} {}", f.title, f.number),
+        Document::Forms(f) => {
+            let numbers: Vec<&str> = f.forms.iter().map(|f| f.number.as_str()).collect();
+            match numbers.len() {
+                0..=3 => format!("{} {}", f.title, numbers.join("、")),
+                _ => format!("{} {}等", f.title, numbers[..3].join("、")),
+            }
+        }
+        Document::Sheet(s) => format!("{}（{}）", s.title, crate::dates::chinese(s.issued)),
     };
     let revealed_petitions = match &req.target {
         Target::Book {
@@ -387,6 +502,15 @@ pub fn record(
         Target::Form { form, id } if form.entity() == Entity::Petition && reveal.is_some() => {
             vec![*id]
         }
+        Target::Forms { form, ids } if form.entity() == Entity::Petition && reveal.is_some() => {
+            ids.clone()
+        }
+        _ => Vec::new(),
+    };
+    // Each entry a form was printed for says so in its history.
+    let printed_forms: Vec<(FormKind, i64)> = match &req.target {
+        Target::Form { form, id } => vec![(*form, *id)],
+        Target::Forms { form, ids } => ids.iter().map(|id| (*form, *id)).collect(),
         _ => Vec::new(),
     };
     let target = serde_json::to_value(&req.target).expect("target serialises");
@@ -407,7 +531,7 @@ pub fn record(
             ],
         )?;
         let id = tx.last_insert_rowid();
-        if let Target::Form { form, id: entry } = &req.target {
+        for (form, entry) in &printed_forms {
             history::record(
                 tx,
                 stamp,
