@@ -23,6 +23,7 @@ export const FORM_TITLES: Record<FormKind, string> = {
   feedback: '代表建议办理情况征询意见表',
   acceptance: '信访事项受理告知书',
   extension: '信访事项延期办理告知书',
+  receipt: '信访事项登记回执',
 };
 
 export type PeriodKind = PrintPeriod['by'];
