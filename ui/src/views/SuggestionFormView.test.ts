@@ -11,8 +11,8 @@ vi.mock('@tauri-apps/api/core', () => ({ invoke }));
 
 import SuggestionFormView from './SuggestionFormView.vue';
 
-const dep = (id: number, name: string, initials: string) => ({ id, name, initials, pinyin: '', group_name: '第一小组', voided: false }) as unknown as Deputy;
-const DEPUTIES = [dep(11, '张三', 'zs'), dep(12, '李四', 'ls'), dep(13, '王五', 'ww'), dep(14, '张山', 'zs')];
+const dep = (id: number, name: string, initials: string, group = '第一小组') => ({ id, name, initials, pinyin: '', group_name: group, voided: false }) as unknown as Deputy;
+const DEPUTIES = [dep(11, '张三', 'zs'), dep(12, '李四', 'ls'), dep(13, '王五', 'ww'), dep(14, '张山', 'zs', '第二小组')];
 
 const saved = (over: Partial<Suggestion> = {}) => ({
   id: 42, number: '20-3-005', number_label: '第二十届第三次会议 建议第5号', subject: '关于修缮青山村村道的建议',
@@ -68,7 +68,7 @@ describe('SuggestionFormView', () => {
     expect(hook('suggestion-field-kind-suggestion')?.classList.contains('is-active')).toBe(true);
   });
 
-  it('finds deputies by pinyin initials', async () => {
+  it('finds deputies by pinyin initials, telling two with the same initials apart by their groups', async () => {
     const { vm } = await mountForm();
     const input = hook('suggestion-field-lead_deputy_id')!.querySelector('input')!;
     input.focus();
@@ -77,7 +77,7 @@ describe('SuggestionFormView', () => {
     await settle(400);
     expect(callsOf(invoke, 'deputies_list')).toContainEqual({ query: { search: 'zs', page_size: 20 } });
     const options = [...document.querySelectorAll<HTMLElement>('.popper-suggestion-field-lead_deputy_id .el-select-dropdown__item')];
-    expect(options.map((o) => o.textContent?.trim())).toEqual(['张三', '张山']);
+    expect(options.map((o) => o.textContent?.trim())).toEqual(['张三（第一小组）', '张山（第二小组）']);
     options[0].click();
     await flushPromises();
     expect(vm.model.lead_deputy_id).toBe(11);
