@@ -318,6 +318,7 @@ fn petition_input(at: &str, request: &str) -> PetitionInput {
         address: Some("青山镇河口村三组18号".into()),
         phone: Some("13857112345".into()),
         id_number: Some("330521196603071231".into()),
+        co_visitors: None,
         people_count: 1,
         request: request.into(),
         facts: String::new(),
@@ -329,6 +330,68 @@ fn petition_input(at: &str, request: &str) -> PetitionInput {
         confidential: false,
         link_ids: vec![],
     }
+}
+
+#[test]
+fn a_group_visits_other_visitors_are_sealed_like_the_petitioner() {
+    let mut o = office("national");
+    let s = clerk(day(2025, 3, 1));
+    let mut input = petition_input("2025-03-01 09:00", "反映河口村灌溉渠堵塞，要求清淤");
+    input.people_count = 6;
+    input.co_visitors = Some(vec!["钱多多".into(), " 周小满 ".into(), "".into()]);
+    let p = petitions::create(&mut o.store, &s, &input).unwrap();
+    // Shown masked; the blank line is dropped, the names trimmed.
+    assert_eq!(p.co_visitors, vec!["钱**", "周**"]);
+    let who = petitions::reveal(&mut o.store, &s, p.id, "核实同行人员").unwrap();
+    assert_eq!(who.co_visitors, vec!["钱多多", "周小满"]);
+    // The history snapshot never holds them in clear.
+    let h = taizhang_core::registry::history(
+        o.store.conn(),
+        Some(taizhang_core::history::Entity::Petition),
+        Some(p.id),
+        1,
+        50,
+    )
+    .unwrap()
+    .items;
+    let dump = serde_json::to_string(&h).unwrap();
+    assert!(
+        !dump.contains("钱多多") && !dump.contains("周小满"),
+        "{dump}"
+    );
+    // An edit that does not send the names keeps them (the form never unseals to save).
+    let mut edit = petition_input("2025-03-01 09:00", "反映河口村灌溉渠堵塞，要求尽快清淤");
+    edit.people_count = 6;
+    edit.petitioner_name = None;
+    edit.phone = None;
+    edit.address = None;
+    edit.id_number = None;
+    petitions::update(&mut o.store, &s, p.id, &edit).unwrap();
+    assert_eq!(
+        petitions::record(o.store.conn(), p.id).unwrap().co_visitors,
+        vec!["钱多多", "周小满"]
+    );
+
+    // More names than other people, or names for an anonymous visit: refused, nothing written.
+    let before = petitions::record(o.store.conn(), p.id).unwrap();
+    let mut crowded = edit.clone();
+    crowded.people_count = 2;
+    let e = petitions::update(&mut o.store, &s, p.id, &crowded).unwrap_err();
+    assert_eq!(e.field(), Some("co_visitors"), "{e}");
+    assert!(e.to_string().contains("人数"), "{e}");
+    let mut nameless = petition_input("2025-03-01 10:00", "匿名反映");
+    nameless.anonymous = true;
+    nameless.petitioner_name = None;
+    nameless.phone = None;
+    nameless.address = None;
+    nameless.id_number = None;
+    nameless.sex = None;
+    nameless.age = None;
+    nameless.people_count = 3;
+    nameless.co_visitors = Some(vec!["钱多多".into()]);
+    let e = petitions::create(&mut o.store, &s, &nameless).unwrap_err();
+    assert_eq!(e.field(), Some("co_visitors"), "{e}");
+    assert_eq!(petitions::record(o.store.conn(), p.id).unwrap(), before);
 }
 
 #[test]

@@ -138,6 +138,7 @@ fn the_record_gathers_the_books_for_a_deputy_and_counts_per_year() {
             address: None,
             phone: None,
             id_number: None,
+            co_visitors: None,
             people_count: 1,
             request: "反映村道损坏".into(),
             facts: String::new(),

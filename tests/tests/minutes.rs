@@ -4,7 +4,7 @@
 //! opinions turned into suggestions and petitions linked both ways, the duty record counting
 //! both books, and attachments that outlive their source file.
 
-use taizhang_core::activities::{self, ActivityInput, OpinionInput};
+use taizhang_core::activities::{self, ActivityInput, LeaveReason, OpinionInput};
 use taizhang_core::attachments;
 use taizhang_core::duty_record as record;
 use taizhang_core::meetings::{self, AbsenceInput, AgendaItemInput, MeetingInput};
@@ -346,6 +346,7 @@ fn reception(group_id: i64, date: &str, excused: Vec<i64>, opinions: &[&str]) ->
         theme: "接待选民日".into(),
         excused,
         absent: Vec::new(),
+        leave_reasons: Vec::new(),
         higher_deputies: String::new(),
         record: "接待选民十二人次".into(),
         results: String::new(),
@@ -504,6 +505,17 @@ fn activity_input_is_checked_and_stored_opinions_are_kept() {
             },
             "date",
         ),
+        // A reason is for a member marked 请假, not for one who came.
+        (
+            ActivityInput {
+                leave_reasons: vec![LeaveReason {
+                    deputy_id: ids[1],
+                    reason: "外出务工".into(),
+                }],
+                ..base.clone()
+            },
+            "leave_reasons",
+        ),
     ];
     for (input, field) in cases {
         let e = activities::create(&mut store, &s, &input).unwrap_err();
@@ -515,10 +527,25 @@ fn activity_input_is_checked_and_stored_opinions_are_kept() {
     let late = ActivityInput {
         notice_date: Some("2025-03-04".into()),
         excused: vec![ids[1], ids[2]],
+        leave_reasons: vec![LeaveReason {
+            deputy_id: ids[1],
+            reason: " 外出务工 ".into(),
+        }],
         ..base.clone()
     };
     let a = activities::create(&mut store, &s, &late).unwrap();
     assert_eq!(a.checks.len(), 2, "{:?}", a.checks);
+    // The reason is kept (trimmed) with the member it was given for, and only with them.
+    let reason_of = |id| {
+        a.members
+            .iter()
+            .find(|m| m.deputy_id == id)
+            .unwrap()
+            .reason
+            .clone()
+    };
+    assert_eq!(reason_of(ids[1]), "外出务工");
+    assert_eq!(reason_of(ids[2]), "");
 
     // An edit may add and reword opinions, not drop one.
     let mut edit = late.clone();

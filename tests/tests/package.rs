@@ -130,8 +130,26 @@ fn a_package_holds_every_book_with_hashes_and_pseudonyms_and_is_logged() {
             }
             let p = r["petitioner"]["pseudonym"].as_str().unwrap();
             assert!(p.starts_with("P-") && p.len() == 14, "{p}");
+            // A group visit's other visitors are sealed like the petitioner: nowhere in the
+            // package, each replaced by a pseudonym.
+            for name in &rec.co_visitors {
+                assert!(!text.contains(name.as_str()), "{name} leaked");
+            }
+            let pseudonyms = r["petitioner"]["co_visitors"]
+                .as_array()
+                .map(|a| a.len())
+                .unwrap_or(0);
+            assert_eq!(pseudonyms, rec.co_visitors.len(), "{r}");
         }
     }
+    assert!(
+        rows.iter().any(|r| {
+            r["petitioner"]["co_visitors"]
+                .as_array()
+                .is_some_and(|a| !a.is_empty())
+        }),
+        "the demo has a group visit that names its other visitors"
+    );
     // The same petitioner gets the same pseudonym in the next export.
     let again = package::export(&mut store, &stamp(), &stick, &year_options(false), &[]).unwrap();
     assert_ne!(again.path, out.path, "a second folder, numbered");
@@ -182,6 +200,20 @@ fn identities_are_in_the_package_only_when_included_on_purpose() {
         .unwrap();
     let rec = petitions::record(store.conn(), named["id"].as_i64().unwrap()).unwrap();
     assert_eq!(named["petitioner"]["name"], rec.petitioner_name.as_str());
+    let group = rows
+        .iter()
+        .find(|r| {
+            r["petitioner"]["co_visitors"]
+                .as_array()
+                .is_some_and(|a| !a.is_empty())
+        })
+        .expect("the demo has a group visit naming its other visitors");
+    let rec = petitions::record(store.conn(), group["id"].as_i64().unwrap()).unwrap();
+    assert_eq!(
+        group["petitioner"]["co_visitors"],
+        serde_json::json!(rec.co_visitors),
+        "included on purpose: the names as registered"
+    );
 }
 
 #[test]

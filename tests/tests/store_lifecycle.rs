@@ -60,6 +60,11 @@ const DATA_AT_VERSION: &[&str] = &[
      INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
      INSERT INTO exports (at, actor, path, destination, period_from, period_to, pseudonymised, files, manifest_sha256, scope, since)
        VALUES ('2020-01-02 09:00:00', '老秘书', '/media/u/旧镇-20200102-01', '/media/u', '2019-01-01', '2019-12-31', 1, 8, 'ab', 'changes', '2019-12-01 09:00:00');",
+    // 11: a group visit registered before its other visitors could be named.
+    "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
+     INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
+     INSERT INTO petitions (year, seq, number, channel, received_at, petitioner_name, people_count, request, category, profile)
+       VALUES (2020, 1, '信访〔2020〕第1号', 'visit', '2020-01-02 09:00', '赵老汉', 6, '旧的集体访', 'construction', 'national@1');",
 ];
 
 #[test]
@@ -154,6 +159,18 @@ fn every_earlier_schema_with_data_migrates_to_the_latest_keeping_the_data() {
                 .conn()
                 .execute("UPDATE exports SET files = 0", [])
                 .is_err());
+        }
+        if from == 11 {
+            // The group visit reads with no other visitors named, its petitioner intact.
+            let id: i64 = store
+                .conn()
+                .query_row("SELECT id FROM petitions", [], |r| r.get(0))
+                .unwrap();
+            let rec = taizhang_core::petitions::record(store.conn(), id).unwrap();
+            assert_eq!(
+                (rec.petitioner_name.as_str(), rec.co_visitors.len()),
+                ("赵老汉", 0)
+            );
         }
         // And the upgraded file works for the roster.
         let mut store = store;

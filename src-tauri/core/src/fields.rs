@@ -150,6 +150,8 @@ pub const FIELDS: &[Field] = &[
     f("received_at", "收到时间", Happened),
     other("anonymous", "匿名"),
     text("petitioner_name", "信访人", SHORT),
+    // One name each; the list is bounded by the people count.
+    text("co_visitors", "同行人员姓名", 30),
     other("age", "年龄"),
     other("people_count", "人数"),
     text("request", "诉求", PARAGRAPH),
@@ -349,6 +351,7 @@ pub const ACTIVITY: Form = form(
         ("content", "收集的意见"),
         ("excused", "出席情况（请假）"),
         ("absent", "出席情况（缺席）"),
+        ("reason", "请假原因"),
     ],
 );
 /// Voiding an entry: its reason.

@@ -10,4 +10,8 @@ import type { Satisfaction } from "./Satisfaction";
 import type { Sex } from "./Sex";
 import type { UnitRef } from "./UnitRef";
 
-export type Petition = { id: number, number: string, year: number, seq: number, channel: PetitionChannel, received_at: Minute, anonymous: boolean, petitioner: string, sex: Sex | null, age: number | null, phone_masked: string, address_masked: string, id_number_masked: string | null, people_count: number, group_visit: boolean, request: string, facts: string, category: PetitionCategory, receiver: string, via_deputy: DeputyRef | null, proposed_handling: string, instruction: string, confidential: boolean, archive_volume: string, profile: string, state: PetitionState, state_label: string, unit: UnitRef | null, accepted_on: string | null, replied_on: string | null, resolved: boolean | null, evaluation: Satisfaction | null, deadline: Deadline | null, linked: Array<PetitionLink>, voided: boolean, void_reason: string | null, };
+export type Petition = { id: number, number: string, year: number, seq: number, channel: PetitionChannel, received_at: Minute, anonymous: boolean, petitioner: string, sex: Sex | null, age: number | null, phone_masked: string, address_masked: string, id_number_masked: string | null, people_count: number, 
+/**
+ * The other visitors' names, masked.
+ */
+co_visitors: Array<string>, group_visit: boolean, request: string, facts: string, category: PetitionCategory, receiver: string, via_deputy: DeputyRef | null, proposed_handling: string, instruction: string, confidential: boolean, archive_volume: string, profile: string, state: PetitionState, state_label: string, unit: UnitRef | null, accepted_on: string | null, replied_on: string | null, resolved: boolean | null, evaluation: Satisfaction | null, deadline: Deadline | null, linked: Array<PetitionLink>, voided: boolean, void_reason: string | null, };

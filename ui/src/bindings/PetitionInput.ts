@@ -8,4 +8,9 @@ export type PetitionInput = { channel: PetitionChannel, received_at: string, ano
  * Identity fields: on update, None keeps the stored value, so a correction of the request
  * or the category never needs the sealed identity unsealed. On create, None is empty.
  */
-petitioner_name: string | null, sex: Sex | null, age: number | null, address: string | null, phone: string | null, id_number: string | null, people_count: number, request: string, facts: string, category: PetitionCategory, receiver: string, via_deputy_id: number | null, proposed_handling: string, instruction: string, confidential: boolean, link_ids: Array<number>, };
+petitioner_name: string | null, sex: Sex | null, age: number | null, address: string | null, phone: string | null, id_number: string | null, 
+/**
+ * The other visitors of a group visit, by name when they give one (sealed like the
+ * petitioner's name). On update, None keeps the stored names, as for the identity fields.
+ */
+co_visitors: Array<string> | null, people_count: number, request: string, facts: string, category: PetitionCategory, receiver: string, via_deputy_id: number | null, proposed_handling: string, instruction: string, confidential: boolean, link_ids: Array<number>, };

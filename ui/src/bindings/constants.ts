@@ -53,6 +53,7 @@ export const TEXT_LIMITS: Readonly<Record<string, number>> = {
   comment: 2000,
   note: 2000,
   petitioner_name: 50,
+  co_visitors: 30,
   request: 2000,
   facts: 20000,
   receiver: 50,

@@ -95,6 +95,7 @@ export type * from './ImportRowPreview';
 export type * from './Imported';
 export type * from './IssuerLevel';
 export type * from './LargeSummary';
+export type * from './LeaveReason';
 export type * from './Level';
 export type * from './LiaisonStation';
 export type * from './LiaisonStationInput';

@@ -84,6 +84,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "011_event_effects.sql",
         include_str!("../../migrations/011_event_effects.sql"),
     ),
+    (
+        "012_visitors_leave.sql",
+        include_str!("../../migrations/012_visitors_leave.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -51,6 +51,9 @@ pub struct ActivityInput {
     pub excused: Vec<i64>,
     #[serde(default)]
     pub absent: Vec<i64>,
+    /// Why an excused member was excused, for those the clerk was told (请假原因).
+    #[serde(default)]
+    pub leave_reasons: Vec<LeaveReason>,
     /// Higher-level deputies attending (县、市代表), free text.
     #[serde(default)]
     pub higher_deputies: String,
@@ -66,12 +69,21 @@ pub struct ActivityInput {
     pub notes: String,
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
+pub struct LeaveReason {
+    pub deputy_id: i64,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 #[ts(export)]
 pub struct ActivityMember {
     pub deputy_id: i64,
     pub name: String,
     pub attendance: Attendance,
+    /// 请假原因; empty unless excused with a reason given.
+    pub reason: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
@@ -129,7 +141,10 @@ impl GroupActivity {
         v["members"] = json!(self
             .members
             .iter()
-            .map(|m| format!("{}（{}）", m.name, m.attendance.label()))
+            .map(|m| match m.reason.as_str() {
+                "" => format!("{}（{}）", m.name, m.attendance.label()),
+                r => format!("{}（{}：{r}）", m.name, m.attendance.label()),
+            })
             .collect::<Vec<_>>());
         v["opinions"] = json!(self
             .opinions
@@ -192,6 +207,7 @@ pub fn members_on(conn: &Connection, group_id: i64, on: NaiveDate) -> Result<Vec
             deputy_id: d.id,
             name: d.name,
             attendance: Attendance::Present,
+            reason: String::new(),
         })
         .collect())
 }
@@ -237,7 +253,7 @@ fn from_row(r: &Row) -> rusqlite::Result<GroupActivity> {
 
 fn complete(conn: &Connection, a: &mut GroupActivity) -> Result<()> {
     let mut stmt = conn.prepare_cached(
-        "SELECT x.deputy_id, d.name, x.attendance FROM activity_attendance x JOIN deputies d ON d.id = x.deputy_id
+        "SELECT x.deputy_id, d.name, x.attendance, x.reason FROM activity_attendance x JOIN deputies d ON d.id = x.deputy_id
          WHERE x.activity_id = ?1 ORDER BY x.rowid",
     )?;
     a.members = stmt
@@ -246,6 +262,7 @@ fn complete(conn: &Connection, a: &mut GroupActivity) -> Result<()> {
                 deputy_id: r.get(0)?,
                 name: r.get(1)?,
                 attendance: r.get(2)?,
+                reason: r.get(3)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -457,6 +474,28 @@ fn validate(
             m.attendance = kind;
         }
     }
+    for l in &input.leave_reasons {
+        let reason = l.reason.trim();
+        let Some(m) = members.iter_mut().find(|m| m.deputy_id == l.deputy_id) else {
+            return Err(Error::validation(
+                "leave_reasons",
+                format!(
+                    "请假原因：编号 {} 的代表不是该小组当日在任的代表",
+                    l.deputy_id
+                ),
+            ));
+        };
+        if reason.is_empty() {
+            continue;
+        }
+        if m.attendance != Attendance::Excused {
+            return Err(Error::validation(
+                "leave_reasons",
+                format!("{}没有登记为请假，不能填写请假原因", m.name),
+            ));
+        }
+        m.reason = reason.to_string();
+    }
     for (i, o) in input.opinions.iter().enumerate() {
         if o.content.trim().is_empty() {
             return Err(Error::validation(
@@ -519,8 +558,8 @@ fn write(conn: &Connection, id: i64, input: &ActivityInput, v: &Valid) -> Result
     )?;
     for m in &v.members {
         conn.execute(
-            "INSERT INTO activity_attendance (activity_id, deputy_id, attendance) VALUES (?1, ?2, ?3)",
-            params![id, m.deputy_id, m.attendance],
+            "INSERT INTO activity_attendance (activity_id, deputy_id, attendance, reason) VALUES (?1, ?2, ?3, ?4)",
+            params![id, m.deputy_id, m.attendance, m.reason],
         )?;
     }
     for o in &input.opinions {

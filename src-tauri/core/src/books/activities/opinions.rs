@@ -161,6 +161,7 @@ pub fn petition_draft(conn: &Connection, opinion_id: i64) -> Result<PetitionInpu
         address: None,
         phone: None,
         id_number: None,
+        co_visitors: None,
         people_count: 1,
         request: o.content.clone(),
         facts: format!(

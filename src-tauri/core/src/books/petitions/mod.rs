@@ -60,6 +60,10 @@ pub struct PetitionInput {
     pub phone: Option<String>,
     #[serde(default)]
     pub id_number: Option<String>,
+    /// The other visitors of a group visit, by name when they give one (sealed like the
+    /// petitioner's name). On update, None keeps the stored names, as for the identity fields.
+    #[serde(default)]
+    pub co_visitors: Option<Vec<String>>,
     #[serde(default = "one")]
     pub people_count: i64,
     pub request: String,
@@ -116,6 +120,8 @@ pub struct PetitionRecord {
     pub profile: String,
     pub voided_at: Option<String>,
     pub void_reason: Option<String>,
+    /// Sealed like the name.
+    pub co_visitors: Vec<String>,
 }
 
 impl PetitionRecord {
@@ -131,6 +137,19 @@ impl PetitionRecord {
             mask_name(&self.petitioner_name)
         }
     }
+    /// The other visitors as they may be shown: each name masked, all sealed when confidential.
+    pub fn masked_co_visitors(&self) -> Vec<String> {
+        self.co_visitors
+            .iter()
+            .map(|n| {
+                if self.confidential {
+                    "（保密）".into()
+                } else {
+                    mask_name(n)
+                }
+            })
+            .collect()
+    }
     /// The history snapshot: every field, identity masked.
     pub fn snapshot(&self) -> Value {
         json!({
@@ -140,7 +159,8 @@ impl PetitionRecord {
             "address": mask_address(&self.address, self.confidential),
             "phone": mask_phone(&self.phone),
             "id_number": self.id_number.as_deref().map(idcard::mask),
-            "people_count": self.people_count, "request": self.request, "facts": self.facts,
+            "people_count": self.people_count, "co_visitors": self.masked_co_visitors(),
+            "request": self.request, "facts": self.facts,
             "category": self.category, "receiver": self.receiver, "via_deputy_id": self.via_deputy_id,
             "proposed_handling": self.proposed_handling, "instruction": self.instruction,
             "confidential": self.confidential, "voided_at": self.voided_at, "void_reason": self.void_reason,
@@ -207,6 +227,8 @@ pub struct Petition {
     pub address_masked: String,
     pub id_number_masked: Option<String>,
     pub people_count: i64,
+    /// The other visitors' names, masked.
+    pub co_visitors: Vec<String>,
     pub group_visit: bool,
     pub request: String,
     pub facts: String,
@@ -235,6 +257,7 @@ pub struct Petition {
 #[ts(export)]
 pub struct PetitionIdentity {
     pub petitioner_name: String,
+    pub co_visitors: Vec<String>,
     pub phone: String,
     pub address: String,
     pub id_number: String,

@@ -18,7 +18,7 @@ use crate::{dates, Error, Result};
 const COLUMNS: &str =
     "id, year, seq, number, channel, received_at, anonymous, petitioner_name, sex, age,
     address, phone, id_number, people_count, request, facts, category, receiver, via_deputy_id,
-    proposed_handling, instruction, confidential, profile, voided_at, void_reason";
+    proposed_handling, instruction, confidential, profile, voided_at, void_reason, co_visitors";
 
 fn from_row(r: &Row) -> rusqlite::Result<PetitionRecord> {
     Ok(PetitionRecord {
@@ -47,6 +47,15 @@ fn from_row(r: &Row) -> rusqlite::Result<PetitionRecord> {
         profile: r.get(22)?,
         voided_at: r.get(23)?,
         void_reason: r.get(24)?,
+        co_visitors: names_list(r, 25)?,
+    })
+}
+
+/// A stored JSON array of names; anything else is an unreadable value, said as such.
+fn names_list(r: &Row, i: usize) -> rusqlite::Result<Vec<String>> {
+    let text: String = r.get(i)?;
+    serde_json::from_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
     })
 }
 
@@ -251,6 +260,7 @@ pub(crate) fn view(
             }
         }),
         people_count: rec.people_count,
+        co_visitors: rec.masked_co_visitors(),
         group_visit: rec.people_count >= GROUP_VISIT,
         request: rec.request.clone(),
         facts: rec.facts.clone(),

@@ -34,6 +34,7 @@ struct Identity {
     phone: String,
     address: String,
     id_number: String,
+    co_visitors: Vec<String>,
 }
 
 impl Identity {
@@ -54,6 +55,10 @@ impl Identity {
                 &input.id_number,
                 stored.and_then(|r| r.id_number.as_deref()),
             ),
+            co_visitors: input
+                .co_visitors
+                .clone()
+                .unwrap_or_else(|| stored.map(|r| r.co_visitors.clone()).unwrap_or_default()),
         }
     }
 }
@@ -69,6 +74,50 @@ struct Valid {
     received_at: NaiveDateTime,
     name: String,
     id_number: Option<String>,
+    /// As a JSON array, the stored form.
+    co_visitors: String,
+}
+
+/// The other visitors' names, cleaned; refused when there are more names than other people,
+/// a name is blank in the middle of the list, or names are given for an anonymous petition.
+fn co_visitors(input: &PetitionInput, ident: &Identity) -> Result<Vec<String>> {
+    let list: Vec<String> = ident
+        .co_visitors
+        .iter()
+        .map(|n| names::clean(n))
+        .filter(|n| !n.is_empty())
+        .collect();
+    if list.is_empty() {
+        return Ok(list);
+    }
+    if input.anonymous {
+        return Err(Error::validation(
+            "co_visitors",
+            "匿名信访不登记同行人员姓名，请清空或取消“匿名”",
+        ));
+    }
+    let others = input.people_count - 1;
+    if list.len() as i64 > others {
+        return Err(Error::validation(
+            "co_visitors",
+            format!(
+                "同行人员登记了 {} 人，但人数为 {} 人（除信访人外只有 {} 人），请核对人数",
+                list.len(),
+                input.people_count,
+                others.max(0)
+            ),
+        ));
+    }
+    if let Some(n) = list
+        .iter()
+        .find(|n| n.chars().any(|c| c.is_ascii_digit()) || n.contains(['、', ',', '，']))
+    {
+        return Err(Error::validation(
+            "co_visitors",
+            format!("同行人员姓名“{n}”不对：每行填一个人的姓名，不能有数字或顿号"),
+        ));
+    }
+    Ok(list)
 }
 
 fn validate(
@@ -170,10 +219,12 @@ fn validate(
         }
         None => {}
     }
+    let co_visitors = co_visitors(input, ident)?;
     Ok(Valid {
         received_at,
         name: if input.anonymous { String::new() } else { name },
         id_number,
+        co_visitors: serde_json::to_string(&co_visitors).expect("names serialise"),
     })
 }
 
@@ -231,8 +282,8 @@ pub(crate) fn create_in(conn: &Connection, stamp: &Stamp, input: &PetitionInput)
     conn.execute(
         "INSERT INTO petitions (year, seq, number, channel, received_at, anonymous, petitioner_name, sex, age,
             address, phone, id_number, people_count, request, facts, category, receiver, via_deputy_id,
-            proposed_handling, instruction, confidential, profile)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+            proposed_handling, instruction, confidential, profile, co_visitors)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
         params![
             year,
             seq,
@@ -255,7 +306,8 @@ pub(crate) fn create_in(conn: &Connection, stamp: &Stamp, input: &PetitionInput)
             input.proposed_handling.trim(),
             input.instruction.trim(),
             input.confidential,
-            rules::current(conn)?.tag()
+            rules::current(conn)?.tag(),
+            v.co_visitors
         ],
     )?;
     let id = conn.last_insert_rowid();
@@ -299,7 +351,7 @@ pub fn update(
             "UPDATE petitions SET channel = ?2, received_at = ?3, anonymous = ?4, petitioner_name = ?5, sex = ?6,
                 age = ?7, address = ?8, phone = ?9, id_number = ?10, people_count = ?11, request = ?12, facts = ?13,
                 category = ?14, receiver = ?15, via_deputy_id = ?16, proposed_handling = ?17, instruction = ?18,
-                confidential = ?19 WHERE id = ?1",
+                confidential = ?19, co_visitors = ?20 WHERE id = ?1",
             params![
                 id,
                 input.channel,
@@ -319,7 +371,8 @@ pub fn update(
                 input.via_deputy_id,
                 input.proposed_handling.trim(),
                 input.instruction.trim(),
-                input.confidential
+                input.confidential,
+                v.co_visitors
             ],
         )?;
         let after = record(tx, id)?;
@@ -375,6 +428,7 @@ pub fn reveal(store: &mut Store, stamp: &Stamp, id: i64, reason: &str) -> Result
             &format!("查看信访人身份信息：{reason}"),
         )?;
         Ok(PetitionIdentity {
+            co_visitors: rec.co_visitors,
             petitioner_name: rec.petitioner_name,
             phone: rec.phone,
             address: rec.address,

@@ -5,7 +5,7 @@
 use chrono::{Duration, NaiveDate};
 
 use super::{stamp, Rng};
-use crate::activities::{self, ActivityInput, OpinionInput};
+use crate::activities::{self, ActivityInput, LeaveReason, OpinionInput};
 use crate::roster::org;
 use crate::vocab::*;
 use crate::{Result, Store};
@@ -122,6 +122,15 @@ pub(super) fn seed(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Result
                         (on - Duration::days(if gi == 3 && pi == 1 { 1 } else { 4 })).to_string(),
                     ),
                     theme: theme.to_string(),
+                    // The first excused member said why.
+                    leave_reasons: excused
+                        .first()
+                        .map(|d| LeaveReason {
+                            deputy_id: *d,
+                            reason: "外出务工".into(),
+                        })
+                        .into_iter()
+                        .collect(),
                     excused,
                     absent,
                     higher_deputies: if pi == 1 {

@@ -367,6 +367,7 @@ pub fn generate(
                         ))
                         .filter(|_| !anonymous),
                         id_number: None,
+                        co_visitors: None,
                         people_count: if rng.chance(3) {
                             5 + rng.below(10) as i64
                         } else {
@@ -516,6 +517,7 @@ pub fn generate(
                         place: "代表联络站".into(),
                         notice_date: Some((on - Duration::days(3)).to_string()),
                         theme: format!("{}{}{}", rng.pick(VILLAGES), rng.pick(WORDS), kind.label()),
+                        leave_reasons: Vec::new(),
                         excused: Vec::new(),
                         absent: Vec::new(),
                         higher_deputies: String::new(),

@@ -113,6 +113,14 @@ pub(super) fn seed_petitions(
                 .filter(|_| who.is_some()),
                 phone: Some(phone),
                 id_number: rng.chance(50).then_some(idn),
+                // A group visit names two of the others (the rest would not give a name).
+                co_visitors: who
+                    .filter(|_| people_count >= petitions::GROUP_VISIT)
+                    .map(|w| {
+                        (1..=2)
+                            .map(|k| people[(w + k) % people.len()].0.clone())
+                            .collect()
+                    }),
                 people_count,
                 request: request.to_string(),
                 facts: String::new(),
@@ -529,6 +537,7 @@ pub(super) fn seed_petitions(
             address: Some("青山镇石桥村".into()),
             phone: Some(people[17].1.clone()),
             id_number: None,
+            co_visitors: None,
             people_count: 1,
             request: "检举某村干部在集体资产出租中收受好处".into(),
             facts: String::new(),

@@ -314,6 +314,7 @@ fn records(
             "phone_masked",
             "address_masked",
             "id_number_masked",
+            "co_visitors",
         ] {
             obj.remove(k);
         }
@@ -321,7 +322,17 @@ fn records(
             json!({"anonymous": true})
         } else if o.include_identities {
             json!({"anonymous": false, "name": rec.petitioner_name, "phone": rec.phone,
-                   "address": rec.address, "id_number": rec.id_number})
+                   "address": rec.address, "id_number": rec.id_number,
+                   "co_visitors": rec.co_visitors})
+        } else if !rec.co_visitors.is_empty() {
+            // The other visitors each get the pseudonym their name gets in any text.
+            let key = format!(
+                "{}|{}",
+                rec.petitioner_name,
+                rec.id_number.clone().unwrap_or(rec.phone.clone())
+            );
+            json!({"anonymous": false, "pseudonym": pseudonym(secret, "P", &key),
+                   "co_visitors": rec.co_visitors.iter().map(|n| pseudonym(secret, "P", n)).collect::<Vec<_>>()})
         } else {
             let key = format!(
                 "{}|{}",

@@ -53,6 +53,13 @@ impl Redactor {
             )?,
         );
         add(
+            "P",
+            query(
+                conn,
+                "SELECT v.value FROM petitions p, json_each(p.co_visitors) v WHERE NOT p.anonymous",
+            )?,
+        );
+        add(
             "T",
             query(conn, "SELECT phone FROM petitions WHERE NOT anonymous")?,
         );

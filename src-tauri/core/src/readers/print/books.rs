@@ -493,12 +493,18 @@ fn petitions(conn: &Connection, span: &Span, mut cover: Cover, reveal: bool) -> 
                     if !r.address.is_empty() {
                         s.push_str(&format!("\n{}", r.address));
                     }
+                    if !r.co_visitors.is_empty() {
+                        s.push_str(&format!("\n同行：{}", r.co_visitors.join("、")));
+                    }
                     s
                 }
                 _ => {
                     let mut s = p.petitioner.clone();
                     if !p.address_masked.is_empty() {
                         s.push_str(&format!("\n{}", p.address_masked));
+                    }
+                    if !p.co_visitors.is_empty() {
+                        s.push_str(&format!("\n同行：{}", p.co_visitors.join("、")));
                     }
                     s
                 }
@@ -848,7 +854,10 @@ fn activities(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
             a.members
                 .iter()
                 .filter(|m| m.attendance == want)
-                .map(|m| m.name.as_str())
+                .map(|m| match m.reason.as_str() {
+                    "" => m.name.clone(),
+                    r => format!("{}（{r}）", m.name),
+                })
                 .collect::<Vec<_>>()
                 .join("、")
         };
