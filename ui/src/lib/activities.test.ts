@@ -4,7 +4,7 @@ import {
   ACTIVITY_FIELDS, activityFiltersFromQuery, activityFiltersToQuery, attendanceCell, attendanceLists, attendanceOf,
   attendanceSummary, attendanceSummaryText, attendanceTag, buildActivityQuery, canRemoveOpinion, checkActivityForm,
   defaultActivityFilters, emptyActivityForm, emptyOpinionRow, fewPresent, formFromActivity, mergeAttendance,
-  noticeDays, noticeHint, opinionCaseLocation, opinionIdFromQuery, opinionLocked, opinionSourceText, opinionsCell,
+  activityIdFromQuery, noticeDays, noticeHint, opinionCaseLocation, opinionIdFromQuery, opinionLocked, opinionSourceText, opinionsCell,
   THEME_MAX, toActivityInput, turnedCount,
 } from './activities';
 import { TEXT_LIMITS } from '../bindings/constants';
@@ -138,8 +138,10 @@ describe('display', () => {
   });
 
   it('goes from an opinion to a new case and back', () => {
-    expect(opinionCaseLocation('suggestions', 31)).toEqual({ path: '/suggestions/new', query: { opinion: '31' } });
+    expect(opinionCaseLocation('suggestions', 31, 5)).toEqual({ path: '/suggestions/new', query: { opinion: '31', activity: '5' } });
     expect(opinionIdFromQuery({ opinion: '31' })).toBe(31);
+    expect(activityIdFromQuery({ opinion: '31', activity: '5' })).toBe(5);
+    expect(activityIdFromQuery({ opinion: '31' })).toBeNull();
     expect(opinionIdFromQuery({ opinion: 'x' })).toBeNull();
     expect(opinionIdFromQuery({})).toBeNull();
   });

@@ -267,9 +267,16 @@ export function opinionIdFromQuery(q: LocationQuery): Id | null {
   return queryInt(q, 'opinion');
 }
 
-/** Where 转为建议 / 转为信访 go. */
-export function opinionCaseLocation(book: 'suggestions' | 'petitions', opinionId: Id): { path: string; query: LocationQueryRaw } {
-  return { path: `/${book}/new`, query: { opinion: String(opinionId) } };
+/** The activity an opinion's form was opened from (…&activity=<id>), to go back to it; else null. */
+export function activityIdFromQuery(q: LocationQuery): Id | null {
+  return queryInt(q, 'activity');
+}
+
+/** Where 转为建议 / 转为信访 go: the opinion, and the activity it was collected at. */
+export function opinionCaseLocation(
+  book: 'suggestions' | 'petitions', opinionId: Id, activityId: Id,
+): { path: string; query: LocationQueryRaw } {
+  return { path: `/${book}/new`, query: { opinion: String(opinionId), activity: String(activityId) } };
 }
 
 /** "来源：活动〔2026〕第5号 接待选民日（2026年3月20日）第2条意见" */

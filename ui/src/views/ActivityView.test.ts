@@ -78,14 +78,14 @@ describe('ActivityView', () => {
 
     hook('opinion-to-suggestion')!.click();
     await settle();
-    expect(router.currentRoute.value.fullPath).toBe('/suggestions/new?opinion=31');
+    expect(router.currentRoute.value.fullPath).toBe('/suggestions/new?opinion=31&activity=77');
   });
 
   it('goes to the petition form for 转为信访', async () => {
     const { router } = await mountPage();
     hook('opinion-to-petition')!.click();
     await settle();
-    expect(router.currentRoute.value.fullPath).toBe('/petitions/new?opinion=31');
+    expect(router.currentRoute.value.fullPath).toBe('/petitions/new?opinion=31&activity=77');
   });
 
   it('disables editing, voiding and turning opinions once voided', async () => {

@@ -26,6 +26,7 @@ const saved = (over: Partial<Suggestion> = {}) => ({
 
 beforeEach(() => {
   document.body.innerHTML = '';
+  sessionStorage.clear(); // drafts and 本次已登记 (state/drafts.ts)
   localStorage.clear();
   invoke.mockReset();
   invoke.mockImplementation(fakeCore({
@@ -39,6 +40,13 @@ beforeEach(() => {
     suggestion_create: () => saved(),
   }));
 });
+
+/** The core's draft of an activity opinion (opinion_suggestion_draft). */
+const OPINION_DRAFT = {
+  term_id: 2, session_no: 3, during_session: false, kind: 'suggestion', lead_deputy_id: 11, by_presidium: false,
+  co_signer_ids: [], subject: '关于村口路灯的建议', content: '村口路灯坏了三盏\n（2026年3月20日第二代表小组接待选民收集）',
+  category: 'other', received_on: '2026-03-20', key_supervision: false, published: false, notes: '',
+};
 
 async function mountForm() {
   const { wrapper, router, view } = await mountAt('/suggestions/new', '/suggestions/new', SuggestionFormView);
@@ -157,12 +165,105 @@ describe('SuggestionFormView', () => {
     expect(JSON.parse(localStorage.getItem('taizhang.suggestion.session')!)).toEqual({ term_id: 2, session_no: 4, during_session: false });
   });
 
+  it('keeps a half-filled form when the clerk leaves, and offers it back with 清空', async () => {
+    const first = await mountForm();
+    const subject = hook('suggestion-field-subject') as HTMLInputElement;
+    subject.value = '关于修缮村道的建议';
+    subject.dispatchEvent(new Event('input'));
+    const lead = hook('suggestion-field-lead_deputy_id')!.querySelector('input')!;
+    lead.focus();
+    lead.value = 'ls';
+    lead.dispatchEvent(new Event('input'));
+    await settle(400);
+    document.querySelector<HTMLElement>('.popper-suggestion-field-lead_deputy_id .el-select-dropdown__item')!.click();
+    first.vm.model.category = 'transport';
+    await settle();
+    expect(hook('draft-restored')).toBeNull();
+    first.wrapper.unmount();
+
+    const again = await mountForm();
+    expect((hook('suggestion-field-subject') as HTMLInputElement).value).toBe('关于修缮村道的建议');
+    expect(again.vm.model).toMatchObject({ lead_deputy_id: 12, category: 'transport', term_id: 2 });
+    // the picker still knows the deputy by name, without asking the core again
+    expect(hook('suggestion-field-lead_deputy_id')?.textContent).toContain('李四');
+    expect(hook('draft-restored')?.textContent).toContain('已恢复未保存的草稿');
+    hook('draft-discard')!.click();
+    await settle();
+    expect((hook('suggestion-field-subject') as HTMLInputElement).value).toBe('');
+    expect(again.vm.model).toMatchObject({ lead_deputy_id: null, category: '', term_id: 2 });
+    expect(hook('draft-restored')).toBeNull();
+    again.wrapper.unmount();
+
+    await mountForm();
+    expect((hook('suggestion-field-subject') as HTMLInputElement).value).toBe('');
+    expect(hook('draft-restored')).toBeNull();
+  });
+
+  it('forgets the draft once saved, and keeps the 本次已登记 list across leaving the page', async () => {
+    const first = await mountForm();
+    Object.assign(first.vm.model, { session_no: 3, lead_deputy_id: 11, subject: '关于修缮青山村村道的建议', category: 'transport' });
+    hook('suggestion-save-next')!.click();
+    await settle();
+    expect(callsOf(invoke, 'suggestion_create')).toHaveLength(1);
+    first.vm.model.subject = '下一件，写了一半';
+    await settle();
+    first.wrapper.unmount();
+
+    const again = await mountForm();
+    expect(again.vm.model.subject).toBe('下一件，写了一半');
+    expect(hook('suggestion-sitting')?.textContent).toContain('20-3-005');
+    Object.assign(again.vm.model, { lead_deputy_id: 11, category: 'education' });
+    hook('suggestion-save')!.click();
+    await settle();
+    expect(hook('suggestion-saved')).not.toBeNull();
+    again.wrapper.unmount();
+
+    const third = await mountForm();
+    expect(third.vm.model.subject).toBe('');
+    expect(hook('draft-restored')).toBeNull();
+    expect(document.querySelectorAll('[data-test="suggestion-sitting"] .el-table__body tr')).toHaveLength(2);
+  });
+
+  it('neither restores nor keeps a draft for a suggestion started from an opinion', async () => {
+    const first = await mountForm();
+    first.vm.model.subject = '手头的一件';
+    await settle();
+    first.wrapper.unmount();
+    invoke.mockImplementation(fakeCore({
+      vocabulary: () => VOCAB,
+      terms_list: () => [{ id: 2, number: 20, label: '第二十届', start_date: '2021-12-28', end_date: null, is_current: true }],
+      rule_profile_get: () => ({ suggestion: { motion_min_cosigners: 5 } }),
+      opinion_suggestion_draft: () => ({ ...OPINION_DRAFT }),
+      deputy_get: ({ id }) => ({ deputy: { id, name: '张三' }, events: [], posts: [], history: [] }),
+    }));
+    const { wrapper } = await mountAt('/suggestions/new?opinion=31&activity=77', '/suggestions/new', SuggestionFormView);
+    await settle();
+    expect((hook('suggestion-field-subject') as HTMLInputElement).value).toBe('关于村口路灯的建议');
+    expect(hook('draft-restored')).toBeNull();
+    wrapper.unmount();
+    expect(JSON.parse(sessionStorage.getItem('taizhang.draft.suggestion')!).subject).toBe('手头的一件');
+  });
+
+  it('goes back to the activity the opinion came from after saving, so the next opinion is one click away', async () => {
+    invoke.mockImplementation(fakeCore({
+      vocabulary: () => VOCAB,
+      terms_list: () => [{ id: 2, number: 20, label: '第二十届', start_date: '2021-12-28', end_date: null, is_current: true }],
+      rule_profile_get: () => ({ suggestion: { motion_min_cosigners: 5 } }),
+      opinion_suggestion_draft: () => ({ ...OPINION_DRAFT }),
+      deputy_get: ({ id }) => ({ deputy: { id, name: '张三' }, events: [], posts: [], history: [] }),
+      opinion_to_suggestion: () => saved({ id: 43 }),
+    }));
+    const { router } = await mountAt('/suggestions/new?opinion=31&activity=77', '/suggestions/new', SuggestionFormView,
+      [{ path: '/activities/:id(\\d+)', component: { render: () => null } }]);
+    await settle();
+    hook('suggestion-save')!.click();
+    await settle();
+    expect(callsOf(invoke, 'opinion_to_suggestion')).toHaveLength(1);
+    expect(router.currentRoute.value.path).toBe('/activities/77');
+  });
+
   it('starts from an activity opinion, names it and saves through opinion_to_suggestion', async () => {
-    const draft = {
-      term_id: 2, session_no: 3, during_session: false, kind: 'suggestion', lead_deputy_id: 11, by_presidium: false,
-      co_signer_ids: [], subject: '关于村口路灯的建议', content: '村口路灯坏了三盏\n（2026年3月20日第二代表小组接待选民收集）',
-      category: 'other', received_on: '2026-03-20', key_supervision: false, published: false, notes: '',
-    };
+    const draft = OPINION_DRAFT;
     localStorage.setItem('taizhang.suggestion.session', JSON.stringify({ term_id: 2, session_no: 5, during_session: true }));
     invoke.mockImplementation(fakeCore({
       vocabulary: () => VOCAB,
