@@ -51,6 +51,8 @@ describe('command wrappers', () => {
     expect(invoke).toHaveBeenLastCalledWith('petition_reveal', { id: 5, reason: '电话回访' });
     await api.dashboard(7);
     expect(invoke).toHaveBeenLastCalledWith('dashboard', { within: 7 });
+    await api.printYearBook(2026, 'petitions', 'D:\\台账2026');
+    expect(invoke).toHaveBeenLastCalledWith('print_year_book', { year: 2026, book: 'petitions', folder: 'D:\\台账2026' });
     await api.suggestionStats({ from: '2026-01-01', to: '2026-12-31' });
     expect(invoke).toHaveBeenLastCalledWith('suggestion_stats', { query: { from: '2026-01-01', to: '2026-12-31' } });
   });

@@ -3,7 +3,7 @@
 // (e.g. `skipBad` -> `skip_bad`). The payload objects themselves (inputs, queries) keep the
 // snake_case field names of types.ts.
 import { invoke } from '@tauri-apps/api/core';
-import type { PreviewPage, PrintRequest, Printout } from './types';
+import type { BookKind, PreviewPage, PrintRequest, Printout } from './types';
 import type { CountyImported, CountyStats, Drive, ExportLogEntry, Exported, ExportOptions, PackageManifest } from './types';
 import type {
   AppInfo, BackupContents, BackupInfo, Constituency, ConstituencyInput, Deputy, DeputyDetail, DeputyEvent,
@@ -233,6 +233,13 @@ export const printPages = (request: PrintRequest) => invoke<PreviewPage[]>('prin
 export const printSave = (request: PrintRequest, path: string) => invoke<Printout>('print_save', { request, path });
 /** Records a printout sent to the printer, after the system print dialog. */
 export const printRecord = (request: PrintRequest) => invoke<Printout>('print_record', { request });
+/**
+ * Workflow 9, one book of the year-end set: the year's `book` as archival PDF (PDF/A) saved into
+ * `folder` under the core's file name ("2026年 人民来信来访记录簿.pdf"), recorded like any save.
+ * Called once per book so the screen can show progress; an existing file of that name is replaced.
+ */
+export const printYearBook = (year: number, book: BookKind, folder: string) =>
+  invoke<Printout>('print_year_book', { year, book, folder });
 export const printoutsList = (limit?: number) => invoke<Printout[]>('printouts_list', { limit: limit ?? null });
 
 // ---- export to the county (导出到U盘) and county mode (县人大汇总) ----

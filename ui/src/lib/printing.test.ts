@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PetitionStep, Term } from '../api/types';
 import {
-  BOOKS, REVEAL_REASON_REQUIRED, bookFileTitle, bookRequest, canPrintAcceptance, canPrintAssignment, canPrintExtension,
-  canPrintFeedback, defaultPeriodKind, defaultPrintForm, defaultTermNumber, formFileTitle, formRequest, printFormProblems,
-  printoutPlace, printoutReveal, safeFileName, shortHash,
+  BOOKS, REVEAL_REASON_REQUIRED, SUPERVISION_TITLE, assignmentOrder, bookFileTitle, bookRequest, canPrintAcceptance,
+  canPrintAssignment, canPrintExtension, canPrintFeedback, canPrintReceipt, defaultPeriodKind, defaultPrintForm,
+  defaultTermNumber, formFileTitle, formRequest, formsFileTitle, formsRequest, formsTitle, isPetitionForm,
+  printFormProblems, printoutPlace, printoutReveal, safeFileName, shortHash, supervisionFileTitle, supervisionRequest,
+  yearBookStep, yearBooksFailure, yearChoices,
 } from './printing';
 
 const term = (id: number, number: number, is_current = false): Term => ({
@@ -89,6 +91,48 @@ describe('printing', () => {
     expect(canPrintExtension({ petition: p, steps: [step('accept'), step('extend', true)] })).toBe(false);
     expect(canPrintExtension({ petition: p, steps: [step('accept'), step('extend')] })).toBe(true);
     expect(canPrintExtension({ petition: { voided: true }, steps: [step('extend')] })).toBe(false);
+  });
+
+  it('enables the 登记回执 for any petition not voided, and masks every petition form', () => {
+    expect(canPrintReceipt({ voided: false })).toBe(true);
+    expect(canPrintReceipt({ voided: true })).toBe(false);
+    expect((['acceptance', 'extension', 'receipt'] as const).every(isPetitionForm)).toBe(true);
+    expect(isPetitionForm('assignment') || isPetitionForm('feedback')).toBe(false);
+  });
+
+  it('builds a batch of forms in the order given', () => {
+    expect(formsRequest('assignment', [5, 3, 9])).toEqual({
+      target: { kind: 'forms', form: 'assignment', ids: [5, 3, 9] }, reveal_reason: null, volume: 1, archival: false,
+    });
+    expect(formsRequest('receipt', [7], true, ' 送达信访人 ').reveal_reason).toBe('送达信访人');
+    expect(formsTitle('assignment', 12)).toBe('代表建议交办单（共12份）');
+    expect(formsFileTitle('assignment', 12, '2026-03-05')).toBe('代表建议交办单-2026-03-05（共12份）');
+    expect(formsFileTitle('assignment', 1)).toBe('代表建议交办单（共1份）');
+  });
+
+  it('orders the batch 交办单 by lead unit, keeping the list order within a unit', () => {
+    const s = (id: number, unit: number | null) => ({ id, lead_unit: unit === null ? null : { id: unit, name: `单位${unit}` } });
+    expect(assignmentOrder([s(1, 4), s(2, 2), s(3, null), s(4, 4), s(5, 2), s(6, 1)])).toEqual([6, 2, 5, 1, 4, 3]);
+    expect(assignmentOrder([])).toEqual([]);
+  });
+
+  it('builds the 督办清单, named by the day', () => {
+    expect(supervisionRequest()).toEqual({ target: { kind: 'supervision' }, reveal_reason: null, volume: 1, archival: false });
+    expect(SUPERVISION_TITLE).toContain('督办清单');
+    expect(supervisionFileTitle('2026-03-01')).toBe('代表建议和信访事项督办清单-2026-03-01');
+    expect(supervisionFileTitle('')).toBe('代表建议和信访事项督办清单');
+  });
+
+  it('offers the years back to the first term, and says how the year set goes', () => {
+    expect(yearChoices([], 2026)).toEqual([2026, 2025, 2024, 2023, 2022]);
+    expect(yearChoices([term(1, 19), { start_date: '2016-10-01' }], 2026)).toEqual(
+      [2026, 2025, 2024, 2023, 2022, 2021, 2020, 2019, 2018, 2017, 2016],
+    );
+    expect(yearBookStep(3, 'petitions')).toBe('第 4/7 本：人民来信来访记录簿');
+    expect(yearBooksFailure('petitions', '字体缺少“𠮷”。', 3, 'D:\\台账2026'))
+      .toBe('《人民来信来访记录簿》未能保存：字体缺少“𠮷”。此前的 3 本已保存在 D:\\台账2026，其余 3 本未打印。');
+    expect(yearBooksFailure('roster', '没有届次', 0, 'D:\\x')).toBe('《代表分组情况及代表花名册》未能保存：没有届次。没有保存任何文件，其余 6 本未打印。');
+    expect(yearBooksFailure('activities', '磁盘已满', 6, 'E:\\')).toBe('《代表小组活动记录簿》未能保存：磁盘已满。此前的 6 本已保存在 E:\\。');
   });
 
   it('formats the print log', () => {

@@ -117,6 +117,87 @@ export function formRequest(form: FormKind, id: Id, reveal: boolean, reason: str
   };
 }
 
+/**
+ * The same form for several entries as one job, one per page in the order given (the batch
+ * 交办单). The core takes at most MAX_FORMS ids; a petition form's names are masked unless
+ * `reveal`, with the reason.
+ */
+export function formsRequest(form: FormKind, ids: readonly Id[], reveal = false, reason = ''): PrintRequest {
+  return {
+    target: { kind: 'forms', form, ids: [...ids] },
+    reveal_reason: reveal ? reason.trim() : null,
+    volume: 1,
+    archival: false,
+  };
+}
+
+/** The core's limit on one batch of forms (print::MAX_BATCH). */
+export const MAX_FORMS = 500;
+
+/** 督办清单: every open case with a deadline, one section per lead unit, 未交办 last; as of today. */
+export function supervisionRequest(): PrintRequest {
+  return { target: { kind: 'supervision' }, reveal_reason: null, volume: 1, archival: false };
+}
+
+/** The title the core prints on the 督办清单 (sheets.rs). */
+export const SUPERVISION_TITLE = '代表建议和信访事项督办清单';
+
+/** "代表建议和信访事项督办清单-2026-03-01": the list changes daily, so its file says the day. */
+export function supervisionFileTitle(today: IsoDate): string {
+  return today ? `${SUPERVISION_TITLE}-${today}` : SUPERVISION_TITLE;
+}
+
+/** "代表建议交办单（共12份）": a batch's dialog title, as the core titles the set. */
+export function formsTitle(form: FormKind, count: number): string {
+  return `${FORM_TITLES[form]}（共${count}份）`;
+}
+
+/** "代表建议交办单-2026-03-05（共12份）": a batch's file, by the day the suggestions were assigned. */
+export function formsFileTitle(form: FormKind, count: number, date: IsoDate | null = null): string {
+  return `${FORM_TITLES[form]}${date ? `-${date}` : ''}（共${count}份）`;
+}
+
+/**
+ * The batch 交办单 in the order the slips are handed out: grouped by lead unit (units in the
+ * order of the handling-unit list, i.e. by id; cases without one last), within a unit in the order
+ * given (the assignment list's, by number).
+ */
+export function assignmentOrder(list: readonly Pick<Suggestion, 'id' | 'lead_unit'>[]): Id[] {
+  const unitKey = (s: Pick<Suggestion, 'lead_unit'>) => s.lead_unit?.id ?? Number.MAX_SAFE_INTEGER;
+  return list
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => unitKey(a.s) - unitKey(b.s) || a.i - b.i)
+    .map(({ s }) => s.id);
+}
+
+// ---- workflow 9: the year's seven books into a folder -------------------------------------------
+/**
+ * The years 一次打印全年台账 offers, newest first: this year back to the year the earliest term
+ * began (at least the last five years, so a fresh install still offers some).
+ */
+export function yearChoices(terms: readonly Pick<Term, 'start_date'>[], thisYear: number): number[] {
+  const starts = terms.map((t) => Number(t.start_date.slice(0, 4))).filter((y) => y > 1900 && y <= thisYear);
+  const first = Math.min(thisYear - 4, ...starts);
+  return Array.from({ length: thisYear - first + 1 }, (_, i) => thisYear - i);
+}
+
+/** "第 3/7 本：人民来信来访记录簿" while the set is being saved. */
+export function yearBookStep(done: number, book: BookKind): string {
+  return `第 ${done + 1}/${BOOKS.length} 本：${bookTitle(book)}`;
+}
+
+/**
+ * What the screen says when a book of the set fails: the set stops there (the clerk fixes the cause
+ * and runs it again; the books already saved are overwritten alike), so say which book, why, what
+ * is already in the folder and what was not printed.
+ */
+export function yearBooksFailure(book: BookKind, message: string, saved: number, folder: string): string {
+  const why = message.trim().replace(/[。.]+$/, '');
+  const kept = saved ? `此前的 ${saved} 本已保存在 ${folder}` : '没有保存任何文件';
+  const left = BOOKS.length - saved - 1;
+  return `《${bookTitle(book)}》未能保存：${why}。${kept}${left ? `，其余 ${left} 本未打印` : ''}。`;
+}
+
 export function periodText(period: PrintPeriod, terms: readonly Term[] = []): string {
   switch (period.by) {
     case 'year': return `${period.year}年度`;
@@ -161,6 +242,16 @@ export function canPrintFeedback(s: Pick<Suggestion, 'replied_on' | 'voided'>): 
 /** 受理告知书: once the petition has been accepted. */
 export function canPrintAcceptance(p: Pick<Petition, 'accepted_on' | 'voided'>): boolean {
   return !!p.accepted_on && !p.voided;
+}
+
+/** 登记回执: any petition still standing (the core refuses a voided one). */
+export function canPrintReceipt(p: Pick<Petition, 'voided'>): boolean {
+  return !p.voided;
+}
+
+/** The forms about a petition: they name the petitioner, masked unless a reason is given. */
+export function isPetitionForm(form: FormKind): boolean {
+  return form === 'acceptance' || form === 'extension' || form === 'receipt';
 }
 
 /** 延期告知书: while the petition has a live (not voided) 延期 step. */
