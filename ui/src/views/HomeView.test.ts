@@ -1,13 +1,15 @@
 // 首页's line about the copies of the backups to the 备份位置 (a USB stick), against a fake core:
 // a gentle hint when none is chosen, the last copy's date when all is well, and a warning with a
 // way to 设置 when the last copy failed or none was made for over a week. And the per-unit table,
-// which says what its figures count: the same cases its links list.
+// which says what its figures count: the same cases its links list. And 打印督办清单: the core's
+// list in the print dialog of the books, not an HTML page.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CopyStatus, Dashboard } from '../api/types';
 import { callsOf, fakeCore, mountAt, settle } from '../test/fixtures';
 
 const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
 vi.mock('@tauri-apps/api/core', () => ({ invoke }));
+vi.mock('@tauri-apps/plugin-dialog', () => ({ save: (options: unknown) => invoke('plugin:dialog|save', { options }) }));
 
 import HomeView from './HomeView.vue';
 
@@ -32,6 +34,8 @@ beforeEach(() => {
       if (status instanceof Error) throw status;
       return status;
     },
+    print_preview: ({ page }) => ({ page, pages: 2, svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', width_mm: 297, height_mm: 210 }),
+    'plugin:dialog|save': () => null,
   }));
 });
 
@@ -130,5 +134,45 @@ describe('HomeView per-unit table', () => {
     await settle();
     expect(router.currentRoute.value.path).toBe('/suggestions');
     expect(router.currentRoute.value.query).toEqual({ unit_id: '3', open: '1' });
+  });
+});
+
+describe('HomeView 督办清单', () => {
+  it('opens the core\'s list in the print dialog, typeset only when asked', async () => {
+    await mountHome();
+    expect(document.querySelector('.print-only')).toBeNull(); // no hidden HTML printout any more
+    expect(hook('dashboard-print-dialog')).toBeNull();
+    expect(callsOf(invoke, 'print_preview')).toHaveLength(0);
+
+    expect(hook('dashboard-print')?.textContent?.trim()).toBe('打印督办清单');
+    hook('dashboard-print')!.click();
+    await settle();
+    expect(hook('dashboard-print-dialog')?.classList.contains('el-dialog')).toBe(true);
+    expect(hook('dashboard-print-dialog')?.querySelector('.el-dialog__title')?.textContent).toBe('代表建议和信访事项督办清单');
+    expect(callsOf(invoke, 'print_preview')).toEqual([
+      { request: { target: { kind: 'supervision' }, reveal_reason: null, volume: 1, archival: false }, page: 1 },
+    ]);
+    expect(hook('preview-page-label')?.textContent).toContain('第 1 页 / 共 2 页');
+    expect(hook('preview-page')?.dataset.widthMm).toBe('297'); // landscape
+
+    hook('preview-save')!.click();
+    await settle();
+    const [dialog] = callsOf(invoke, 'plugin:dialog|save') as { options: { defaultPath: string } }[];
+    expect(dialog.options.defaultPath).toBe('代表建议和信访事项督办清单-2026-12-05.pdf'); // the board's today
+  });
+
+  it('prints even when the dashboard could not be read', async () => {
+    invoke.mockImplementation(fakeCore({
+      dashboard: () => { throw { code: 'database', field: null, message: '数据库忙' }; },
+      meeting_gaps: () => [],
+      roster_stats: () => { throw { code: 'not_found', field: null, message: '没有届次' }; },
+      backup_copy_status: () => status,
+      print_preview: ({ page }) => ({ page, pages: 1, svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', width_mm: 297, height_mm: 210 }),
+    }));
+    await mountHome();
+    expect(hook('dashboard-print')!.hasAttribute('disabled')).toBe(false);
+    hook('dashboard-print')!.click();
+    await settle();
+    expect(callsOf(invoke, 'print_preview')).toHaveLength(1);
   });
 });
