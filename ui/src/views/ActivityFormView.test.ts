@@ -43,6 +43,7 @@ const activity = (over: Partial<GroupActivity> = {}): GroupActivity => ({
 
 beforeEach(() => {
   document.body.innerHTML = '';
+  sessionStorage.clear(); // drafts and 本次已登记 (state/drafts.ts)
   invoke.mockReset();
   invoke.mockImplementation(fakeCore({
     vocabulary: () => VOCABULARY,

@@ -25,6 +25,7 @@ const INVALID = { code: 'validation', field: 'deputy_ids', message: '李四的�
 
 beforeEach(() => {
   document.body.innerHTML = '';
+  sessionStorage.clear(); // drafts and 本次已登记 (state/drafts.ts)
   invoke.mockReset();
   invoke.mockImplementation(fakeCore({
     vocabulary: () => VOCAB,

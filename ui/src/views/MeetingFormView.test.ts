@@ -46,6 +46,7 @@ const INVALID = { code: 'validation', field: 'agenda', message: '议题1的票�
 
 beforeEach(() => {
   document.body.innerHTML = '';
+  sessionStorage.clear(); // drafts and 本次已登记 (state/drafts.ts)
   invoke.mockReset();
   invoke.mockImplementation(fakeCore({
     meeting_draft: ({ date }) => draftFor(date),
@@ -62,10 +63,10 @@ const extra = [
 
 async function mountForm(path: string) {
   const pattern = path.endsWith('/edit') ? '/meetings/:id(\\d+)/edit' : '/meetings/new';
-  const { router, view } = await mountAt(path, pattern, MeetingFormView, extra);
+  const { router, view, wrapper } = await mountAt(path, pattern, MeetingFormView, extra);
   await settle();
   const vm = view.vm as unknown as { model: { date: string | null; agenda: { votes_for: number | null; votes_against: number | null; votes_abstain: number | null }[] } };
-  return { router, vm };
+  return { router, vm, wrapper };
 }
 
 const hook = (id: string) => document.querySelector<HTMLElement>(`[data-test="${id}"]`);
@@ -103,6 +104,34 @@ describe('MeetingFormView', () => {
     expect(hook('meeting-number-preview')?.textContent).toContain('第二十届主席团第二次会议');
     expect(memberRows().map((r) => r.dataset.id)).toEqual(['4', '7']);
     expect(hook('meeting-attendance-summary')?.textContent).toBe('应到 2 人，实到 2 人');
+  });
+
+  it('keeps a half-filled meeting when the clerk leaves, its date\'s members read again when it comes back', async () => {
+    const first = await mountForm('/meetings/new');
+    first.vm.model.date = '2025-12-20';
+    await settle();
+    tick('absent-7');
+    await settle();
+    type('absent-reason-7', '外出学习');
+    type('agenda-title-0', '审议年度工作要点');
+    await settle();
+    first.wrapper.unmount();
+
+    invoke.mockClear();
+    const again = await mountForm('/meetings/new');
+    expect(hook('draft-restored')).not.toBeNull();
+    expect(again.vm.model.date).toBe('2025-12-20');
+    expect(callsOf(invoke, 'meeting_draft').at(-1)).toEqual({ date: '2025-12-20' });
+    expect(memberRows().map((r) => r.dataset.id)).toEqual(['4', '7']);
+    expect((hook('absent-reason-7') as HTMLInputElement).value).toBe('外出学习');
+    expect((hook('agenda-title-0') as HTMLInputElement).value).toBe('审议年度工作要点');
+    expect(hook('meeting-attendance-summary')?.textContent).toBe('应到 2 人，实到 1 人');
+
+    hook('draft-discard')!.click();
+    await settle();
+    expect(again.vm.model.date).toBe(todayIso());
+    expect(memberRows().map((r) => r.dataset.id)).toEqual(['4', '5', '6']);
+    expect(hook('draft-restored')).toBeNull();
   });
 
   it('asks the reason of an absence before saving, then sends it', async () => {

@@ -28,6 +28,7 @@ const created = {
 
 beforeEach(() => {
   document.body.innerHTML = '';
+  sessionStorage.clear(); // drafts and 本次已登记 (state/drafts.ts)
   invoke.mockReset();
   invoke.mockImplementation(fakeCore({
     vocabulary: () => VOCAB,
