@@ -1,5 +1,6 @@
-// The form buttons on a case's page: 交办单 once assigned, 征询意见表 once replied, 受理告知书 once
-// accepted, 延期告知书 while a live 延期 step stands; each opens the form dialog for that case.
+// The form buttons on a case's page: 交办单 once assigned, 征询意见表 once replied, 登记回执 for any
+// petition not voided, 受理告知书 once accepted, 延期告知书 while a live 延期 step stands; each opens
+// the form dialog for that case.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Petition, PetitionDetail, PetitionStep, PrintRequest, Suggestion, SuggestionDetail } from '../api/types';
 import { VOCAB, callsOf, fakeCore, mountAt, settle } from '../test/fixtures';
@@ -24,7 +25,7 @@ const suggestion = (over: Partial<Suggestion> = {}): Suggestion => ({
 const petition = (over: Partial<Petition> = {}): Petition => ({
   id: 7, number: '信访〔2026〕第17号', year: 2026, seq: 17, channel: 'visit', received_at: '2026-03-20 09:30:00',
   anonymous: false, petitioner: '张**', sex: null, age: null, phone_masked: '', address_masked: '', id_number_masked: null,
-  people_count: 1, group_visit: false, request: '村道积水', facts: '', category: 'land', receiver: '刘秘书', via_deputy: null,
+  people_count: 1, group_visit: false, co_visitors: [], request: '村道积水', facts: '', category: 'land', receiver: '刘秘书', via_deputy: null,
   proposed_handling: '', instruction: '', confidential: false, archive_volume: '', profile: 'national@1',
   state: 'registered', state_label: '已登记', unit: null, accepted_on: null, replied_on: null, resolved: null, evaluation: null,
   deadline: null, linked: [], voided: false, void_reason: null, ...over,
@@ -104,6 +105,26 @@ describe('PetitionView form buttons', () => {
     await mountPetition();
     expect(disabled('petition-print-acceptance')).toBe(true);
     expect(disabled('petition-print-extension')).toBe(true);
+  });
+
+  it('print the 登记回执 from registration on, masked unless asked, and no longer an HTML page', async () => {
+    await mountPetition();
+    expect(document.querySelector('.print-only')).toBeNull();
+    expect(hook('petition-print-receipt')?.textContent?.trim()).toBe('打印登记回执');
+    expect(disabled('petition-print-receipt')).toBe(false);
+    hook('petition-print-receipt')!.click();
+    await settle();
+    expect(hook('form-print-dialog')?.querySelector('.el-dialog__title')?.textContent).toBe('信访事项登记回执');
+    expect(lastRequest()).toEqual({ target: { kind: 'form', form: 'receipt', id: 7 }, reveal_reason: null, volume: 1, archival: false });
+    hook('form-reveal')!.querySelector('input')!.click();
+    await settle();
+    expect(lastRequest()).toEqual({ target: { kind: 'form', form: 'receipt', id: 7 }, reveal_reason: '送达信访人', volume: 1, archival: false });
+  });
+
+  it('do not print a voided petition\'s 登记回执', async () => {
+    pDetail.petition = petition({ voided: true, void_reason: '重复登记' });
+    await mountPetition();
+    expect(disabled('petition-print-receipt')).toBe(true);
   });
 
   it('enable 受理告知书 once accepted, masked unless asked', async () => {
