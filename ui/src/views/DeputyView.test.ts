@@ -319,4 +319,20 @@ describe('DeputyView 登记变动 with later records', () => {
     await settle();
     expect((hook('event-confirm-reason') as HTMLTextAreaElement).value).toBe('');
   });
+
+  it('登记变动 sits in the page header beside 编辑 and 作废, and the tab keeps its own', async () => {
+    await mountPage();
+    const header = hook('event-add')!.closest('.page-title')!;
+    expect([...header.querySelectorAll('button')].map((b) => b.textContent?.trim())).toEqual(['编辑', '登记变动', '作废']);
+    hook('event-add')!.click();
+    await settle();
+    expect(dialogShown()).toBe(true);
+    document.querySelector<HTMLElement>('.el-dialog__footer button')!.click(); // 取消
+    await settle();
+    expect(dialogShown()).toBe(false);
+    expect(hook('event-add-in-tab')?.textContent?.trim()).toBe('登记变动');
+    hook('event-add-in-tab')!.click();
+    await settle();
+    expect(dialogShown()).toBe(true);
+  });
 });
