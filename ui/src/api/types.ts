@@ -119,6 +119,11 @@ export interface PackageManifest {
   included: string[]; excluded: string[]; files: PackageFile[];
   /** since: for scope 'changes', the time of the export it follows (records changed after it). */
   scope: ExportScope; since: string | null;
+  /**
+   * The data books the package carries (`data/<book>.jsonl` each, codes as in the core's
+   * DATA_BOOKS); absent (or null) in packages written before the choice existed, which carry every book.
+   */
+  books?: string[] | null;
 }
 export interface CountyImported { township: string; township_id: string; outcome: 'imported' | 'updated' | 'unchanged'; records: number }
 export interface CountyFigures {

@@ -1,7 +1,7 @@
 // 导出到U盘: the choices on the export screen, the ExportOptions they make, the drive list's wording,
 // the last export to a folder (what a 'changes' export follows) and the export log's columns. The
 // package itself is written, read back and checked by the core.
-import type { Drive, ExportLogEntry, ExportOptions, ExportScope, Exported, IsoDate } from '../api/types';
+import type { Drive, ExportLogEntry, ExportOptions, ExportScope, Exported, IsoDate, PackageManifest } from '../api/types';
 import { formatDate, formatDateTime, todayIso } from './format';
 
 /** What the export screen's form holds. */
@@ -155,7 +155,7 @@ export function exportOptions(f: ExportForm): ExportOptions {
  * The result panel's 所含台账: the manifest's data books (none listed: a package of every book)
  * and 统计表 when the workbook is among its files. Every one of them: "全部台账及统计表".
  */
-export function carriedBooksText(m: Exported['manifest']): string {
+export function carriedBooksText(m: Pick<Exported['manifest'] | PackageManifest, 'books' | 'files'>): string {
   const data = m.books ?? EXPORT_BOOKS.filter((b) => b.code !== STATISTICS).map((b) => b.code);
   const statistics = !m.books || m.files.some((f) => f.path === STATISTICS_FILE);
   const codes = [...data, ...(statistics ? [STATISTICS] : [])];

@@ -66,6 +66,8 @@ beforeEach(() => {
     },
     package_verify: ({ path }: { path: string }) => {
       if (path.includes('坏包')) throw TAMPERED;
+      // a package of the roster and the suggestions only (the manifest names its books)
+      if (path.includes('部分')) return { ...manifest('河口乡'), books: ['suggestions', 'deputies'] };
       return manifest('城关镇');
     },
   }));
@@ -162,7 +164,14 @@ describe('CountyView', () => {
     expect(box.textContent).toContain('2026年1月1日 至 2026年6月30日');
     expect(box.textContent).toContain('12'); // schema version
     expect(box.textContent).toContain('已以化名代替个人信息');
+    // written before the books could be chosen: every one
+    expect(hook('county-verify-books')?.textContent).toBe('全部台账及统计表');
     expect(hook('county-verify-error')).toBeNull();
+
+    picked = 'E:\\河口乡-部分台账';
+    hook('county-verify')!.click();
+    await settle();
+    expect(hook('county-verify-books')?.textContent).toBe('代表花名册、代表建议');
 
     picked = 'E:\\河口乡-坏包';
     hook('county-verify')!.click();
