@@ -1,13 +1,17 @@
 // 打印台账 against a fake core: the request each period makes (year, term, date range, the roster's
 // term by default), 卷号 and PDF/A, the petitioners' identities only with a reason, the preview below
-// the form, and the print log refreshed after a save.
+// the form, and the print log refreshed after a save. And 一次打印全年台账: the seven books one by one
+// into the chosen folder, with progress, stopping at the first failure and naming the book.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PreviewPage, PrintRequest, Printout, Term } from '../api/types';
 import { callsOf, fakeCore, formItemOf, mountAt, settle } from '../test/fixtures';
 
 const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
 vi.mock('@tauri-apps/api/core', () => ({ invoke }));
-vi.mock('@tauri-apps/plugin-dialog', () => ({ save: (options: unknown) => invoke('plugin:dialog|save', { options }) }));
+vi.mock('@tauri-apps/plugin-dialog', () => ({
+  save: (options: unknown) => invoke('plugin:dialog|save', { options }),
+  open: (options: unknown) => invoke('plugin:dialog|open', { options }),
+}));
 
 import PrintView from './PrintView.vue';
 
@@ -197,5 +201,131 @@ describe('PrintView', () => {
     expect(dialog.options.defaultPath).toBe(`代表小组活动记录簿-${YEAR}年度.pdf`);
     expect(callsOf(invoke, 'printouts_list')).toHaveLength(2);
     expect(hooks('printout-row').map((r) => r.dataset.id)).toEqual(['3', '2', '1']);
+  });
+});
+
+describe('PrintView 一次打印全年台账', () => {
+  const FOLDER = 'D:\\台账2026';
+  const TITLES = ['代表分组情况及代表花名册', '主席团会议记录簿', '代表先进事迹记录簿', '人民来信来访记录簿', '各级文件登记簿',
+    '代表议案和批评、建议、意见记录簿', '代表小组活动记录簿'];
+  let folder: string | null;
+  /** the book that fails, if any */
+  let failOn: string | null;
+
+  beforeEach(() => {
+    folder = FOLDER;
+    failOn = null;
+    const core = invoke.getMockImplementation()!;
+    invoke.mockImplementation(async (cmd: string, args?: unknown) => {
+      if (cmd === 'plugin:dialog|open') return folder;
+      if (cmd === 'print_year_book') {
+        const { year, book, folder: dir } = args as { year: number; book: string; folder: string };
+        if (book === failOn) throw { code: 'print', field: null, message: '字体中没有“𠮷”字。' };
+        const title = TITLES[['roster', 'meetings', 'deeds', 'petitions', 'documents', 'suggestions', 'activities'].indexOf(book)];
+        const p = printout(100 + log.length, { what: `${title}（${year}年度）`, archival: true, pages: 10, path: `${dir}\\${year}年 ${title}.pdf` });
+        log = [p, ...log];
+        return p;
+      }
+      return core(cmd, args);
+    });
+  });
+
+  const files = () => hooks('year-books-file');
+
+  it('offers this year by default and says what the set is', async () => {
+    await mountView();
+    expect(hook('year-books')?.textContent).toContain('一次打印全年台账');
+    expect(hook('year-books-year')?.textContent).toContain(`${YEAR}年`);
+    expect(hook('year-books-hint')?.textContent).toContain(`${YEAR}年 人民来信来访记录簿.pdf`);
+    expect(hook('year-books-hint')?.textContent).toContain('代表花名册印该年年底');
+    expect(hook('year-books-progress')).toBeNull(); // until started
+  });
+
+  it('saves the seven books in order into the chosen folder, with progress', async () => {
+    await mountView();
+    hook('year-books-start')!.click();
+    await settle();
+    const [dialog] = callsOf(invoke, 'plugin:dialog|open') as { options: { directory: boolean } }[];
+    expect(dialog.options.directory).toBe(true);
+    expect(callsOf(invoke, 'print_year_book')).toEqual(
+      ['roster', 'meetings', 'deeds', 'petitions', 'documents', 'suggestions', 'activities'].map((book) => ({ year: YEAR, book, folder: FOLDER })),
+    );
+    expect(files().map((f) => f.dataset.book)).toEqual(['roster', 'meetings', 'deeds', 'petitions', 'documents', 'suggestions', 'activities']);
+    expect(files()[3].textContent).toContain('人民来信来访记录簿');
+    expect(files()[3].textContent).toContain('10 页');
+    expect(files()[3].textContent).toContain(`${YEAR}年 人民来信来访记录簿.pdf`);
+    expect(hook('year-books-progress')?.textContent).toContain('7/7');
+    expect(hook('year-books-folder')?.textContent).toContain(`已保存到 ${FOLDER}`);
+    expect(hook('year-books-error')).toBeNull();
+    expect(hook('year-books-current')).toBeNull();
+    expect(hook('year-books-start')!.hasAttribute('disabled')).toBe(false);
+    // the log shows the saved books
+    expect(callsOf(invoke, 'printouts_list')).toHaveLength(2);
+    expect(hooks('printout-row')).toHaveLength(9);
+  });
+
+  it('prints the year chosen', async () => {
+    const { view } = await mountView();
+    (view.vm as unknown as { setYear: number }).setYear = 2024;
+    await settle();
+    expect(hook('year-books-year')?.textContent).toContain('2024年');
+    hook('year-books-start')!.click();
+    await settle();
+    expect((callsOf(invoke, 'print_year_book') as { year: number }[]).every((c) => c.year === 2024)).toBe(true);
+  });
+
+  it('does nothing when the folder choice is cancelled', async () => {
+    folder = null;
+    await mountView();
+    hook('year-books-start')!.click();
+    await settle();
+    expect(callsOf(invoke, 'plugin:dialog|open')).toHaveLength(1);
+    expect(callsOf(invoke, 'print_year_book')).toHaveLength(0);
+    expect(hook('year-books-progress')).toBeNull();
+  });
+
+  it('shows which book is being typeset, with the button off, one book at a time', async () => {
+    const pending: (() => void)[] = [];
+    const core = invoke.getMockImplementation()!;
+    invoke.mockImplementation((cmd: string, args?: unknown) => {
+      if (cmd !== 'print_year_book') return core(cmd, args);
+      return new Promise((resolve) => pending.push(() => resolve(core(cmd, args))));
+    });
+    await mountView();
+    hook('year-books-start')!.click();
+    await settle();
+    expect(callsOf(invoke, 'print_year_book')).toHaveLength(1); // the next waits for this one
+    expect(hook('year-books-current')?.textContent).toContain('第 1/7 本：代表分组情况及代表花名册');
+    expect(hook('year-books-start')!.hasAttribute('disabled')).toBe(true);
+    expect(hook('year-books-progress')?.textContent).toContain('0/7');
+
+    pending.shift()!();
+    await settle();
+    expect(files()).toHaveLength(1);
+    expect(hook('year-books-current')?.textContent).toContain('第 2/7 本：主席团会议记录簿');
+    expect(hook('year-books-progress')?.textContent).toContain('1/7');
+    while (pending.length) {
+      pending.shift()!();
+      await settle(20);
+    }
+    await settle();
+    expect(files()).toHaveLength(7);
+    expect(hook('year-books-start')!.hasAttribute('disabled')).toBe(false);
+  });
+
+  it('stops at the first failure, naming the book and keeping what was saved', async () => {
+    failOn = 'petitions';
+    await mountView();
+    hook('year-books-start')!.click();
+    await settle();
+    expect((callsOf(invoke, 'print_year_book') as { book: string }[]).map((c) => c.book)).toEqual(['roster', 'meetings', 'deeds', 'petitions']);
+    expect(files().map((f) => f.dataset.book)).toEqual(['roster', 'meetings', 'deeds']);
+    const error = hook('year-books-error')!.textContent!;
+    expect(error).toContain('《人民来信来访记录簿》未能保存：字体中没有“𠮷”字。');
+    expect(error).toContain(`此前的 3 本已保存在 ${FOLDER}`);
+    expect(error).toContain('其余 3 本未打印');
+    expect(hook('year-books-folder')).toBeNull();
+    expect(hook('year-books-progress')?.textContent).toContain('3/7');
+    expect(hook('year-books-start')!.hasAttribute('disabled')).toBe(false); // can be run again
   });
 });
