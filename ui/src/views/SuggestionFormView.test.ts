@@ -192,6 +192,11 @@ describe('SuggestionFormView', () => {
     expect((hook('suggestion-field-subject') as HTMLInputElement).value).toBe('');
     expect(again.vm.model).toMatchObject({ lead_deputy_id: null, category: '', term_id: 2 });
     expect(hook('draft-restored')).toBeNull();
+    // blank again: leaving asks nothing
+    void again.router.push('/elsewhere');
+    await settle();
+    expect(document.querySelector('.el-message-box')).toBeNull();
+    expect(again.router.currentRoute.value.path).toBe('/elsewhere');
     again.wrapper.unmount();
 
     await mountForm();
