@@ -25,6 +25,7 @@ BOOKS = {
     "documents": ("各级文件登记簿", ["收文号", "来文机关", "文件标题", "领导批示", "发文号"]),
     "suggestions": ("代表议案和批评、建议、意见记录簿", ["领衔及附议代表", "案由", "承办单位", "代表评价"]),
     "activities": ("代表小组活动记录簿", ["形式", "出席情况", "活动内容", "收集意见"]),
+    "sessions": ("人民代表大会会议记录簿", ["应到／实到", "请假人员", "缺席人员", "表决结果", "主持人（签字）"]),
 }
 
 
@@ -71,7 +72,7 @@ def test_every_book_prints_as_a_ledger_with_every_entry(cli, tmp_path, book):
     size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts \(A4\)", info, re.M)
     assert size, info
     w, h = float(size.group(1)), float(size.group(2))
-    assert (w > h) == (book != "meetings"), "ledgers landscape, minutes portrait"
+    assert (w > h) == (book not in ("meetings", "sessions")), "ledgers landscape, minutes portrait"
     assert title in info, "the PDF's title names the book"
 
     text = flat(out)

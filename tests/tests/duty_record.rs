@@ -210,8 +210,9 @@ fn the_record_gathers_the_books_for_a_deputy_and_counts_per_year() {
         (1, 1, 1, 1, 1)
     );
     assert!(
-        !r.not_yet_recorded.is_empty(),
-        "the books not in the app yet are named, not counted as zero"
+        r.not_yet_recorded.is_empty(),
+        "the sessions book records what was named as not yet recorded: {:?}",
+        r.not_yet_recorded
     );
 
     // A period cuts every part.

@@ -65,6 +65,10 @@ const DATA_AT_VERSION: &[&str] = &[
      INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
      INSERT INTO petitions (year, seq, number, channel, received_at, petitioner_name, people_count, request, category, profile)
        VALUES (2020, 1, '信访〔2020〕第1号', 'visit', '2020-01-02 09:00', '赵老汉', 6, '旧的集体访', 'construction', 'national@1');",
+    // 12: before the sessions book; a term the sessions will be numbered in.
+    "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
+     INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
+     INSERT INTO terms (number, start_date, end_date) VALUES (5, '1998-01-01', '2002-12-31');",
 ];
 
 #[test]
@@ -171,6 +175,18 @@ fn every_earlier_schema_with_data_migrates_to_the_latest_keeping_the_data() {
                 (rec.petitioner_name.as_str(), rec.co_visitors.len()),
                 ("赵老汉", 0)
             );
+        }
+        if from == 12 {
+            // The term is kept and its sessions book starts empty, numbered from one.
+            let n: i64 = store
+                .conn()
+                .query_row("SELECT count(*) FROM congress_sessions", [], |r| r.get(0))
+                .unwrap();
+            let t: i64 = store
+                .conn()
+                .query_row("SELECT number FROM terms", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!((n, t), (0, 5));
         }
         // And the upgraded file works for the roster.
         let mut store = store;

@@ -13,6 +13,7 @@ mod office;
 mod petitions;
 mod printing;
 mod roster;
+mod sessions;
 mod suggestions;
 
 use chrono::NaiveDate;
@@ -146,6 +147,9 @@ enum Cmd {
     /// Files attached to entries (附件).
     #[command(subcommand)]
     Attachments(minutes::AttachmentsCmd),
+    /// The sessions of the congress (人代会): attendance, agenda, elections.
+    #[command(subcommand)]
+    Sessions(sessions::SessionsCmd),
     /// A book for a year, term or date range, or a form for one entry, as PDF (打印).
     Print(printing::PrintArgs),
     /// What is overdue and what falls due within DAYS (督办).
@@ -344,9 +348,9 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Demo { seed } => {
             let s = demo::seed(&mut store, seed, today)?;
             println!(
-                "已装入演示数据：{}，{} 届，{} 名代表，{} 个代表小组，{} 个选区，{} 件代表建议，{} 件信访，{} 件文件，{} 件先进事迹，{} 次主席团会议，{} 次小组活动",
+                "已装入演示数据：{}，{} 届，{} 名代表，{} 个代表小组，{} 个选区，{} 件代表建议，{} 件信访，{} 件文件，{} 件先进事迹，{} 次主席团会议，{} 次小组活动，{} 次人代会",
                 s.township, s.terms, s.deputies, s.groups, s.constituencies, s.suggestions, s.petitions, s.documents, s.deeds,
-                s.meetings, s.activities
+                s.meetings, s.activities, s.sessions
             );
         }
         Cmd::Deputies(c) => roster::deputies(&mut store, &stamp, c)?,
@@ -366,6 +370,7 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Meetings(c) => minutes::meetings(&mut store, &stamp, c)?,
         Cmd::Activities(c) => minutes::activities(&mut store, &stamp, c)?,
         Cmd::Attachments(c) => minutes::attachments(&mut store, &stamp, c)?,
+        Cmd::Sessions(c) => sessions::sessions(&mut store, &stamp, c)?,
         Cmd::Print(a) => printing::print(&mut store, &stamp, a)?,
         Cmd::Due { within, json } => casework::due(&store, today, within, json)?,
         Cmd::Stats(StatsCmd::Suggestions { from, to, json }) => {

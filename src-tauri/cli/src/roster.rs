@@ -263,10 +263,10 @@ pub(crate) fn deputies(store: &mut Store, stamp: &Stamp, c: DeputiesCmd) -> Resu
                     dates::chinese(r.from),
                     dates::chinese(r.to)
                 );
-                println!("年度  领衔建议  附议建议  其中议案  满意  先进事迹  转交信访  代表变动");
+                println!("年度  领衔建议  附议建议  其中议案  满意  先进事迹  转交信访  代表变动  人代会（出席/应出席）");
                 for y in &r.by_year {
                     println!(
-                        "{}  {:>8}  {:>8}  {:>8}  {:>4}  {:>8}  {:>8}  {:>8}",
+                        "{}  {:>8}  {:>8}  {:>8}  {:>4}  {:>8}  {:>8}  {:>8}  {:>6}/{}",
                         y.year,
                         y.suggestions_led,
                         y.suggestions_cosigned,
@@ -274,7 +274,9 @@ pub(crate) fn deputies(store: &mut Store, stamp: &Stamp, c: DeputiesCmd) -> Resu
                         y.satisfied,
                         y.deeds,
                         y.petitions_passed_on,
-                        y.events
+                        y.events,
+                        y.sessions_attended,
+                        y.sessions_expected
                     );
                 }
                 for s in &r.suggestions_led {
@@ -285,6 +287,9 @@ pub(crate) fn deputies(store: &mut Store, stamp: &Stamp, c: DeputiesCmd) -> Resu
                 }
                 for d in &r.deeds {
                     println!("  事迹 {}  {}", d.number, d.title);
+                }
+                for e in &r.elections_won {
+                    println!("  当选 {}  {}", e.post.label(), e.number);
                 }
                 if !r.not_yet_recorded.is_empty() {
                     eprintln!(

@@ -227,6 +227,26 @@ pub const FIELDS: &[Field] = &[
     text("discussion", "讨论情况", LONG),
     text("decision", "决定事项", LONG),
     text("deputy_name", "代表", SHORT),
+    // Sessions of the congress.
+    f("first_day", "开幕日期", Happened),
+    f("last_day", "闭幕日期", Happened),
+    f("notified_on", "通知代表日期", Happened),
+    text("presiders", "主持人", LINE),
+    text("approved_by", "批准人", SHORT),
+    other("items", "议程"),
+    text("outcome", "决议或决定", LONG),
+    other("outcome_kind", "表决结果"),
+    other("elections", "选举"),
+    other("by_election", "补选"),
+    other("competitive", "差额选举"),
+    other("places", "应选人数"),
+    other("ballots_issued", "发出选票"),
+    other("ballots_returned", "收回选票"),
+    other("ballots_valid", "有效票"),
+    other("ballots_invalid", "无效票"),
+    other("candidates", "候选人"),
+    other("votes", "得票"),
+    other("attendance", "出席情况"),
     other("id", "编号"),
     other("action", "办理环节"),
 ];
@@ -352,6 +372,20 @@ pub const ACTIVITY: Form = form(
         ("excused", "出席情况（请假）"),
         ("absent", "出席情况（缺席）"),
         ("reason", "请假原因"),
+    ],
+);
+pub const SESSION: Form = form(
+    "人代会",
+    &[
+        ("name", "候选人姓名"),
+        ("title", "议程名称"),
+        ("reason", "请假原因"),
+        ("deputy_id", "代表"),
+        ("kind", "类别"),
+        ("post", "选举职务"),
+        ("votes_for", "赞成票"),
+        ("votes_against", "反对票"),
+        ("votes_abstain", "弃权票"),
     ],
 );
 /// Voiding an entry: its reason.

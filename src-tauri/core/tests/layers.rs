@@ -39,6 +39,7 @@ const LAYERS: &[(usize, &[&str])] = &[
             "activities",
             "attachments",
             "refs",
+            "sessions",
         ],
     ),
     (

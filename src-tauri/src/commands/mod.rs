@@ -10,6 +10,7 @@ pub mod export;
 pub mod meetings;
 pub mod printing;
 pub mod roster;
+pub mod sessions;
 pub mod system;
 
 pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
@@ -113,6 +114,15 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         meetings::meeting_update,
         meetings::meeting_void,
         meetings::meeting_gaps,
+        sessions::sessions_list,
+        sessions::session_get,
+        sessions::session_draft,
+        sessions::session_create,
+        sessions::session_update,
+        sessions::session_void,
+        sessions::session_in_progress,
+        sessions::session_checks,
+        sessions::session_dismiss_absence,
         activities::activities_list,
         activities::activity_get,
         activities::activity_members,

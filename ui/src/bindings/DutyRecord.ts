@@ -2,11 +2,25 @@
 import type { Attended } from "./Attended";
 import type { Deputy } from "./Deputy";
 import type { DeputyEvent } from "./DeputyEvent";
+import type { ElectionWon } from "./ElectionWon";
 import type { Participation } from "./Participation";
 import type { PresidiumPost } from "./PresidiumPost";
 import type { RecordDeed } from "./RecordDeed";
 import type { RecordPetition } from "./RecordPetition";
 import type { RecordSuggestion } from "./RecordSuggestion";
 import type { RecordYear } from "./RecordYear";
+import type { SessionAttended } from "./SessionAttended";
 
-export type DutyRecord = { deputy: Deputy, from: string, to: string, suggestions_led: Array<RecordSuggestion>, suggestions_cosigned: Array<RecordSuggestion>, deeds: Array<RecordDeed>, petitions_passed_on: Array<RecordPetition>, events: Array<DeputyEvent>, posts: Array<PresidiumPost>, meetings: Array<Attended>, activities: Array<Participation>, by_year: Array<RecordYear>, not_yet_recorded: Array<string>, };
+export type DutyRecord = { deputy: Deputy, from: string, to: string, suggestions_led: Array<RecordSuggestion>, suggestions_cosigned: Array<RecordSuggestion>, deeds: Array<RecordDeed>, petitions_passed_on: Array<RecordPetition>, events: Array<DeputyEvent>, posts: Array<PresidiumPost>, meetings: Array<Attended>, activities: Array<Participation>, 
+/**
+ * Sessions of the congress and how the deputy stood at each.
+ */
+sessions: Array<SessionAttended>, 
+/**
+ * Elections at the sessions the deputy won (posts the congress gave).
+ */
+elections_won: Array<ElectionWon>, by_year: Array<RecordYear>, 
+/**
+ * Duties no book of the app records yet (empty since the sessions book came).
+ */
+not_yet_recorded: Array<string>, };

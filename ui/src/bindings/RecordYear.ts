@@ -8,4 +8,8 @@ meetings_expected: number, meetings_attended: number,
 /**
  * Group activities of the deputy's group while in office, attended, excused.
  */
-activities_expected: number, activities_attended: number, activities_excused: number, voter_receptions: number, };
+activities_expected: number, activities_attended: number, activities_excused: number, voter_receptions: number, 
+/**
+ * Sessions of the congress held while the deputy held a mandate, attended, excused, absent.
+ */
+sessions_expected: number, sessions_attended: number, sessions_excused: number, sessions_absent: number, };

@@ -90,6 +90,9 @@ export const TEXT_LIMITS: Readonly<Record<string, number>> = {
   discussion: 20000,
   decision: 20000,
   deputy_name: 50,
+  presiders: 300,
+  approved_by: 50,
+  outcome: 20000,
 };
 /** A text field not listed above takes this many. */
 export const TEXT_LIMIT_DEFAULT = 2000;

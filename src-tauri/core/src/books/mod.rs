@@ -12,5 +12,6 @@ pub mod meetings;
 pub mod petitions;
 pub mod refs;
 pub mod roster;
+pub mod sessions;
 pub mod suggestions;
 pub mod units;

@@ -1,9 +1,8 @@
 //! The deputy's duty record (履职档案): for any period, what the books hold about one deputy:
 //! suggestions led and co-signed with their outcome, exemplary deeds, petitions passed on, status
 //! events and presidium posts, presidium meetings and group activities attended or missed (voter
-//! receptions among them), with counts per year as a county asks for. Duties no book in the app
-//! records (attendance at the sessions of the congress) are named, so the page never suggests
-//! they were zero.
+//! receptions among them), sessions of the congress attended, excused or missed and the elections
+//! won there, with counts per year as a county asks for.
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
@@ -16,6 +15,7 @@ use crate::petitions;
 use crate::roster::deputy::{self, Deputy};
 use crate::roster::org;
 use crate::roster::status::{self, DeputyEvent, PresidiumPost};
+use crate::sessions::{self, ElectionWon, SessionAttended};
 use crate::suggestions;
 use crate::vocab::*;
 use crate::{Error, Result};
@@ -73,6 +73,11 @@ pub struct RecordYear {
     pub activities_attended: usize,
     pub activities_excused: usize,
     pub voter_receptions: usize,
+    /// Sessions of the congress held while the deputy held a mandate, attended, excused, absent.
+    pub sessions_expected: usize,
+    pub sessions_attended: usize,
+    pub sessions_excused: usize,
+    pub sessions_absent: usize,
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -89,12 +94,14 @@ pub struct DutyRecord {
     pub posts: Vec<PresidiumPost>,
     pub meetings: Vec<Attended>,
     pub activities: Vec<Participation>,
+    /// Sessions of the congress and how the deputy stood at each.
+    pub sessions: Vec<SessionAttended>,
+    /// Elections at the sessions the deputy won (posts the congress gave).
+    pub elections_won: Vec<ElectionWon>,
     pub by_year: Vec<RecordYear>,
+    /// Duties no book of the app records yet (empty since the sessions book came).
     pub not_yet_recorded: Vec<&'static str>,
 }
-
-/// What a full duty record also draws on that no book in this app records.
-const NOT_YET: &[&str] = &["人民代表大会会议出席（人代会签到不在六簿一册中登记）"];
 
 /// The record of `id` from `from` to `to` (default: the deputy's term, up to today).
 pub fn record(
@@ -191,6 +198,13 @@ pub fn record(
         .collect();
 
     let meetings = meetings::attended_by(conn, id, from, to)?;
+    let held = sessions::attended_by(conn, id, from, to)?;
+    let elections_won = sessions::elections_won(conn, id, from, to)?;
+    let at_sessions = |year: i32, want: Option<Attendance>| {
+        held.iter()
+            .filter(|s| s.first_day.year() == year && want.is_none_or(|w| s.attendance == w))
+            .count()
+    };
     let activities = activities::participation(conn, id, from, to)?;
 
     let good = |s: &RecordSuggestion| {
@@ -244,6 +258,10 @@ pub fn record(
                 voter_receptions: attended(year)
                     .filter(|a| a.kind == ActivityKind::VoterReception)
                     .count(),
+                sessions_expected: at_sessions(year, None),
+                sessions_attended: at_sessions(year, Some(Attendance::Present)),
+                sessions_excused: at_sessions(year, Some(Attendance::Excused)),
+                sessions_absent: at_sessions(year, Some(Attendance::Absent)),
             }
         })
         .collect();
@@ -259,7 +277,9 @@ pub fn record(
         posts,
         meetings,
         activities,
+        sessions: held,
+        elections_won,
         by_year,
-        not_yet_recorded: NOT_YET.to_vec(),
+        not_yet_recorded: Vec::new(),
     })
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::store::Page;
-use crate::{activities, deeds, documents, meetings, petitions, suggestions, Result};
+use crate::{activities, deeds, documents, meetings, petitions, sessions, suggestions, Result};
 
 /// The largest page a list serves.
 const PAGE: Option<usize> = Some(500);
@@ -31,7 +31,8 @@ every_page!(
     deeds::DeedQuery,
     documents::DocumentQuery,
     meetings::MeetingQuery,
-    activities::ActivityQuery
+    activities::ActivityQuery,
+    sessions::SessionQuery
 );
 
 /// Every entry a query selects, through the book's own list (so filters and order are the
@@ -139,5 +140,21 @@ pub fn activities(
         activities::list(conn, q)
     })?;
     list.retain(|a| (from..=to).contains(&a.date));
+    Ok(list)
+}
+
+/// Sessions of the congress opening in the period (of one term when given).
+pub fn sessions(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    term_id: Option<i64>,
+) -> Result<Vec<sessions::CongressSession>> {
+    let q = sessions::SessionQuery {
+        term_id,
+        ..Default::default()
+    };
+    let mut list = every(q, |q| sessions::list(conn, q))?;
+    list.retain(|s| (from..=to).contains(&s.first_day));
     Ok(list)
 }

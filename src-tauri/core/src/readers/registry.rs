@@ -12,7 +12,9 @@ use crate::book::Book;
 use crate::history::{self as log, Entity, HistoryEntry};
 use crate::roster::deputy::DeputyRecord;
 use crate::store::Page;
-use crate::{activities, deeds, documents, meetings, petitions, suggestions, Error, Result};
+use crate::{
+    activities, deeds, documents, meetings, petitions, sessions, suggestions, Error, Result,
+};
 
 /// The books of 六簿一册, by the names the CLI takes: what printing, the export package and its
 /// workbooks go over (`BookKind::ALL`), each with the kind of record it lists. A book added later
@@ -28,10 +30,11 @@ pub enum BookKind {
     Documents,
     Suggestions,
     Activities,
+    Sessions,
 }
 
 impl BookKind {
-    pub const ALL: [BookKind; 7] = [
+    pub const ALL: [BookKind; 8] = [
         BookKind::Roster,
         BookKind::Meetings,
         BookKind::Deeds,
@@ -39,6 +42,7 @@ impl BookKind {
         BookKind::Documents,
         BookKind::Suggestions,
         BookKind::Activities,
+        BookKind::Sessions,
     ];
 
     pub fn code(self) -> &'static str {
@@ -50,6 +54,7 @@ impl BookKind {
             BookKind::Documents => "documents",
             BookKind::Suggestions => "suggestions",
             BookKind::Activities => "activities",
+            BookKind::Sessions => "sessions",
         }
     }
 
@@ -62,6 +67,7 @@ impl BookKind {
             BookKind::Documents => "各级文件登记簿",
             BookKind::Suggestions => "代表议案和批评、建议、意见记录簿",
             BookKind::Activities => "代表小组活动记录簿",
+            BookKind::Sessions => "人民代表大会会议记录簿",
         }
     }
 
@@ -75,6 +81,7 @@ impl BookKind {
             BookKind::Documents => Entity::Document,
             BookKind::Suggestions => Entity::Suggestion,
             BookKind::Activities => Entity::GroupActivity,
+            BookKind::Sessions => Entity::CongressSession,
         }
     }
 
@@ -123,6 +130,7 @@ pub fn entity_label(conn: &Connection, entity: Entity, id: i64) -> String {
         Entity::GroupActivity => book::<activities::GroupActivity>(conn, id),
         Entity::Attachment => crate::attachments::get(conn, id).ok().map(|a| a.name),
         Entity::CountyPackage => text("SELECT township FROM county_packages WHERE rowid = ?1"),
+        Entity::CongressSession => book::<sessions::CongressSession>(conn, id),
     };
     label.unwrap_or_default()
 }
@@ -136,6 +144,7 @@ pub fn value_label(entity: Entity, field: &str, code: &str) -> Option<&'static s
         Entity::Deed => deeds::Deed::value_label(field, code),
         Entity::PresidiumMeeting => meetings::PresidiumMeeting::value_label(field, code),
         Entity::GroupActivity => activities::GroupActivity::value_label(field, code),
+        Entity::CongressSession => sessions::CongressSession::value_label(field, code),
         Entity::Deputy => DeputyRecord::value_label(field, code),
         Entity::Settings
         | Entity::Term

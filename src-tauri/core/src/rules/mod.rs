@@ -90,6 +90,30 @@ pub struct RuleProfile {
     pub suggestion: SuggestionRules,
     pub petition: PetitionRules,
     pub presidium: PresidiumRules,
+    pub session: SessionRules,
+}
+
+/// The checks shown on sessions of the congress (shown, never enforced: the book records what
+/// happened). Shares are of ALL deputies holding a mandate on the first day, not of seats.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(deny_unknown_fields)]
+pub struct SessionRules {
+    /// Deputies present for the session to be held.
+    pub quorum: Share,
+    pub quorum_basis: String,
+    /// Votes for a resolution, or for a candidate to be elected.
+    pub majority: Share,
+    pub majority_basis: String,
+    /// Sessions a calendar year should have.
+    pub per_year: u32,
+    pub per_year_basis: String,
+    /// Deputies told at least this long before the first day.
+    pub notice: Rule,
+    /// More ballots returned than issued voids the count.
+    pub ballots_basis: String,
+    /// 未经批准两次不出席: the ground the clerk may record.
+    pub absent_twice_basis: String,
 }
 
 /// A share of all members of the presidium.
@@ -178,6 +202,7 @@ impl RuleProfile {
             &p.petition.review_reply,
             &p.petition.re_review_request,
             &p.petition.re_review_reply,
+            &p.session.notice,
         ]);
         for r in all {
             if r.count == 0 || r.count > 366 {
@@ -192,6 +217,9 @@ impl RuleProfile {
         }
         if p.petition.extension_max.unit != Unit::CalendarDays {
             return bad("信访延期上限应以日计".into());
+        }
+        if !(1..=12).contains(&p.session.per_year) {
+            return bad("每年人代会次数应在 1 到 12 之间".into());
         }
         if s.reply_categories.is_empty() {
             return bad("答复类别不能为空".into());

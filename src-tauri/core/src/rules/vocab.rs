@@ -475,6 +475,43 @@ vocab!(
     Absent = "absent": "缺席" ["未到"],
 });
 
+vocab!(
+    /// 地方组织法: a township congress meets as a rule twice a year; one fifth of the deputies
+    /// may ask for an extraordinary session (临时会议).
+    SessionKind, "会议类型" {
+    Regular = "regular": "例会" ["定期会议"],
+    Extraordinary = "extraordinary": "临时会议" [],
+});
+
+vocab!(
+    /// What a session hears and decides, in the order the seeds' reports list them.
+    SessionItemKind, "议程类别" {
+    WorkReport = "work_report": "政府工作报告" [],
+    PresidiumReport = "presidium_report": "主席团工作报告" ["人大主席团工作报告"],
+    Budget = "budget": "财政预算及执行情况" ["预算", "财政预算"],
+    Plan = "plan": "国民经济和社会发展计划" ["计划"],
+    SuggestionReport = "suggestion_report": "代表建议办理情况报告" [],
+    Livelihood = "livelihood": "民生实事项目" ["民生实事"],
+    Election = "election": "选举" [],
+    Other = "other": "其他" [],
+});
+
+vocab!(
+    /// 决议 or 决定: what a session's vote on an item produced.
+    OutcomeKind, "表决结果" {
+    Resolution = "resolution": "决议" [],
+    Decision = "decision": "决定" [],
+});
+
+vocab!(
+    /// The posts a township congress elects (its deputies are elected by the voters).
+    ElectedPost, "选举职务" {
+    Chair = "chair": "人民代表大会主席" ["人大主席", "主席"],
+    ViceChair = "vice_chair": "人民代表大会副主席" ["人大副主席", "副主席"],
+    Head = "head": "乡镇长" ["镇长", "乡长"],
+    DeputyHead = "deputy_head": "副乡镇长" ["副镇长", "副乡长"],
+});
+
 /// Every option list the forms need, in one call.
 #[derive(Debug, Serialize, ts_rs::TS)]
 #[ts(export)]
@@ -509,6 +546,10 @@ pub struct Vocabulary {
     pub deed_categories: Vec<Choice>,
     pub activity_kinds: Vec<Choice>,
     pub attendances: Vec<Choice>,
+    pub session_kinds: Vec<Choice>,
+    pub session_item_kinds: Vec<Choice>,
+    pub outcome_kinds: Vec<Choice>,
+    pub elected_posts: Vec<Choice>,
     /// What a history row's `action` means.
     pub history_actions: Vec<Choice>,
     /// What a history row's `entity` is, for the 操作记录 filter.
@@ -550,6 +591,10 @@ pub fn vocabulary() -> Vocabulary {
         deed_categories: DeedCategory::choices(),
         activity_kinds: ActivityKind::choices(),
         attendances: Attendance::choices(),
+        session_kinds: SessionKind::choices(),
+        session_item_kinds: SessionItemKind::choices(),
+        outcome_kinds: OutcomeKind::choices(),
+        elected_posts: ElectedPost::choices(),
         history_actions: pairs(&[
             ("create", "新增"),
             ("update", "修改"),

@@ -91,10 +91,11 @@ pub enum Entity {
     GroupActivity,
     Attachment,
     CountyPackage,
+    CongressSession,
 }
 
 impl Entity {
-    pub const ALL: [Entity; 17] = [
+    pub const ALL: [Entity; 18] = [
         Entity::Settings,
         Entity::Term,
         Entity::Constituency,
@@ -112,6 +113,7 @@ impl Entity {
         Entity::GroupActivity,
         Entity::Attachment,
         Entity::CountyPackage,
+        Entity::CongressSession,
     ];
 
     /// The code stored in `history.entity` (and `attachments.entity`).
@@ -134,6 +136,7 @@ impl Entity {
             Entity::GroupActivity => "group_activity",
             Entity::Attachment => "attachment",
             Entity::CountyPackage => "county_package",
+            Entity::CongressSession => "congress_session",
         }
     }
 
@@ -157,6 +160,7 @@ impl Entity {
             Entity::GroupActivity => "代表小组活动",
             Entity::Attachment => "附件",
             Entity::CountyPackage => "乡镇导出包",
+            Entity::CongressSession => "人代会",
         }
     }
 

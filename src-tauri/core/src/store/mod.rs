@@ -88,6 +88,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "012_visitors_leave.sql",
         include_str!("../../migrations/012_visitors_leave.sql"),
     ),
+    (
+        "013_sessions.sql",
+        include_str!("../../migrations/013_sessions.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

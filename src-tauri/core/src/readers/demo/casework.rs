@@ -233,8 +233,17 @@ pub(super) fn seed(
     }
     let term = org::current_term(store.conn())?.expect("the demo has a current term");
     // The spring session about nine months ago, and the one a year before it.
-    let session_day = day(today, 270);
-    let session_no = (session_day.year() - term.start_date.year()).max(1) as i64 + 1;
+    let [last_session, session_day] = super::sessions::spring_days(today);
+    // The suggestions carry the number of the session they were made at (the sessions book).
+    let number_on = |store: &Store, on: NaiveDate, fallback: i64| -> Result<i64> {
+        Ok(crate::sessions::in_progress(store.conn(), on)?.map_or(fallback, |s| s.seq))
+    };
+    let session_no = number_on(
+        store,
+        session_day,
+        (session_day.year() - term.start_date.year()).max(1) as i64 + 1,
+    )?;
+    let last_session_no = number_on(store, last_session, session_no - 1)?;
     let in_office = |store: &Store, on: NaiveDate| -> Result<Vec<i64>> {
         Ok(deputy::term_views(store.conn(), term.id, on)?
             .into_iter()
@@ -354,13 +363,12 @@ pub(super) fn seed(
     };
 
     // Last year's session: closed ones, and one with a promise carried into this year.
-    let last_session = day(session_day, 365);
     for i in 0..4 {
         let (id, lead, co) = register(
             store,
             rng,
             last_session,
-            session_no - 1,
+            last_session_no,
             true,
             SuggestionKind::Suggestion,
             2,

@@ -10,6 +10,7 @@ mod documents;
 pub mod large;
 mod meetings;
 mod petitions;
+mod sessions;
 
 use chrono::NaiveDate;
 
@@ -278,6 +279,7 @@ pub struct DemoSummary {
     pub deeds: usize,
     pub meetings: usize,
     pub activities: usize,
+    pub sessions: usize,
     pub terms: usize,
     pub deputies: usize,
     pub groups: usize,
@@ -517,7 +519,7 @@ pub fn seed(store: &mut Store, seed: u64, today: NaiveDate) -> Result<DemoSummar
         ids[5],
         EventKind::Resignation,
         d(2023, 3, 15),
-        "因工作调动本人提出辞职，经镇人民代表大会第三次会议表决接受",
+        "因工作调动本人提出辞职，经镇人民代表大会会议表决接受",
         "青人大〔2023〕2号",
         None,
     )?;
@@ -603,6 +605,7 @@ pub fn seed(store: &mut Store, seed: u64, today: NaiveDate) -> Result<DemoSummar
             },
         )?;
     }
+    let sessions = sessions::seed(store, d(2021, 11, 20), today)?;
     let (suggestions, petitions) = casework::seed(store, &mut rng, today, &mut used)?;
     let documents = documents::seed(store, &mut rng, today)?;
     let deeds = deeds::seed(store, today)?;
@@ -619,6 +622,7 @@ pub fn seed(store: &mut Store, seed: u64, today: NaiveDate) -> Result<DemoSummar
         deeds,
         meetings,
         activities,
+        sessions,
         terms: 2,
         deputies: deputies as usize,
         groups: groups.len(),

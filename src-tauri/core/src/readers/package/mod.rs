@@ -178,6 +178,7 @@ fn kind_of(book: &str) -> Option<crate::print::BookKind> {
         "documents" => Documents,
         "meetings" => Meetings,
         "activities" => Activities,
+        "sessions" => Sessions,
         _ => return None,
     })
 }
@@ -388,6 +389,13 @@ fn records(
         })
         .collect();
     out.push(("activities", acts));
+    let held = entries::sessions(conn, o.from, o.to, None)?;
+    out.push((
+        "sessions",
+        held.iter()
+            .map(|s| serde_json::to_value(s).expect("serialises"))
+            .collect(),
+    ));
     let red = redactor(conn, o, secret)?;
     for (_, rows) in &mut out {
         rows.iter_mut().for_each(|r| red.value(r));
@@ -764,6 +772,7 @@ pub const DATA_BOOKS: &[&str] = &[
     "documents",
     "meetings",
     "activities",
+    "sessions",
 ];
 
 /// One export in the office's log.

@@ -1,4 +1,4 @@
-//! The seven books as print models: which entries a period covers, the paper columns, sections.
+//! The books as print models: which entries a period covers, the paper columns, sections.
 
 use std::collections::BTreeMap;
 
@@ -16,12 +16,12 @@ use crate::vocab::{DocumentDirection, RosterOrder, Vocab};
 use crate::{petitions, suggestions, Error, Result};
 
 /// The dates a period covers, and how the cover names it.
-struct Span {
-    from: NaiveDate,
-    to: NaiveDate,
+pub(super) struct Span {
+    pub(super) from: NaiveDate,
+    pub(super) to: NaiveDate,
     label: String,
     /// The term, when the period is one (the roster and the suggestions are kept per term).
-    term: Option<org::Term>,
+    pub(super) term: Option<org::Term>,
     /// The day the book is made, from the caller's clock: the state of a running term's
     /// roster and of open cases is as of this day (never later than the period's end).
     today: NaiveDate,
@@ -126,7 +126,7 @@ fn cover(conn: &Connection, kind: BookKind, span: &Span, volume: u32) -> Result<
 }
 
 /// Counts, the first and last date, on the cover.
-fn close(mut cover: Cover, dates: &[NaiveDate], voided: usize) -> Cover {
+pub(super) fn close(mut cover: Cover, dates: &[NaiveDate], voided: usize) -> Cover {
     cover.entries = dates.len();
     cover.voided = voided;
     if let (Some(a), Some(b)) = (dates.iter().min(), dates.iter().max()) {
@@ -155,6 +155,7 @@ pub fn book(
         BookKind::Documents => Document::Book(documents(conn, &span, cover)?),
         BookKind::Suggestions => Document::Book(suggestions(conn, &span, cover)?),
         BookKind::Activities => Document::Book(activities(conn, &span, cover)?),
+        BookKind::Sessions => Document::Minutes(super::session_book::sessions(conn, &span, cover)?),
     })
 }
 

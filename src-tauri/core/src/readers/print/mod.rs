@@ -9,6 +9,7 @@
 
 mod books;
 mod forms;
+mod session_book;
 mod sheets;
 
 use chrono::{Datelike, NaiveDate};

@@ -1,0 +1,139 @@
+//! The sessions book (人民代表大会会议记录簿) on paper: a session per page group, as the minutes
+//! of the presidium are laid out: the facts and the attendance (the excused and the absent
+//! named), the agenda with each result and its votes, the elections with ballots and each
+//! candidate's votes, the checks the rules raise, and the signature lines.
+
+use super::books::{close, Span};
+use super::{AgendaPrint, Cover, MeetingPages, Minutes};
+use crate::dates::chinese;
+use crate::entries;
+use crate::vocab::{Attendance, Vocab};
+use crate::Result;
+use rusqlite::Connection;
+
+pub(super) fn sessions(conn: &Connection, span: &Span, cover: Cover) -> Result<Minutes> {
+    let mut list = entries::sessions(conn, span.from, span.to, span.term.as_ref().map(|t| t.id))?;
+    list.sort_by_key(|s| (s.term_id, s.seq));
+    let dates: Vec<_> = list.iter().map(|s| s.first_day).collect();
+    let voided = list.iter().filter(|s| s.voided).count();
+    let pages = list
+        .into_iter()
+        .map(|s| {
+            let named = |want: Attendance| {
+                let names: Vec<String> = s
+                    .members
+                    .iter()
+                    .filter(|m| m.attendance == want)
+                    .map(|m| {
+                        let mut t = m.name.clone();
+                        if !m.reason.is_empty() {
+                            t.push_str(&format!("（{}", m.reason));
+                            if !m.approved_by.is_empty() {
+                                t.push_str(&format!("，{}批准", m.approved_by));
+                            }
+                            t.push('）');
+                        }
+                        t
+                    })
+                    .collect();
+                if names.is_empty() {
+                    "无".to_string()
+                } else {
+                    names.join("、")
+                }
+            };
+            let days = if s.first_day == s.last_day {
+                chinese(s.first_day)
+            } else {
+                format!("{}至{}", chinese(s.first_day), chinese(s.last_day))
+            };
+            let mut fields = vec![
+                ("时间".to_string(), days),
+                ("类型".to_string(), s.kind.label().to_string()),
+                ("地点".to_string(), s.place.clone()),
+                ("主持人".to_string(), s.presiders.clone()),
+                (
+                    "通知日期".to_string(),
+                    s.notified_on.map(chinese).unwrap_or_default(),
+                ),
+                (
+                    "应到／实到".to_string(),
+                    format!(
+                        "全体代表{}人，出席{}人，请假{}人，缺席{}人",
+                        s.expected, s.present, s.excused, s.absent
+                    ),
+                ),
+                ("请假人员".to_string(), named(Attendance::Excused)),
+                ("缺席人员".to_string(), named(Attendance::Absent)),
+                ("列席人员".to_string(), s.attendees.clone()),
+            ];
+            if !s.checks.is_empty() {
+                fields.push(("提示".to_string(), s.checks.join("；")));
+            }
+            let mut agenda: Vec<AgendaPrint> = s
+                .items
+                .iter()
+                .map(|a| AgendaPrint {
+                    title: a.title.clone(),
+                    discussion: String::new(),
+                    decision: match a.outcome_kind {
+                        Some(k) if !a.outcome.is_empty() => format!("{}：{}", k.label(), a.outcome),
+                        _ => a.outcome.clone(),
+                    },
+                    votes: match (a.votes_for, a.votes_against, a.votes_abstain) {
+                        (Some(f), Some(g), Some(b)) => format!(
+                            "赞成{f}票，反对{g}票，弃权{b}票，{}",
+                            if a.passed == Some(true) {
+                                "通过"
+                            } else {
+                                "未通过"
+                            }
+                        ),
+                        _ => String::new(),
+                    },
+                })
+                .collect();
+            agenda.extend(s.elections.iter().map(|e| {
+                AgendaPrint {
+                    title: e.title(),
+                    discussion: format!(
+                        "应选{}人，发出选票{}张，收回{}张，有效{}张，无效{}张{}",
+                        e.places,
+                        e.ballots_issued,
+                        e.ballots_returned,
+                        e.ballots_valid,
+                        e.ballots_invalid,
+                        if e.void { "，选举无效" } else { "" }
+                    ),
+                    decision: {
+                        let elected = e.elected_names();
+                        if elected.is_empty() {
+                            "无人当选".to_string()
+                        } else {
+                            format!("{}当选", elected.join("、"))
+                        }
+                    },
+                    votes: e
+                        .candidates
+                        .iter()
+                        .map(|c| format!("{} {}票", c.name, c.votes))
+                        .collect::<Vec<_>>()
+                        .join("，"),
+                }
+            }));
+            MeetingPages {
+                number: s.number.clone(),
+                fields,
+                agenda,
+                notes: s.notes.clone(),
+                void: s
+                    .voided
+                    .then(|| s.void_reason.clone().unwrap_or_else(|| "未注明原因".into())),
+            }
+        })
+        .collect();
+    Ok(Minutes {
+        cover: close(cover, &dates, voided),
+        meetings: pages,
+    })
+}
