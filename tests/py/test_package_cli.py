@@ -88,7 +88,7 @@ def test_the_workbooks_open_in_openpyxl_and_their_totals_match_the_json(cli, tmp
         return [json.loads(l) for l in (pkg / f"data/{book}.jsonl").read_text(encoding="utf-8").splitlines()]
 
     stats = load_workbook(pkg / "表格/统计表.xlsx", read_only=True)
-    assert stats.sheetnames == ["代表结构", "代表建议", "来信来访", "小组活动", "代表参加活动"]
+    assert stats.sheetnames == ["代表结构", "代表建议", "来信来访", "小组活动", "代表参加活动", "人代会"]
 
     def figure(sheet, item, label):
         for row in stats[sheet].iter_rows(min_row=2, values_only=True):
@@ -104,6 +104,13 @@ def test_the_workbooks_open_in_openpyxl_and_their_totals_match_the_json(cli, tmp
     groups = stats["小组活动"]
     activities_in_sheet = sum(r[1] for r in groups.iter_rows(min_row=2, values_only=True))
     assert activities_in_sheet == sum(1 for a in jsonl("activities") if not a["voided"])
+    # The sessions sheet: one row per live session, attendance as the JSON carries it.
+    sessions = {s["number"]: s for s in jsonl("sessions") if not s["voided"]}
+    rows = list(stats["人代会"].iter_rows(min_row=2, values_only=True))
+    assert sessions and len(rows) == len(sessions)
+    for r in rows:
+        s = sessions[r[0]]
+        assert (r[2], r[3], r[4], r[5]) == (s["expected"], s["present"], s["excused"], s["absent"]), r
 
     book = load_workbook(pkg / "表格/人民来信来访记录簿.xlsx", read_only=True)
     ws = book.worksheets[0]

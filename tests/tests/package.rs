@@ -530,6 +530,22 @@ fn the_county_figures_equal_each_townships_own_and_add_up() {
             "{name} 满意率"
         );
         assert!(f.deputies_in_office > 0 && f.petitions_received > 0 && f.activities > 0);
+        // The sessions the township's own book holds in the period, with their attendance.
+        let held: Vec<_> = taizhang_core::entries::sessions(store.conn(), o.from, o.to, None)
+            .unwrap()
+            .into_iter()
+            .filter(|s| !s.voided)
+            .collect();
+        assert!(!held.is_empty(), "{name} held sessions this year");
+        assert_eq!(
+            (f.sessions, f.session_expected, f.session_present),
+            (
+                held.len(),
+                held.iter().map(|s| s.expected).sum(),
+                held.iter().map(|s| s.present).sum()
+            ),
+            "{name} sessions and attendance"
+        );
     }
     let sum = |g: fn(&county::Figures) -> usize| stats.townships.iter().map(g).sum::<usize>();
     assert_eq!(
@@ -544,6 +560,8 @@ fn the_county_figures_equal_each_townships_own_and_add_up() {
         stats.total.deputies_in_office,
         sum(|f| f.deputies_in_office)
     );
+    assert_eq!(stats.total.sessions, sum(|f| f.sessions));
+    assert_eq!(stats.total.session_present, sum(|f| f.session_present));
 
     // A tampered package is refused with nothing imported; a newer one from a township updates it.
     let (_d_dir, mut d_store) = temp_store();

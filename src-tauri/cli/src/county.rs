@@ -98,11 +98,11 @@ pub(crate) fn run(store: &mut Store, stamp: &Stamp, c: CountyCmd) -> Result<()> 
             if json {
                 print_json(&s);
             } else {
-                println!("| 乡镇 | 在任代表 | 建议 | 已答复 | 已办结 | 满意 | 信访 | 集体访 | 小组活动 | 接待选民 | 主席团会议 |");
-                println!("|---|---|---|---|---|---|---|---|---|---|---|");
+                println!("| 乡镇 | 在任代表 | 建议 | 已答复 | 已办结 | 满意 | 信访 | 集体访 | 小组活动 | 接待选民 | 主席团会议 | 人代会 | 人代会出席 |");
+                println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
                 for f in s.townships.iter().chain(std::iter::once(&s.total)) {
                     println!(
-                        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {}/{} |",
                         f.township,
                         f.deputies_in_office,
                         f.suggestions_received,
@@ -113,7 +113,10 @@ pub(crate) fn run(store: &mut Store, stamp: &Stamp, c: CountyCmd) -> Result<()> 
                         f.petitions_group_visits,
                         f.activities,
                         f.voter_receptions,
-                        f.meetings
+                        f.meetings,
+                        f.sessions,
+                        f.session_present,
+                        f.session_expected
                     );
                 }
             }

@@ -11,4 +11,9 @@ suggestions_evaluated: number,
 /**
  * Final evaluation 满意 or 基本满意.
  */
-suggestions_satisfied: number, petitions_received: number, petitions_group_visits: number, petitions_by_category: { [key in string]: number }, activities: number, voter_receptions: number, meetings: number, };
+suggestions_satisfied: number, petitions_received: number, petitions_group_visits: number, petitions_by_category: { [key in string]: number }, activities: number, voter_receptions: number, meetings: number, 
+/**
+ * Sessions of the congress held, and attendance summed over them (present of expected): the
+ * attendance rate is `session_present / session_expected`.
+ */
+sessions: number, session_expected: number, session_present: number, };

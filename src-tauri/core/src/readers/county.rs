@@ -227,6 +227,11 @@ pub struct Figures {
     pub activities: usize,
     pub voter_receptions: usize,
     pub meetings: usize,
+    /// Sessions of the congress held, and attendance summed over them (present of expected): the
+    /// attendance rate is `session_present / session_expected`.
+    pub sessions: usize,
+    pub session_expected: usize,
+    pub session_present: usize,
 }
 
 impl Figures {
@@ -245,6 +250,9 @@ impl Figures {
         self.activities += o.activities;
         self.voter_receptions += o.voter_receptions;
         self.meetings += o.meetings;
+        self.sessions += o.sessions;
+        self.session_expected += o.session_expected;
+        self.session_present += o.session_present;
     }
 }
 
@@ -293,6 +301,13 @@ pub fn stats(conn: &Connection) -> Result<CountyStats> {
         let sugg = live(conn, &id, "suggestions")?;
         let pets = live(conn, &id, "petitions")?;
         let acts = live(conn, &id, "activities")?;
+        // A package from before the sessions book has none: counted as zero sessions.
+        let held = live(conn, &id, "sessions")?;
+        let sum = |k: &str| -> usize {
+            held.iter()
+                .map(|s| s[k].as_u64().unwrap_or(0) as usize)
+                .sum()
+        };
         let mut by_category = BTreeMap::new();
         for p in &pets {
             *by_category
@@ -326,6 +341,9 @@ pub fn stats(conn: &Connection) -> Result<CountyStats> {
                 .filter(|a| a["kind"] == "voter_reception")
                 .count(),
             meetings: live(conn, &id, "meetings")?.len(),
+            sessions: held.len(),
+            session_expected: sum("expected"),
+            session_present: sum("present"),
         };
         total.add(&f);
         townships.push(f);

@@ -310,5 +310,49 @@ pub fn statistics(conn: &Connection, o: &ExportOptions, today: NaiveDate) -> Res
         ws.write_number(i as u32 + 1, 1, *n as f64).map_err(err)?;
         ws.write_number(i as u32 + 1, 2, *p as f64).map_err(err)?;
     }
+
+    // 人代会: each live session with its attendance, resolutions passed and who was elected.
+    let ws = wb.add_worksheet();
+    ws.set_name("人代会").map_err(err)?;
+    header(
+        ws,
+        0,
+        &[
+            "会议",
+            "开幕日期",
+            "全体代表",
+            "出席",
+            "请假",
+            "缺席",
+            "表决事项",
+            "通过",
+            "当选",
+        ],
+    )?;
+    let held = entries::sessions(conn, o.from, o.to, None)?;
+    for (i, s) in held.iter().filter(|s| !s.voided).enumerate() {
+        let r = i as u32 + 1;
+        let voted = s.items.iter().filter(|x| x.passed.is_some()).count();
+        let passed = s.items.iter().filter(|x| x.passed == Some(true)).count();
+        let elected: Vec<String> = s
+            .elections
+            .iter()
+            .flat_map(|e| {
+                e.elected_names()
+                    .into_iter()
+                    .map(move |n| format!("{}（{}）", n, crate::vocab::Vocab::label(e.post)))
+            })
+            .collect();
+        ws.write_string(r, 0, &s.number).map_err(err)?;
+        ws.write_string(r, 1, s.first_day.to_string())
+            .map_err(err)?;
+        for (c, n) in [s.expected, s.present, s.excused, s.absent, voted, passed]
+            .into_iter()
+            .enumerate()
+        {
+            ws.write_number(r, c as u16 + 2, n as f64).map_err(err)?;
+        }
+        ws.write_string(r, 8, elected.join("、")).map_err(err)?;
+    }
     wb.save_to_buffer().map_err(err)
 }
