@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Petition } from '../api/types';
 import {
-  checkPetitionForm, emptyPetitionForm, formFromPetition, isGroupVisit, petitionerNameWarnings, probeFromForm, probeKey,
+  asksCoVisitors, checkPetitionForm, coVisitorNames, coVisitorText, emptyPetitionForm, formFromPetitionInput, formFromPetition, isGroupVisit, petitionerNameWarnings, probeFromForm, probeKey,
   probeWorthAsking, toPetitionInput, toggleLink,
 } from './petitionForm';
 
@@ -80,8 +80,9 @@ describe('formFromPetition', () => {
       proposed_handling: '', instruction: '', confidential: false,
     } as unknown as Petition;
     expect(formFromPetition(p, null)).toMatchObject({ petitioner_name: '', phone: '', received_at: '2026-03-20 09:30', age: 60 });
-    expect(formFromPetition(p, { petitioner_name: '张大山', phone: '1', address: '村', id_number: '' }))
-      .toMatchObject({ petitioner_name: '张大山', phone: '1', address: '村' });
+    expect(formFromPetition(p, null).co_visitors).toBe('');
+    expect(formFromPetition(p, { petitioner_name: '张大山', co_visitors: ['钱一', '孙二'], phone: '1', address: '村', id_number: '' }))
+      .toMatchObject({ petitioner_name: '张大山', phone: '1', address: '村', co_visitors: '钱一\n孙二' });
   });
 });
 
@@ -92,10 +93,12 @@ describe('editing without unsealing', () => {
     expect(checkPetitionForm(m).petitioner_name).toBeTruthy();
     expect(checkPetitionForm(m, true).petitioner_name).toBeUndefined();
     const input = toPetitionInput(m, true);
-    expect([input.petitioner_name, input.phone, input.address, input.id_number]).toEqual([null, null, null, null]);
+    expect([input.petitioner_name, input.phone, input.address, input.id_number, input.co_visitors])
+      .toEqual([null, null, null, null, null]);
     expect(input.request).toBe('修路');
     const anon = toPetitionInput({ ...m, anonymous: true }, true);
     expect(anon.petitioner_name).toBe('');
+    expect(anon.co_visitors).toEqual([]);
   });
 });
 
@@ -112,5 +115,57 @@ describe('petitionerNameWarnings', () => {
     expect(petitionerNameWarnings({ ...filled(), petitioner_name: '张', facts: '张家门口' })).toEqual({});
     expect(petitionerNameWarnings({ ...filled(), anonymous: true, facts: '张大山家门口' })).toEqual({});
     expect(petitionerNameWarnings({ ...filled(), petitioner_name: '', facts: '门口' })).toEqual({});
+  });
+});
+
+describe('同行人员 (co-visitors)', () => {
+  it('reads one name a line, and a list typed on one line', () => {
+    expect(coVisitorNames('')).toEqual([]);
+    expect(coVisitorNames(' 钱一 \n\n孙二\r\n')).toEqual(['钱一', '孙二']);
+    expect(coVisitorNames('钱一、孙二，李三,周四；吴五')).toEqual(['钱一', '孙二', '李三', '周四', '吴五']);
+    expect(coVisitorNames('阿卜杜·热合曼')).toEqual(['阿卜杜·热合曼']);
+    expect(coVisitorText(['钱一', '孙二'])).toBe('钱一\n孙二');
+    expect(coVisitorText(null)).toBe('');
+  });
+  it('is asked from two people on, never for an anonymous petition, and stays while names are typed', () => {
+    const m = filled();
+    expect(asksCoVisitors({ ...m, people_count: 1 })).toBe(false);
+    expect(asksCoVisitors({ ...m, people_count: 2 })).toBe(true);
+    expect(asksCoVisitors({ ...m, people_count: 1, co_visitors: '钱一' })).toBe(true);
+    expect(asksCoVisitors({ ...m, anonymous: true, people_count: 7 })).toBe(false);
+  });
+  it('refuses more names than other people, and digits, in the core\'s words', () => {
+    expect(checkPetitionForm({ ...filled(), people_count: 3, co_visitors: '钱一\n孙二' })).toEqual({});
+    expect(checkPetitionForm({ ...filled(), people_count: 2, co_visitors: '钱一\n孙二' }).co_visitors)
+      .toBe('同行人员登记了 2 人，但人数为 2 人（除信访人外只有 1 人），请核对人数');
+    expect(checkPetitionForm({ ...filled(), people_count: 1, co_visitors: '钱一' }).co_visitors)
+      .toBe('同行人员登记了 1 人，但人数为 1 人（除信访人外只有 0 人），请核对人数');
+    expect(checkPetitionForm({ ...filled(), co_visitors: '钱一2' }).co_visitors)
+      .toBe('同行人员姓名“钱一2”不对：每行填一个人的姓名，不能有数字或顿号');
+    expect(checkPetitionForm({ ...filled(), co_visitors: '钱'.repeat(31) }).co_visitors)
+      .toBe(`同行人员姓名“${'钱'.repeat(31)}”太长：有 31 个字，最多 30 个字（每行填一个人的姓名）`);
+    // anonymous: the names are not sent, so not checked
+    expect(checkPetitionForm({ ...filled(), anonymous: true, people_count: 1, co_visitors: '钱一' })).toEqual({});
+  });
+  it('sends the names on create, none for an anonymous petition, null (kept) on an edit not unsealed', () => {
+    expect(toPetitionInput({ ...filled(), co_visitors: '钱一\n 孙二 ' }).co_visitors).toEqual(['钱一', '孙二']);
+    expect(toPetitionInput(filled()).co_visitors).toEqual([]);
+    expect(toPetitionInput({ ...filled(), anonymous: true, co_visitors: '钱一' }).co_visitors).toEqual([]);
+    expect(toPetitionInput({ ...filled(), co_visitors: '' }, true).co_visitors).toBeNull();
+    // an edit whose identity was read sends what the clerk left (cleared = none)
+    expect(toPetitionInput({ ...filled(), co_visitors: '' }, false).co_visitors).toEqual([]);
+  });
+  it('takes the names of an opinion\'s draft', () => {
+    const d = toPetitionInput({ ...filled(), co_visitors: '钱一' });
+    expect(formFromPetitionInput(d).co_visitors).toBe('钱一');
+    expect(formFromPetitionInput({ ...d, co_visitors: null }).co_visitors).toBe('');
+  });
+  it('warns when a free-text field holds a co-visitor\'s name', () => {
+    const m = { ...filled(), co_visitors: '钱小二\n孙' };
+    expect(petitionerNameWarnings({ ...m, facts: '与钱小二一同来访', request: '孙家门口' })).toEqual({
+      facts: '事实与地点中写有同行人员姓名；导出给县里时会被替换为化名，如非必要请删去',
+    });
+    expect(petitionerNameWarnings({ ...m, facts: '张大山与钱小二' }).facts).toContain('写有信访人姓名');
+    expect(petitionerNameWarnings({ ...m, anonymous: true, facts: '钱小二' })).toEqual({});
   });
 });
