@@ -1,14 +1,16 @@
 // 登记信访 against a fake core: the repeat panel (debounced petitions_similar while typing, each
-// match with its reason and a 关联 box that puts its id into link_ids), the group-visit tag, and
-// the acceptance-notice deadline after saving.
+// match with its reason and a 关联 box that puts its id into link_ids), the group-visit tag, the
+// co-visitors (同行人员, sealed: kept out of the draft, kept as stored on an edit not unsealed), and
+// after saving the acceptance-notice deadline and the core's 登记回执 in the print dialog.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
-import type { Petition, PetitionProbe } from '../api/types';
+import type { Petition, PetitionDetail, PetitionProbe, PrintRequest } from '../api/types';
 import { TEXT_LIMITS } from '../bindings/constants';
 import { VOCAB, callsOf, fakeCore, mountAt, settle } from '../test/fixtures';
 
 const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
 vi.mock('@tauri-apps/api/core', () => ({ invoke }));
+vi.mock('@tauri-apps/plugin-dialog', () => ({ save: vi.fn() }));
 
 import PetitionFormView from './PetitionFormView.vue';
 
@@ -148,6 +150,7 @@ describe('PetitionFormView', () => {
       sex: null, age: null, address: null, phone: null, id_number: null, people_count: 1, request: '村口路灯坏了三盏',
       facts: '2026年3月20日第二代表小组接待选民中收集（活动〔2026〕第3号第1条意见）', category: 'rural_affairs',
       receiver: '', via_deputy_id: 11, proposed_handling: '', instruction: '', confidential: false, link_ids: [],
+      co_visitors: null,
     };
     invoke.mockImplementation(fakeCore({
       vocabulary: () => VOCAB,
@@ -171,7 +174,7 @@ describe('PetitionFormView', () => {
     expect(callsOf(invoke, 'petition_create')).toHaveLength(0);
     expect(callsOf(invoke, 'opinion_to_petition')).toEqual([{
       opinionId: 31,
-      input: { ...draft, receiver: '王干事', petitioner_name: '青山村村民', address: '', phone: '', id_number: '' },
+      input: { ...draft, receiver: '王干事', petitioner_name: '青山村村民', address: '', phone: '', id_number: '', co_visitors: [] },
     }]);
     expect(router.currentRoute.value.path).toBe('/petitions/18');
   });
@@ -245,5 +248,140 @@ describe('PetitionFormView', () => {
     expect(itemOf('petition-field-request').querySelector('.el-form-item__error')).toBeNull();
     // the others stay until they are filled
     expect(itemOf('petition-field-petitioner_name').querySelector('.el-form-item__error')?.textContent).toContain('请填写姓名');
+  });
+
+  it('asks for 同行人员 from two people on, sends them, and keeps them out of the draft', async () => {
+    const vm = await mountForm();
+    expect(hook('petition-field-co_visitors')).toBeNull();
+    Object.assign(vm.model, { people_count: 2 });
+    await flushPromises();
+    const co = hook('petition-field-co_visitors') as HTMLTextAreaElement;
+    expect(co.tagName).toBe('TEXTAREA');
+    expect(co.disabled).toBe(false);
+    expect(hook('petition-co_visitors-hint')?.textContent).toContain('可不填；姓名与信访人一样保密');
+    Object.assign(vm.model, { people_count: 6 });
+    type('petition-field-petitioner_name', '张大山');
+    type('petition-field-co_visitors', '钱小二\n孙小三');
+    type('petition-field-request', '村道被占，要求恢复通行');
+    await settle();
+    // the draft keeps the rest of the form, never the names (nor the ID number)
+    const draft = sessionStorage.getItem('taizhang.draft.petition') ?? '';
+    expect(draft).toContain('张大山');
+    expect(draft).not.toContain('钱小二');
+    expect(draft).not.toContain('co_visitors');
+
+    // too many names for the count: said under the field, nothing sent
+    Object.assign(vm.model, { people_count: 2, category: 'rural_affairs' });
+    hook('petition-save')!.click();
+    await settle();
+    expect(callsOf(invoke, 'petition_create')).toHaveLength(0);
+    const item = hook('petition-field-co_visitors')!.closest('.el-form-item')!;
+    expect(item.querySelector('.el-form-item__error')?.textContent).toContain('同行人员登记了 2 人，但人数为 2 人');
+
+    Object.assign(vm.model, { people_count: 6 });
+    hook('petition-save')!.click();
+    await settle();
+    expect(callsOf(invoke, 'petition_create')[0]).toMatchObject({
+      input: { petitioner_name: '张大山', people_count: 6, co_visitors: ['钱小二', '孙小三'] },
+    });
+  });
+
+  it('shows the core\'s refusal of a co-visitor under the field', async () => {
+    invoke.mockImplementation(fakeCore({
+      vocabulary: () => VOCAB,
+      app_info: () => ({ app_version: '0', db_path: '', backup_dir: '', schema_version: 3, township: '青山镇', operator: '王干事' }),
+      petitions_similar: () => [],
+      petition_create: () => {
+        throw { code: 'validation', field: 'co_visitors', message: '同行人员姓名“钱某”不对：每行填一个人的姓名，不能有数字或顿号' };
+      },
+    }));
+    const vm = await mountForm();
+    Object.assign(vm.model, {
+      petitioner_name: '张大山', people_count: 3, co_visitors: '钱某', request: '修路', category: 'rural_affairs',
+    });
+    await flushPromises();
+    hook('petition-save')!.click();
+    await settle();
+    const item = hook('petition-field-co_visitors')!.closest('.el-form-item')!;
+    expect(item.querySelector('.el-form-item__error')?.textContent).toContain('同行人员姓名“钱某”不对');
+  });
+
+  it('prints the core\'s 登记回执 after saving, in the print dialog (no HTML page, no window.print)', async () => {
+    invoke.mockImplementation(fakeCore({
+      vocabulary: () => VOCAB,
+      app_info: () => ({ app_version: '0', db_path: '', backup_dir: '', schema_version: 3, township: '青山镇', operator: '王干事' }),
+      petitions_similar: () => [],
+      petition_create: () => created,
+      print_preview: ({ page }) => ({ page, pages: 1, svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', width_mm: 210, height_mm: 297 }),
+    }));
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    const vm = await mountForm();
+    Object.assign(vm.model, { petitioner_name: '张大山', request: '修路', category: 'rural_affairs' });
+    hook('petition-save')!.click();
+    await settle();
+    expect(hook('petition-saved')).not.toBeNull();
+    expect(document.querySelector('.print-only')).toBeNull();
+    expect(hook('form-print-dialog')).toBeNull();
+    hook('petition-print-receipt')!.click();
+    await settle();
+    expect(hook('form-print-dialog')?.querySelector('.el-dialog__title')?.textContent).toBe('信访事项登记回执');
+    const requests = callsOf(invoke, 'print_preview') as { request: PrintRequest }[];
+    expect(requests.at(-1)!.request).toEqual({ target: { kind: 'form', form: 'receipt', id: 17 }, reveal_reason: null, volume: 1, archival: false });
+    expect(print).not.toHaveBeenCalled();
+    print.mockRestore();
+  });
+});
+
+describe('PetitionFormView: editing the co-visitors', () => {
+  const stored = {
+    ...created, id: 5, number: '信访〔2026〕第5号', anonymous: false, petitioner: '张**', sex: null, age: null, people_count: 6,
+    co_visitors: ['钱**', '孙**'], facts: '', category: 'rural_affairs', receiver: '王干事', via_deputy: null,
+    proposed_handling: '', instruction: '', confidential: false, linked: [],
+  } as unknown as Petition;
+
+  beforeEach(() => {
+    invoke.mockImplementation(fakeCore({
+      vocabulary: () => VOCAB,
+      app_info: () => ({ app_version: '0', db_path: '', backup_dir: '', schema_version: 3, township: '青山镇', operator: '王干事' }),
+      petitions_similar: () => [],
+      petition_get: (): PetitionDetail => ({ petition: stored, steps: [], allowed: [], history: [] }),
+      petition_reveal: () => ({ petitioner_name: '张大山', co_visitors: ['钱小二', '孙小三'], phone: '138', address: '', id_number: '' }),
+      petition_update: () => stored,
+    }));
+  });
+
+  async function mountEdit() {
+    const { view } = await mountAt('/petitions/5/edit', '/petitions/:id(\\d+)/edit', PetitionFormView,
+      [{ path: '/petitions/:id(\\d+)', component: { render: () => null } }]);
+    await settle();
+    return view.vm as unknown as { model: Record<string, unknown> };
+  }
+
+  it('keeps them sealed and as stored unless the identity is read', async () => {
+    await mountEdit();
+    const co = hook('petition-field-co_visitors') as HTMLTextAreaElement;
+    expect(co.disabled).toBe(true);
+    expect(co.value).toBe('');
+    expect(co.placeholder).toBe('已登记 2 人：钱**、孙**（保密，保存时不变）');
+    hook('petition-save')!.click();
+    await settle();
+    expect(callsOf(invoke, 'petition_update')[0]).toMatchObject({ id: 5, input: { petitioner_name: null, co_visitors: null } });
+  });
+
+  it('sends them as retyped once read (recorded)', async () => {
+    await mountEdit();
+    hook('petition-edit-reveal')!.click();
+    await settle();
+    expect(callsOf(invoke, 'petition_reveal')).toEqual([{ id: 5, reason: '修改信访登记信息' }]);
+    const co = hook('petition-field-co_visitors') as HTMLTextAreaElement;
+    expect(co.disabled).toBe(false);
+    expect(co.value).toBe('钱小二\n孙小三');
+    type('petition-field-co_visitors', '钱小二');
+    await settle();
+    hook('petition-save')!.click();
+    await settle();
+    expect(callsOf(invoke, 'petition_update')[0]).toMatchObject({
+      id: 5, input: { petitioner_name: '张大山', co_visitors: ['钱小二'] },
+    });
   });
 });
