@@ -56,6 +56,30 @@ describe('command wrappers', () => {
     await api.suggestionStats({ from: '2026-01-01', to: '2026-12-31' });
     expect(invoke).toHaveBeenLastCalledWith('suggestion_stats', { query: { from: '2026-01-01', to: '2026-12-31' } });
   });
+  it('sessions commands use the contract names and camelCase keys', async () => {
+    await api.sessionsList({ year: 2026, include_voided: true });
+    expect(invoke).toHaveBeenLastCalledWith('sessions_list', { query: { year: 2026, include_voided: true } });
+    await api.sessionGet(4);
+    expect(invoke).toHaveBeenLastCalledWith('session_get', { id: 4 });
+    await api.sessionDraft('2026-03-10');
+    expect(invoke).toHaveBeenLastCalledWith('session_draft', { date: '2026-03-10' });
+    const input = {
+      kind: 'regular' as const, first_day: '2026-03-10', last_day: '', place: '', notified_on: null, presiders: '', attendees: '',
+      attendance: [{ deputy_id: 3, attendance: 'excused' as const, reason: '住院', approved_by: '' }], items: [], elections: [], notes: '',
+    };
+    await api.sessionCreate(input);
+    expect(invoke).toHaveBeenLastCalledWith('session_create', { input });
+    await api.sessionUpdate(4, input);
+    expect(invoke).toHaveBeenLastCalledWith('session_update', { id: 4, input });
+    await api.sessionVoid(4, '重复登记');
+    expect(invoke).toHaveBeenLastCalledWith('session_void', { id: 4, reason: '重复登记' });
+    await api.sessionInProgress();
+    expect(invoke).toHaveBeenLastCalledWith('session_in_progress');
+    await api.sessionChecks();
+    expect(invoke).toHaveBeenLastCalledWith('session_checks');
+    await api.sessionDismissAbsence(9, '事后补办请假手续');
+    expect(invoke).toHaveBeenLastCalledWith('session_dismiss_absence', { deputyId: 9, reason: '事后补办请假手续' });
+  });
   it('document register commands use the contract names', async () => {
     await api.documentsList({ direction: 'sent', page: 1, page_size: 20 });
     expect(invoke).toHaveBeenLastCalledWith('documents_list', { query: { direction: 'sent', page: 1, page_size: 20 } });

@@ -25,6 +25,9 @@ import type {
   MeetingDetail, MeetingDraft, MeetingInput, MeetingQuery, OpinionSource, PresidiumMeeting, QuarterGap,
   Suggestion as SuggestionT, SuggestionInput as SuggestionInputT, Petition as PetitionT, PetitionInput as PetitionInputT,
 } from './types';
+import type {
+  CongressSession, SessionChecks, SessionDetail, SessionDraft, SessionInput, SessionQuery, SessionRef,
+} from './types';
 
 export const appInfo = () => invoke<AppInfo>('app_info');
 export const vocabulary = () => invoke<Vocabulary>('vocabulary');
@@ -189,6 +192,24 @@ export const meetingUpdate = (id: Id, input: MeetingInput) => invoke<PresidiumMe
 export const meetingVoid = (id: Id, reason: string) => invoke<PresidiumMeeting>('meeting_void', { id, reason });
 /** Ended quarters of the term (default: current term) without a meeting. */
 export const meetingGaps = (termId: Id | null) => invoke<QuarterGap[]>('meeting_gaps', { termId });
+
+// ---- sessions of the township congress (人民代表大会会议记录簿) ----
+export const sessionsList = (query: SessionQuery) => invoke<Page<CongressSession>>('sessions_list', { query });
+/** The session, the suggestions registered during it (a count) and its history. */
+export const sessionGet = (id: Id) => invoke<SessionDetail>('session_get', { id });
+/** For a session opening on `date`: the number it will get, every deputy in office (all present), the rules. */
+export const sessionDraft = (date: IsoDate) => invoke<SessionDraft>('session_draft', { date });
+/** `input.attendance` lists only the exceptions (请假 with a reason, 缺席); everyone else was present. */
+export const sessionCreate = (input: SessionInput) => invoke<CongressSession>('session_create', { input });
+export const sessionUpdate = (id: Id, input: SessionInput) => invoke<CongressSession>('session_update', { id, input });
+export const sessionVoid = (id: Id, reason: string) => invoke<CongressSession>('session_void', { id, reason });
+/** The session running today, or null: a new suggestion then opens on 会议期间 under its number. */
+export const sessionInProgress = () => invoke<SessionRef | null>('session_in_progress');
+/** Deputies absent twice without approval (to propose a termination or dismiss) and ended years short of sessions. */
+export const sessionChecks = () => invoke<SessionChecks>('session_checks');
+/** 不提请: the clerk does not propose the termination; the reason is kept in the deputy's history. */
+export const sessionDismissAbsence = (deputyId: Id, reason: string) =>
+  invoke<void>('session_dismiss_absence', { deputyId, reason });
 
 // ---- group activities (代表小组活动记录簿) ----
 export const activitiesList = (query: ActivityQuery) => invoke<Page<GroupActivity>>('activities_list', { query });
