@@ -7,7 +7,7 @@ export type RecordTotals = Omit<RecordYear, 'year'>;
 export const RECORD_FIELDS: readonly (keyof RecordTotals)[] = [
   'suggestions_led', 'suggestions_cosigned', 'motions', 'satisfied', 'deeds', 'petitions_passed_on', 'events',
   'meetings_expected', 'meetings_attended', 'activities_expected', 'activities_attended', 'activities_excused',
-  'voter_receptions',
+  'voter_receptions', 'sessions_expected', 'sessions_attended', 'sessions_excused', 'sessions_absent',
 ];
 
 /** "出席/应出席" ("3/4"), or "—" when nothing was expected (e.g. not on the presidium that year). */
@@ -21,8 +21,21 @@ export function activitiesText(y: Pick<RecordTotals, 'activities_attended' | 'ac
   return y.activities_expected > 0 && y.activities_excused > 0 ? `${base}（请假 ${y.activities_excused}）` : base;
 }
 
+/** 人代会: "2/2", "1/2（请假 1）", "0/2（请假 1，缺席 1）", or "—" when no session was held while in office. */
+export function sessionsText(
+  y: Pick<RecordTotals, 'sessions_attended' | 'sessions_expected' | 'sessions_excused' | 'sessions_absent'>,
+): string {
+  const base = attendedText(y.sessions_attended, y.sessions_expected);
+  if (y.sessions_expected <= 0) return base;
+  const notes = [
+    y.sessions_excused > 0 ? `请假 ${y.sessions_excused}` : '',
+    y.sessions_absent > 0 ? `缺席 ${y.sessions_absent}` : '',
+  ].filter(Boolean);
+  return notes.length ? `${base}（${notes.join('，')}）` : base;
+}
+
 export interface RecordColumn {
-  /** the `data-col` of its cells: a count's field, or `meetings` / `activities` for the attendance columns */
+  /** the `data-col` of its cells: a count's field, or `sessions` / `meetings` / `activities` for the attendance columns */
   key: string;
   label: string;
   text: (y: RecordTotals) => string;
@@ -39,6 +52,7 @@ export const RECORD_COLUMNS: readonly RecordColumn[] = [
   count('deeds', '先进事迹'),
   count('petitions_passed_on', '转交信访'),
   count('events', '代表变动'),
+  { key: 'sessions', label: '人代会', text: sessionsText },
   { key: 'meetings', label: '主席团会议', text: (y) => attendedText(y.meetings_attended, y.meetings_expected) },
   { key: 'activities', label: '小组活动', text: activitiesText },
   count('voter_receptions', '接待选民'),

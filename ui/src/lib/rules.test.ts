@@ -23,6 +23,10 @@ const profile: RuleProfile = {
     re_review_reply: { unit: 'calendar_days', count: 30, basis: '' },
   },
   presidium: { quorum: 'half', quorum_basis: '', decision: 'half', decision_basis: '', quarterly: true, quarterly_basis: '' },
+  session: {
+    quorum: 'two_thirds', quorum_basis: '', majority: 'half', majority_basis: '', per_year: 2, per_year_basis: '',
+    notice: { unit: 'calendar_days', count: 7, basis: '' }, ballots_basis: '', absent_twice_basis: '',
+  },
 };
 
 describe('ruleRows', () => {

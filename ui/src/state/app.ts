@@ -13,7 +13,9 @@ const EMPTY_VOCAB: Vocabulary = {
   suggestion_kinds: [], suggestion_categories: [], suggestion_states: [], satisfactions: [], meeting_stages: [],
   petition_channels: [], petition_categories: [], petition_states: [], reply_manners: [], reply_categories: [],
   document_directions: [], issuer_levels: [], classifications: [], urgencies: [],
-  deed_categories: [], activity_kinds: [], attendances: [], history_actions: [], entities: [],
+  deed_categories: [], activity_kinds: [], attendances: [],
+  session_kinds: [], session_item_kinds: [], outcome_kinds: [], elected_posts: [],
+  history_actions: [], entities: [],
 };
 
 /** Always an object (empty lists until loaded), so templates never break. */

@@ -35,6 +35,12 @@ export const VOCAB: Vocabulary = {
     c('voter_reception', '接待选民'), c('duty_report', '述职'), c('special_report', '听取专项报告'),
     c('station_duty', '联络站值班'), c('other', '其他')],
   attendances: [c('present', '出席'), c('excused', '请假'), c('absent', '缺席')],
+  session_kinds: [c('regular', '例会'), c('extraordinary', '临时会议')],
+  session_item_kinds: [c('work_report', '政府工作报告'), c('presidium_report', '主席团工作报告'), c('budget', '财政预算及执行情况'),
+    c('plan', '国民经济和社会发展计划'), c('suggestion_report', '代表建议办理情况报告'), c('livelihood', '民生实事项目'),
+    c('election', '选举'), c('other', '其他')],
+  outcome_kinds: [c('resolution', '决议'), c('decision', '决定')],
+  elected_posts: [c('chair', '人民代表大会主席'), c('vice_chair', '人民代表大会副主席'), c('head', '乡镇长'), c('deputy_head', '副乡镇长')],
   history_actions: [],
   entities: [],
 };

@@ -15,6 +15,7 @@ const figures = (township: string, over: Partial<CountyFigures> = {}): CountyFig
   township, township_id: `id-${township}`, period: '2026-01-01 至 2026-06-30',
   deputies_in_office: 0, suggestions_received: 0, suggestions_replied: 0, suggestions_closed: 0, suggestions_evaluated: 0, suggestions_satisfied: 0,
   petitions_received: 0, petitions_group_visits: 0, petitions_by_category: {}, activities: 0, voter_receptions: 0, meetings: 0,
+  sessions: 0, session_expected: 0, session_present: 0,
   ...over,
 });
 const CHENGGUAN = figures('城关镇', {

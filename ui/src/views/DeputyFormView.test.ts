@@ -34,7 +34,9 @@ const vocab: Vocabulary = {
   suggestion_kinds: [], suggestion_categories: [], suggestion_states: [], satisfactions: [], meeting_stages: [],
   petition_channels: [], petition_categories: [], petition_states: [], reply_manners: [], reply_categories: [],
   document_directions: [], issuer_levels: [], classifications: [], urgencies: [],
-  deed_categories: [], activity_kinds: [], attendances: [], history_actions: [], entities: [],
+  deed_categories: [], activity_kinds: [], attendances: [],
+  session_kinds: [], session_item_kinds: [], outcome_kinds: [], elected_posts: [],
+  history_actions: [], entities: [],
 };
 
 // Element Plus shows a form item's message 100 ms after its state changes.

@@ -31,6 +31,8 @@ const year = (y: number, led: number, cosigned: number): RecordYear => ({
   meetings_expected: y >= 2023 ? 4 : 0, meetings_attended: y >= 2023 ? 3 : 0,
   activities_expected: 4, activities_attended: y === 2024 ? 2 : 4, activities_excused: y === 2024 ? 1 : 0,
   voter_receptions: y === 2024 ? 1 : 2,
+  // two sessions of the congress a year; in 2024 one missed without approval
+  sessions_expected: 2, sessions_attended: y === 2024 ? 1 : 2, sessions_excused: 0, sessions_absent: y === 2024 ? 1 : 0,
 });
 
 function record(from: string, to: string): DutyRecord {
@@ -55,8 +57,10 @@ function record(from: string, to: string): DutyRecord {
       { id: 21, number: '活动〔2024〕第2号', date: '2024-04-15', kind: 'voter_reception', theme: '接待选民日', attendance: 'present' },
       { id: 22, number: '活动〔2024〕第5号', date: '2024-09-10', kind: 'survey', theme: '农村饮水调研', attendance: 'excused' },
     ],
+    sessions: [],
+    elections_won: [],
     by_year: years,
-    not_yet_recorded: ['人民代表大会会议出席（人代会签到不在六簿一册中登记）'],
+    not_yet_recorded: [],
   };
 }
 
@@ -89,15 +93,16 @@ describe('DeputyView 履职档案', () => {
     const rows = hooks('duty-record-year');
     expect(rows.map((r) => r.dataset.year)).toEqual(['2021', '2022', '2023', '2024', '2025', '2026']);
     const cells = (tr: HTMLElement) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim());
-    expect(cells(rows[0])).toEqual(['2021年', '2', '3', '1', '2', '0', '1', '0', '—', '4/4', '2']);
-    expect(cells(rows[2])).toEqual(['2023年', '2', '3', '1', '2', '1', '1', '0', '3/4', '4/4', '2']);
-    expect(cells(rows[3])).toEqual(['2024年', '1', '3', '1', '1', '0', '1', '0', '3/4', '2/4（请假 1）', '1']);
+    expect(cells(rows[0])).toEqual(['2021年', '2', '3', '1', '2', '0', '1', '0', '2/2', '—', '4/4', '2']);
+    expect(cells(rows[2])).toEqual(['2023年', '2', '3', '1', '2', '1', '1', '0', '2/2', '3/4', '4/4', '2']);
+    expect(cells(rows[3])).toEqual(['2024年', '1', '3', '1', '1', '0', '1', '0', '1/2（缺席 1）', '3/4', '2/4（请假 1）', '1']);
     const head = hook('duty-record-years')?.querySelector('thead')?.textContent;
-    for (const h of ['满意（含基本满意）', '主席团会议', '小组活动', '接待选民']) expect(head).toContain(h);
+    for (const h of ['满意（含基本满意）', '人代会', '主席团会议', '小组活动', '接待选民']) expect(head).toContain(h);
     expect(rows[3].querySelector('[data-col="activities"]')?.textContent).toBe('2/4（请假 1）');
     // 合计: led 2+1+2+1+2+1, co-signed 6×3, motions 6, satisfied 9, one deed, six petitions, no events,
     // meetings 4 years × 3/4, activities 5×4 + 2 of 24 with one excused, receptions 5×2 + 1
-    expect(cells(hook('duty-record-total')!)).toEqual(['合计', '9', '18', '6', '9', '1', '6', '0', '12/16', '22/24（请假 1）', '11']);
+    // sessions 6 years × 2 with one missed
+    expect(cells(hook('duty-record-total')!)).toEqual(['合计', '9', '18', '6', '9', '1', '6', '0', '11/12（缺席 1）', '12/16', '22/24（请假 1）', '11']);
 
     expect(hook('duty-record-period')?.textContent).toBe('2021年10月20日 至 2026年10月19日');
     const led = hook('duty-record-led')!;
@@ -112,8 +117,8 @@ describe('DeputyView 履职档案', () => {
     expect(hook('duty-record-petitions')?.querySelector('a')?.getAttribute('href')).toContain('/petitions/9');
     expect(hook('duty-record-events')?.textContent).toContain('无');
     expect(hook('duty-record-posts')?.textContent).toContain('无');
-    expect(hook('duty-record-pending')?.textContent).toContain('人民代表大会会议出席');
-    expect(hook('duty-record-pending')?.textContent).not.toContain('代表小组活动');
+    // every duty is recorded now (the sessions book came): no "not yet recorded" note at all
+    expect(hook('duty-record-pending')).toBeNull();
 
     const meetings = hook('duty-record-meetings')!;
     expect(hooks('duty-record-meeting-row').map((r) => r.dataset.id)).toEqual(['3', '4']);
