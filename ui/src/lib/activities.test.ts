@@ -3,15 +3,16 @@ import type { ActivityMember, GroupActivity, Opinion } from '../api/types';
 import {
   ACTIVITY_FIELDS, activityFiltersFromQuery, activityFiltersToQuery, attendanceCell, attendanceLists, attendanceOf,
   attendanceSummary, attendanceSummaryText, attendanceTag, buildActivityQuery, canRemoveOpinion, checkActivityForm,
-  defaultActivityFilters, emptyActivityForm, emptyOpinionRow, fewPresent, formFromActivity, mergeAttendance,
+  defaultActivityFilters, emptyActivityForm, emptyOpinionRow, excusedText, fewPresent, formFromActivity, leaveReasonList,
+  leaveReasonsOf, mergeAttendance,
   activityIdFromQuery, noticeDays, noticeHint, opinionCaseLocation, opinionIdFromQuery, opinionLocked, opinionSourceText, opinionsCell,
   THEME_MAX, toActivityInput, turnedCount,
 } from './activities';
 import { TEXT_LIMITS } from '../bindings/constants';
 import { formatDate } from './format';
 
-const member = (deputy_id: number, name: string, attendance: ActivityMember['attendance'] = 'present'): ActivityMember =>
-  ({ deputy_id, name, attendance });
+const member = (deputy_id: number, name: string, attendance: ActivityMember['attendance'] = 'present', reason = ''): ActivityMember =>
+  ({ deputy_id, name, attendance, reason });
 const MEMBERS = [member(1, '张三'), member(2, '李四'), member(3, '王五'), member(4, '赵六')];
 
 const opinion = (over: Partial<Opinion> = {}): Opinion => ({
@@ -21,7 +22,7 @@ const opinion = (over: Partial<Opinion> = {}): Opinion => ({
 const stored = (over: Partial<GroupActivity> = {}): GroupActivity => ({
   id: 5, number: '活动〔2026〕第5号', year: 2026, seq: 5, group_id: 2, group_name: '第二代表小组', kind: 'voter_reception',
   date: '2026-03-20', place: '青山代表联络站', notice_date: '2026-03-16', theme: '接待选民日',
-  members: [member(1, '张三'), member(2, '李四', 'excused'), member(3, '王五', 'absent')],
+  members: [member(1, '张三'), member(2, '李四', 'excused', '外出务工'), member(3, '王五', 'absent')],
   expected: 3, present: 1, excused: 1, absent: 1, higher_deputies: '县人大代表王某', record: '接待选民 12 人次',
   results: '当场答复 3 件', reported_on: '2026-03-25',
   opinions: [opinion(), opinion({ id: 32, seq: 2, content: '饮水', suggestion: { id: 9, number: '20-3-B002' } })],
@@ -49,6 +50,22 @@ describe('attendance', () => {
     const fresh = [member(2, '李四'), member(3, '王五'), member(5, '孙七')];
     expect(mergeAttendance(fresh, attendanceOf(stored().members))).toEqual({ 2: 'excused', 3: 'absent', 5: 'present' });
     expect(mergeAttendance(MEMBERS, {})).toEqual({ 1: 'present', 2: 'present', 3: 'present', 4: 'present' });
+  });
+
+  it('sends the leave reasons of members listed and marked 请假 with one typed, trimmed', () => {
+    const reasons = { 1: ' 外出务工 ', 2: '生病', 3: '', 4: '出差', 9: '不在名单' };
+    const state = { 1: 'excused', 2: 'present', 3: 'excused', 4: 'excused' } as const;
+    expect(leaveReasonList(MEMBERS, state, reasons)).toEqual([
+      { deputy_id: 1, reason: '外出务工' }, { deputy_id: 4, reason: '出差' },
+    ]);
+    expect(leaveReasonList(MEMBERS, state, {})).toEqual([]);
+  });
+
+  it('reads back the stored reasons and writes the excused members with theirs', () => {
+    const members = [member(1, '张三', 'excused', '外出务工'), member(2, '李四', 'excused'), member(3, '王五', 'absent')];
+    expect(leaveReasonsOf(members)).toEqual({ 1: '外出务工' });
+    expect(excusedText(members)).toBe('张三（外出务工）、李四');
+    expect(excusedText([member(1, '张三')])).toBe('');
   });
 
   it('colours the tags', () => {
@@ -80,7 +97,7 @@ describe('activity form', () => {
     const input = toActivityInput(m, stored().members);
     expect(input).toEqual({
       group_id: 2, kind: 'voter_reception', date: '2026-03-20', place: '青山代表联络站', notice_date: '2026-03-16',
-      theme: '接待选民日', excused: [2], absent: [3], higher_deputies: '县人大代表王某', record: '接待选民 12 人次',
+      theme: '接待选民日', excused: [2], absent: [3], leave_reasons: [{ deputy_id: 2, reason: '外出务工' }], higher_deputies: '县人大代表王某', record: '接待选民 12 人次',
       results: '当场答复 3 件', reported_on: '2026-03-25',
       opinions: [{ id: 31, source: '青山村村民', content: '村道破损' }, { id: 32, source: '青山村村民', content: '饮水' }],
       notes: '',
@@ -92,7 +109,7 @@ describe('activity form', () => {
     const m = { ...emptyActivityForm('2026-03-20'), group_id: 2, kind: 'study' as const, theme: ' 学习 ', notice_date: '' };
     m.opinions = [{ ...emptyOpinionRow(), source: ' 村民 ', content: ' 路灯 ' }];
     const input = toActivityInput(m, MEMBERS);
-    expect(input).toMatchObject({ theme: '学习', notice_date: null, reported_on: null, excused: [], absent: [] });
+    expect(input).toMatchObject({ theme: '学习', notice_date: null, reported_on: null, excused: [], absent: [], leave_reasons: [] });
     expect(input.opinions).toEqual([{ id: null, source: '村民', content: '路灯' }]);
   });
 

@@ -1,5 +1,6 @@
 // 代表小组活动记录簿 (group activities): the form's model, the attendance checklist (members of the
-// group on the day, each 出席 / 请假 / 缺席) and its conversion to the contract's excused/absent lists,
+// group on the day, each 出席 / 请假 / 缺席, a 请假 with its reason when given) and its conversion to
+// the contract's excused/absent lists and leave reasons,
 // the notice hint, the opinions collected, the list's filters <-> the URL's query, tag colours.
 // The core checks everything again.
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
@@ -68,6 +69,41 @@ export function attendanceLists(members: readonly ActivityMember[], state: Atten
     else if (a === 'absent') absent.push(m.deputy_id);
   }
   return { excused, absent };
+}
+
+/** One 请假原因 as the core takes it ({deputy_id, reason}). */
+export type LeaveReason = ActivityInput['leave_reasons'][number];
+
+/** deputy id -> 请假原因 as typed (kept while the member is marked otherwise, sent only for 请假). */
+export type LeaveReasonState = Record<Id, string>;
+
+/** The stored reasons of an activity's excused members. */
+export function leaveReasonsOf(members: readonly ActivityMember[]): LeaveReasonState {
+  const out: LeaveReasonState = {};
+  for (const m of members) if (m.attendance === 'excused' && m.reason) out[m.deputy_id] = m.reason;
+  return out;
+}
+
+/** The reasons to send: members listed and marked 请假 with a reason typed (in the members' order). */
+export function leaveReasonList(
+  members: readonly ActivityMember[], state: AttendanceState, reasons: LeaveReasonState,
+): LeaveReason[] {
+  const out: LeaveReason[] = [];
+  for (const m of members) {
+    const reason = (reasons[m.deputy_id] ?? '').trim();
+    if (state[m.deputy_id] === 'excused' && reason) out.push({ deputy_id: m.deputy_id, reason });
+  }
+  return out;
+}
+
+/** "张三（外出务工）" / "李四" for an excused member without a reason. */
+export function excusedMemberText(m: Pick<ActivityMember, 'name' | 'reason'>): string {
+  return m.reason ? `${m.name}（${m.reason}）` : m.name;
+}
+
+/** The excused members, each with the reason given: "张三（外出务工）、李四"; "" when none. */
+export function excusedText(members: readonly ActivityMember[]): string {
+  return members.filter((m) => m.attendance === 'excused').map(excusedMemberText).join('、');
 }
 
 export interface AttendanceSummary { expected: number; present: number; excused: number; absent: number }
@@ -177,6 +213,8 @@ export interface ActivityFormModel {
   notice_date: IsoDate | null;
   theme: string;
   attendance: AttendanceState;
+  /** 请假原因, by member */
+  leave_reasons: LeaveReasonState;
   higher_deputies: string;
   record: string;
   results: string;
@@ -187,8 +225,8 @@ export interface ActivityFormModel {
 
 /** Every ActivityInput field: the keys a core error's `field` can name. */
 export const ACTIVITY_FIELDS = [
-  'group_id', 'kind', 'date', 'place', 'notice_date', 'theme', 'excused', 'absent', 'higher_deputies', 'record',
-  'results', 'reported_on', 'opinions', 'notes',
+  'group_id', 'kind', 'date', 'place', 'notice_date', 'theme', 'excused', 'absent', 'leave_reasons', 'higher_deputies',
+  'record', 'results', 'reported_on', 'opinions', 'notes',
 ] as const satisfies readonly (keyof ActivityInput)[];
 export type ActivityField = (typeof ACTIVITY_FIELDS)[number];
 
@@ -197,7 +235,7 @@ export const THEME_MAX = textMax('theme');
 
 export function emptyActivityForm(today: IsoDate | null): ActivityFormModel {
   return {
-    group_id: null, kind: null, date: today, place: '', notice_date: null, theme: '', attendance: {},
+    group_id: null, kind: null, date: today, place: '', notice_date: null, theme: '', attendance: {}, leave_reasons: {},
     higher_deputies: '', record: '', results: '', reported_on: null, opinions: [], notes: '',
   };
 }
@@ -205,7 +243,7 @@ export function emptyActivityForm(today: IsoDate | null): ActivityFormModel {
 export function formFromActivity(a: GroupActivity): ActivityFormModel {
   return {
     group_id: a.group_id, kind: a.kind, date: a.date, place: a.place, notice_date: a.notice_date, theme: a.theme,
-    attendance: attendanceOf(a.members), higher_deputies: a.higher_deputies, record: a.record, results: a.results,
+    attendance: attendanceOf(a.members), leave_reasons: leaveReasonsOf(a.members), higher_deputies: a.higher_deputies, record: a.record, results: a.results,
     reported_on: a.reported_on, opinions: a.opinions.map(opinionRowOf), notes: a.notes,
   };
 }
@@ -227,7 +265,10 @@ export function checkActivityForm(m: ActivityFormModel, today: IsoDate): Partial
   return e;
 }
 
-/** The form -> ActivityInput, with 请假 / 缺席 taken from the members listed now. */
+/**
+ * The form -> ActivityInput, with 请假 / 缺席 taken from the members listed now, and the reasons of
+ * those excused (on edit the stored ones come back through the form: leaving them out would lose them).
+ */
 export function toActivityInput(m: ActivityFormModel, members: readonly ActivityMember[]): ActivityInput {
   const { excused, absent } = attendanceLists(members, m.attendance);
   return {
@@ -239,6 +280,7 @@ export function toActivityInput(m: ActivityFormModel, members: readonly Activity
     theme: m.theme.trim(),
     excused,
     absent,
+    leave_reasons: leaveReasonList(members, m.attendance, m.leave_reasons),
     higher_deputies: m.higher_deputies.trim(),
     record: m.record.trim(),
     results: m.results.trim(),

@@ -1,6 +1,6 @@
 // 登记小组活动 against a fake core: the members' checklist loads once group and date are set,
-// 请假 / 缺席 marks go into excused / absent, an opinion row is sent, the client checks, a core
-// validation error shown under the field it names, and the edit form keeping stored marks and opinions.
+// 请假 / 缺席 marks go into excused / absent (a 请假 with its reason into leave_reasons), an opinion row is sent, the client checks, a core
+// validation error shown under the field it names, and the edit form keeping stored marks, reasons and opinions.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActivityInput, ActivityMember, GroupActivity } from '../api/types';
 import { todayIso } from '../lib/format';
@@ -25,14 +25,14 @@ const GROUPS = [
     deputy_leader_id: null, deputy_leader_name: null, liaison_id: null, liaison_name: null, member_count: 4 },
 ];
 
-const m = (deputy_id: number, name: string, attendance: ActivityMember['attendance'] = 'present'): ActivityMember =>
-  ({ deputy_id, name, attendance });
+const m = (deputy_id: number, name: string, attendance: ActivityMember['attendance'] = 'present', reason = ''): ActivityMember =>
+  ({ deputy_id, name, attendance, reason });
 const MEMBERS = [m(11, '张三'), m(12, '李四'), m(13, '王五'), m(14, '赵六')];
 
 const activity = (over: Partial<GroupActivity> = {}): GroupActivity => ({
   id: 77, number: '活动〔2026〕第3号', year: 2026, seq: 3, group_id: 2, group_name: '第二代表小组', kind: 'voter_reception',
   date: '2026-03-20', place: '青山代表联络站', notice_date: '2026-03-16', theme: '接待选民日',
-  members: [m(11, '张三'), m(12, '李四', 'excused'), m(13, '王五', 'absent'), m(15, '孙七', 'excused')],
+  members: [m(11, '张三'), m(12, '李四', 'excused', '外出务工'), m(13, '王五', 'absent'), m(15, '孙七', 'excused', '生病住院')],
   expected: 4, present: 1, excused: 2, absent: 1, higher_deputies: '', record: '', results: '', reported_on: null,
   opinions: [
     { id: 31, seq: 1, source: '青山村村民', content: '村道破损', suggestion: null, petition: null },
@@ -112,6 +112,18 @@ describe('ActivityFormView', () => {
     expect(hook('attendance-12-excused')?.classList.contains('is-active')).toBe(true);
     expect(hook('attendance-12-present')?.classList.contains('is-active')).toBe(false);
     expect(hook('attendance-summary')?.textContent).toContain('应到 4 人，出席 2 人，请假 1 人，缺席 1 人');
+    // a reason beside the excused member only
+    expect(hook('leave-reason-13')).toBeNull();
+    expect(hook('leave-reason-11')).toBeNull();
+    expect((hook('leave-reason-12') as HTMLInputElement).placeholder).toBe('请假原因（可不填）');
+    type('leave-reason-12', ' 外出务工 ');
+    // one marked 请假 and back to 出席: the reason typed is not sent
+    choose('attendance-14-excused');
+    await settle();
+    type('leave-reason-14', '出差');
+    choose('attendance-14-present');
+    await settle();
+    expect(hook('leave-reason-14')).toBeNull();
 
     hook('opinion-add')!.click();
     await settle();
@@ -126,7 +138,7 @@ describe('ActivityFormView', () => {
     const sent = callsOf(invoke, 'activity_create')[0] as { input: ActivityInput };
     expect(sent.input).toMatchObject({
       group_id: 2, kind: 'voter_reception', date: todayIso(), theme: '接待选民日', place: '青山代表联络站',
-      excused: [12], absent: [13], notice_date: null, reported_on: null,
+      excused: [12], absent: [13], leave_reasons: [{ deputy_id: 12, reason: '外出务工' }], notice_date: null, reported_on: null,
       opinions: [{ id: null, source: '青山村村民', content: '村口路灯坏了三盏' }],
     });
     expect(router.currentRoute.value.path).toBe('/activities/77');
@@ -187,6 +199,8 @@ describe('ActivityFormView', () => {
       ['11', 'present'], ['12', 'excused'], ['13', 'absent'], ['14', 'present'],
     ]);
     expect(hook('attendance-summary')?.textContent).toContain('应到 4 人，出席 2 人，请假 1 人，缺席 1 人');
+    // the stored reason is loaded back beside the member
+    expect((hook('leave-reason-12') as HTMLInputElement).value).toBe('外出务工');
 
     expect(hooks('opinion-row').map((r) => r.dataset.id)).toEqual(['31', '32']);
     expect(hook('opinion-remove-0')).toBeNull();
@@ -199,10 +213,28 @@ describe('ActivityFormView', () => {
     await settle();
     const sent = callsOf(invoke, 'activity_update')[0] as { id: number; input: ActivityInput };
     expect(sent.id).toBe(77);
-    expect(sent.input).toMatchObject({ excused: [12], absent: [13] });
+    // sent back, else the core would drop it; 孙七's went with him
+    expect(sent.input).toMatchObject({ excused: [12], absent: [13], leave_reasons: [{ deputy_id: 12, reason: '外出务工' }] });
     expect(sent.input.opinions).toEqual([
       { id: 31, source: '青山村村民', content: '村道破损' }, { id: 32, source: '', content: '饮水不足' },
     ]);
     expect(router.currentRoute.value.path).toBe('/activities/77');
+  });
+
+  it('shows the core\'s refusal of a leave reason under 出席情况', async () => {
+    const { vm } = await mountForm();
+    Object.assign(vm.model, { group_id: 2, kind: 'study', theme: '学习代表法' });
+    await settle();
+    choose('attendance-12-excused');
+    await settle();
+    type('leave-reason-12', '外出');
+    invoke.mockImplementationOnce(async (cmd: string) => {
+      if (cmd !== 'activity_create') throw new Error(cmd);
+      throw { code: 'validation', field: 'leave_reasons', message: '李四没有登记为请假，不能填写请假原因' };
+    });
+    hook('activity-save')!.click();
+    await settle();
+    expect(formItemOf('activity-members').querySelector('.el-form-item__error')?.textContent)
+      .toContain('李四没有登记为请假，不能填写请假原因');
   });
 });

@@ -1,4 +1,4 @@
-// 活动详情 against a fake core: the checks, the attendance tags, each opinion's 去向 (a link to the
+// 活动详情 against a fake core: the checks, the attendance tags (请假 with its reason), each opinion's 去向 (a link to the
 // suggestion / petition it became, or 转为建议 / 转为信访 going to the form with ?opinion=), and a
 // voided activity's buttons disabled.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -15,8 +15,9 @@ const activity = (over: Partial<GroupActivity> = {}): GroupActivity => ({
   id: 77, number: '活动〔2026〕第3号', year: 2026, seq: 3, group_id: 2, group_name: '第二代表小组', kind: 'voter_reception',
   date: '2026-03-20', place: '青山代表联络站', notice_date: '2026-03-19', theme: '接待选民日',
   members: [
-    { deputy_id: 11, name: '张三', attendance: 'present' }, { deputy_id: 12, name: '李四', attendance: 'excused' },
-    { deputy_id: 13, name: '王五', attendance: 'absent' },
+    { deputy_id: 11, name: '张三', attendance: 'present', reason: '' },
+    { deputy_id: 12, name: '李四', attendance: 'excused', reason: '外出务工' },
+    { deputy_id: 13, name: '王五', attendance: 'absent', reason: '' },
   ],
   expected: 3, present: 1, excused: 1, absent: 1, higher_deputies: '', record: '接待选民 12 人次', results: '', reported_on: null,
   opinions: [
@@ -60,6 +61,10 @@ describe('ActivityView', () => {
     expect(hook('activity-attendance')?.textContent).toBe('应到 3 人，出席 1 人，请假 1 人，缺席 1 人');
     expect(hooks('activity-member-row').map((r) => r.dataset.id)).toEqual(['11', '12', '13']);
     expect(hooks('activity-member-attendance').map((t) => t.textContent?.trim())).toEqual(['出席', '请假', '缺席']);
+    // each excused member with the reason given
+    expect(hook('activity-excused')?.textContent).toBe('李四（外出务工）');
+    expect(hooks('activity-member-reason').map((t) => t.textContent)).toEqual(['外出务工']);
+    expect(hooks('activity-member-row')[1].textContent).toContain('请假外出务工');
     expect(hook('activity-record')?.textContent).toContain('接待选民 12 人次');
     expect(hook('activity-reported_on')?.textContent).toBe('尚未报主席团');
   });
@@ -96,5 +101,20 @@ describe('ActivityView', () => {
     for (const id of ['activity-edit', 'activity-void', 'opinion-to-suggestion', 'opinion-to-petition']) {
       expect((hook(id) as HTMLButtonElement).disabled, id).toBe(true);
     }
+  });
+
+  it('names the excused members without a reason by name only, and none when nobody was excused', async () => {
+    current = activity({
+      members: [
+        { deputy_id: 11, name: '张三', attendance: 'excused', reason: '' },
+        { deputy_id: 12, name: '李四', attendance: 'excused', reason: '生病' },
+      ],
+    });
+    await mountPage();
+    expect(hook('activity-excused')?.textContent).toBe('张三、李四（生病）');
+    current = activity({ members: [{ deputy_id: 11, name: '张三', attendance: 'present', reason: '' }] });
+    document.body.innerHTML = '';
+    await mountPage();
+    expect(hook('activity-excused')).toBeNull();
   });
 });
