@@ -1,11 +1,13 @@
 """Workflows 4 and 5 in the real app: the quarterly presidium meeting (attendance from the roster,
 an absence with its reason, two agenda items, one vote short of a majority of all members, the
-quarter without a meeting already flagged, a scan attached) and a voter reception day where one
-opinion becomes a suggestion; then the duty record of a deputy who was at both shows both."""
+quarter without a meeting already flagged, a scan attached) and a voter reception day (a member
+excused with the reason) where one opinion becomes a suggestion, the form then going back to the
+activity; then the duty record of a deputy who was at both shows both."""
 
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 
 from selenium.webdriver.common.by import By
@@ -129,6 +131,7 @@ def test_meeting_and_voter_reception_reach_the_duty_record(app, artifacts, tmp_p
     wait(lambda: rows(d, "attendance-row"), "the group's members")
     others = [r.get_attribute("data-id") for r in rows(d, "attendance-row") if r.get_attribute("data-id") != str(chair["deputy_id"])]
     click(d, f"attendance-{others[0]}-excused")
+    type_into(d, f"leave-reason-{others[0]}", "外出务工")
     click(d, "opinion-add")
     type_into(d, "opinion-source-0", "河口村村民")
     type_into(d, "opinion-content-0", "村口至小学的道路坑洼严重，雨天学生上学不便，希望尽快修补")
@@ -139,20 +142,23 @@ def test_meeting_and_voter_reception_reach_the_duty_record(app, artifacts, tmp_p
     activity_id = wait(lambda: el(d, "activity-title").get_attribute("data-id"), "the activity's page")
     activity_number = text_of(d, "activity-title")
     assert "请假 1 人" in text_of(d, "activity-attendance")
+    assert "（外出务工）" in text_of(d, "activity-excused"), "the excused member with the reason"
 
     wait(lambda: rows(d, "opinion-to-suggestion")[0].click() or True, "转为建议")
     el(d, "from-opinion")
     wait(lambda: "道路" in el(d, "suggestion-field-subject").get_attribute("value"), "the subject prefilled from the opinion")
     shot(d, artifacts, "minutes-05-suggestion-from-opinion")
     click(d, "suggestion-save")
-    wait(lambda: "suggestions/" in d.current_url and "new" not in d.current_url, "the new suggestion's page")
-    assert activity_number.strip() in text_of(d, "opinion-source")
-    shot(d, artifacts, "minutes-06-suggestion-source")
-
-    go(d, f"#/activities/{activity_id}")
+    # saved from the activity's opinion, the form goes back to the activity
+    back = re.compile(rf"activities/{activity_id}(?:$|[/?])")
+    wait(lambda: back.search(d.current_url), "back on the activity's page")
     link = el(d, "opinion-suggestion-link")
     assert link.text.strip(), "the activity names the suggestion"
     assert len(rows(d, "opinion-to-suggestion")) == 1, "the other opinion is still open"
+    click(d, "opinion-suggestion-link")
+    wait(lambda: "suggestions/" in d.current_url and "new" not in d.current_url, "the new suggestion's page")
+    assert activity_number.strip() in text_of(d, "opinion-source")
+    shot(d, artifacts, "minutes-06-suggestion-source")
 
     # ---- the chair's duty record shows both ----
     go(d, f"#/deputies/{chair['deputy_id']}")
