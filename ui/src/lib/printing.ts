@@ -7,7 +7,10 @@ import type {
 
 export interface BookChoice { code: BookKind; label: string; title: string }
 
-/** The seven books, in the order of the print screen; `title` is the book's name on its cover. */
+/**
+ * The books, in the order of the print screen (the core's BookKind::ALL); `title` is the book's
+ * name on its cover: the seven of 六簿一册, then the sessions of the congress.
+ */
 export const BOOKS: readonly BookChoice[] = [
   { code: 'roster', label: '代表花名册', title: '代表分组情况及代表花名册' },
   { code: 'meetings', label: '主席团会议记录', title: '主席团会议记录簿' },
@@ -16,6 +19,7 @@ export const BOOKS: readonly BookChoice[] = [
   { code: 'documents', label: '文件登记', title: '各级文件登记簿' },
   { code: 'suggestions', label: '代表建议', title: '代表议案和批评、建议、意见记录簿' },
   { code: 'activities', label: '小组活动', title: '代表小组活动记录簿' },
+  { code: 'sessions', label: '人代会记录', title: '人民代表大会会议记录簿' },
 ];
 
 export const FORM_TITLES: Record<FormKind, string> = {
@@ -107,6 +111,11 @@ export function bookRequest(f: PrintForm): PrintRequest {
   };
 }
 
+/** A book printed from one of its entries' pages (the sessions book for the year or the term of a session). */
+export function bookPeriodRequest(book: BookKind, period: PrintPeriod): PrintRequest {
+  return { target: { kind: 'book', book, period }, reveal_reason: null, volume: 1, archival: false };
+}
+
 /** The request of a form printed from a case; `reveal` = the petitioner's name in clear, with the reason. */
 export function formRequest(form: FormKind, id: Id, reveal: boolean, reason: string): PrintRequest {
   return {
@@ -170,7 +179,7 @@ export function assignmentOrder(list: readonly Pick<Suggestion, 'id' | 'lead_uni
     .map(({ s }) => s.id);
 }
 
-// ---- workflow 9: the year's seven books into a folder -------------------------------------------
+// ---- workflow 9: the year's books into a folder -------------------------------------------
 /**
  * The years 一次打印全年台账 offers, newest first: this year back to the year the earliest term
  * began (at least the last five years, so a fresh install still offers some).
