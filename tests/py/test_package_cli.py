@@ -60,7 +60,7 @@ def test_a_package_validates_against_its_schema_and_its_hashes(cli, tmp_path):
                 assert not errors, (f["path"], r.get("id"), [e.message for e in errors][:3])
                 books.add(r["book"])
     assert books == {"deputies", "suggestions", "petitions", "deeds", "documents", "meetings", "activities",
-                     "sessions"}
+                     "sessions", "projects"}
     ok = cli("verify", pkg)
     assert "导出包完好" in ok.stdout
 
@@ -172,8 +172,8 @@ def test_the_printed_books_can_go_in_as_pdf_and_are_hashed_like_the_rest(cli, tm
     cli("demo")
     pkg, manifest = export(cli, tmp_path / "stick", "--with-pdf")
     pdfs = [f for f in manifest["files"] if f["path"].endswith(".pdf")]
-    # One printed book per data book: the seven and the sessions book.
-    assert len(pdfs) == len(manifest["books"]) == 8, manifest.get("books")
+    # One printed book per data book: the seven, the sessions book and the 民生实事 ledger.
+    assert len(pdfs) == len(manifest["books"]) == 9, manifest.get("books")
     for f in pdfs:
         p = pkg / f["path"]
         assert hashlib.sha256(p.read_bytes()).hexdigest() == f["sha256"]

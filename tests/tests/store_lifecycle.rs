@@ -69,6 +69,12 @@ const DATA_AT_VERSION: &[&str] = &[
     "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
      INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
      INSERT INTO terms (number, start_date, end_date) VALUES (5, '1998-01-01', '2002-12-31');",
+    // 13: a session recorded before the 民生实事 book; the projects voted there come later.
+    "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
+     INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
+     INSERT INTO terms (id, number, start_date, end_date) VALUES (7, 5, '1998-01-01', '2002-12-31');
+     INSERT INTO congress_sessions (term_id, seq, number, kind, first_day, last_day)
+       VALUES (7, 1, '第五届人民代表大会第一次会议', 'regular', '1998-03-10', '1998-03-11');",
 ];
 
 #[test]
@@ -187,6 +193,15 @@ fn every_earlier_schema_with_data_migrates_to_the_latest_keeping_the_data() {
                 .query_row("SELECT number FROM terms", [], |r| r.get(0))
                 .unwrap();
             assert_eq!((n, t), (0, 5));
+        }
+        if from == 13 {
+            let s = taizhang_core::sessions::list(store.conn(), &Default::default()).unwrap();
+            assert_eq!(s.items.len(), 1, "the session is kept");
+            let n: i64 = store
+                .conn()
+                .query_row("SELECT count(*) FROM livelihood_projects", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(n, 0);
         }
         // And the upgraded file works for the roster.
         let mut store = store;

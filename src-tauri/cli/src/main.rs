@@ -12,6 +12,7 @@ mod minutes;
 mod office;
 mod petitions;
 mod printing;
+mod projects;
 mod roster;
 mod sessions;
 mod suggestions;
@@ -150,6 +151,9 @@ enum Cmd {
     /// The sessions of the congress (人代会): attendance, agenda, elections.
     #[command(subcommand)]
     Sessions(sessions::SessionsCmd),
+    /// 民生实事项目: candidates, the vote, milestones, evaluation.
+    #[command(subcommand)]
+    Projects(projects::ProjectsCmd),
     /// A book for a year, term or date range, or a form for one entry, as PDF (打印).
     Print(printing::PrintArgs),
     /// What is overdue and what falls due within DAYS (督办).
@@ -348,9 +352,9 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Demo { seed } => {
             let s = demo::seed(&mut store, seed, today)?;
             println!(
-                "已装入演示数据：{}，{} 届，{} 名代表，{} 个代表小组，{} 个选区，{} 件代表建议，{} 件信访，{} 件文件，{} 件先进事迹，{} 次主席团会议，{} 次小组活动，{} 次人代会",
+                "已装入演示数据：{}，{} 届，{} 名代表，{} 个代表小组，{} 个选区，{} 件代表建议，{} 件信访，{} 件文件，{} 件先进事迹，{} 次主席团会议，{} 次小组活动，{} 次人代会，{} 个民生实事候选项目",
                 s.township, s.terms, s.deputies, s.groups, s.constituencies, s.suggestions, s.petitions, s.documents, s.deeds,
-                s.meetings, s.activities, s.sessions
+                s.meetings, s.activities, s.sessions, s.projects
             );
         }
         Cmd::Deputies(c) => roster::deputies(&mut store, &stamp, c)?,
@@ -371,6 +375,7 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Activities(c) => minutes::activities(&mut store, &stamp, c)?,
         Cmd::Attachments(c) => minutes::attachments(&mut store, &stamp, c)?,
         Cmd::Sessions(c) => sessions::sessions(&mut store, &stamp, c)?,
+        Cmd::Projects(c) => projects::projects(&mut store, &stamp, c)?,
         Cmd::Print(a) => printing::print(&mut store, &stamp, a)?,
         Cmd::Due { within, json } => casework::due(&store, today, within, json)?,
         Cmd::Stats(StatsCmd::Suggestions { from, to, json }) => {

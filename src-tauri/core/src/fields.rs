@@ -247,6 +247,22 @@ pub const FIELDS: &[Field] = &[
     other("candidates", "候选人"),
     other("votes", "得票"),
     other("attendance", "出席情况"),
+    // 民生实事 projects.
+    text("description", "项目内容", LONG),
+    other("estimated_cost", "估算投资（元）"),
+    f("planned_completion", "计划完成日期", Planned),
+    f("planned_on", "计划日期", Planned),
+    f("done_on", "实际日期", Happened),
+    other("amount", "金额（元）"),
+    other("activity_id", "代表小组活动"),
+    other("satisfied", "满意"),
+    other("basically", "基本满意"),
+    other("unsatisfied", "不满意"),
+    other("carried_to", "结转年度"),
+    other("milestones", "项目节点"),
+    other("reports", "进度报告与视察"),
+    other("unit", "承办单位"),
+    other("vote", "票决"),
     other("id", "编号"),
     other("action", "办理环节"),
 ];
@@ -386,6 +402,16 @@ pub const SESSION: Form = form(
         ("votes_for", "赞成票"),
         ("votes_against", "反对票"),
         ("votes_abstain", "弃权票"),
+    ],
+);
+pub const PROJECT: Form = form(
+    "民生实事项目",
+    &[
+        ("source", "项目来源"),
+        ("title", "项目名称"),
+        ("text", "内容"),
+        ("note", "说明"),
+        ("date", "日期"),
     ],
 );
 /// Voiding an entry: its reason.

@@ -40,6 +40,7 @@ const LAYERS: &[(usize, &[&str])] = &[
             "attachments",
             "refs",
             "sessions",
+            "projects",
         ],
     ),
     (

@@ -9,6 +9,7 @@ pub mod documents;
 pub mod export;
 pub mod meetings;
 pub mod printing;
+pub mod projects;
 pub mod roster;
 pub mod sessions;
 pub mod system;
@@ -123,6 +124,18 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         sessions::session_in_progress,
         sessions::session_checks,
         sessions::session_dismiss_absence,
+        projects::projects_list,
+        projects::project_get,
+        projects::project_create,
+        projects::project_update,
+        projects::project_vote,
+        projects::project_milestone,
+        projects::project_report,
+        projects::project_report_void,
+        projects::project_evaluate,
+        projects::project_carry,
+        projects::project_void,
+        projects::projects_late,
         activities::activities_list,
         activities::activity_get,
         activities::activity_members,

@@ -16,4 +16,9 @@ suggestions_satisfied: number, petitions_received: number, petitions_group_visit
  * Sessions of the congress held, and attendance summed over them (present of expected): the
  * attendance rate is `session_present / session_expected`.
  */
-sessions: number, session_expected: number, session_present: number, };
+sessions: number, session_expected: number, session_present: number, 
+/**
+ * 民生实事: candidates voted, adopted, completed (完工 or 验收), and the deputies'
+ * evaluation summed (满意 and 基本满意 of all rated).
+ */
+projects_voted: number, projects_adopted: number, projects_completed: number, project_ratings: number, project_ratings_satisfied: number, };

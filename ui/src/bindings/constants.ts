@@ -93,6 +93,7 @@ export const TEXT_LIMITS: Readonly<Record<string, number>> = {
   presiders: 300,
   approved_by: 50,
   outcome: 20000,
+  description: 20000,
 };
 /** A text field not listed above takes this many. */
 export const TEXT_LIMIT_DEFAULT = 2000;

@@ -10,6 +10,7 @@ pub mod deeds;
 pub mod documents;
 pub mod meetings;
 pub mod petitions;
+pub mod projects;
 pub mod refs;
 pub mod roster;
 pub mod sessions;

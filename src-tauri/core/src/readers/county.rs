@@ -232,6 +232,13 @@ pub struct Figures {
     pub sessions: usize,
     pub session_expected: usize,
     pub session_present: usize,
+    /// 民生实事: candidates voted, adopted, completed (完工 or 验收), and the deputies'
+    /// evaluation summed (满意 and 基本满意 of all rated).
+    pub projects_voted: usize,
+    pub projects_adopted: usize,
+    pub projects_completed: usize,
+    pub project_ratings: usize,
+    pub project_ratings_satisfied: usize,
 }
 
 impl Figures {
@@ -253,6 +260,11 @@ impl Figures {
         self.sessions += o.sessions;
         self.session_expected += o.session_expected;
         self.session_present += o.session_present;
+        self.projects_voted += o.projects_voted;
+        self.projects_adopted += o.projects_adopted;
+        self.projects_completed += o.projects_completed;
+        self.project_ratings += o.project_ratings;
+        self.project_ratings_satisfied += o.project_ratings_satisfied;
     }
 }
 
@@ -308,6 +320,17 @@ pub fn stats(conn: &Connection) -> Result<CountyStats> {
                 .map(|s| s[k].as_u64().unwrap_or(0) as usize)
                 .sum()
         };
+        let projects = live(conn, &id, "projects")?;
+        let adopted: Vec<&Value> = projects
+            .iter()
+            .filter(|p| p["vote"]["adopted"] == true)
+            .collect();
+        let rated = |k: &str| -> usize {
+            adopted
+                .iter()
+                .map(|p| p["evaluation"][k].as_u64().unwrap_or(0) as usize)
+                .sum()
+        };
         let mut by_category = BTreeMap::new();
         for p in &pets {
             *by_category
@@ -344,6 +367,14 @@ pub fn stats(conn: &Connection) -> Result<CountyStats> {
             sessions: held.len(),
             session_expected: sum("expected"),
             session_present: sum("present"),
+            projects_voted: projects.iter().filter(|p| !p["vote"].is_null()).count(),
+            projects_adopted: adopted.len(),
+            projects_completed: adopted
+                .iter()
+                .filter(|p| p["state"] == "completed" || p["state"] == "accepted")
+                .count(),
+            project_ratings: rated("denominator"),
+            project_ratings_satisfied: rated("numerator"),
         };
         total.add(&f);
         townships.push(f);

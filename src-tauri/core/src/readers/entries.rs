@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::store::Page;
-use crate::{activities, deeds, documents, meetings, petitions, sessions, suggestions, Result};
+use crate::{
+    activities, deeds, documents, meetings, petitions, projects, sessions, suggestions, Result,
+};
 
 /// The largest page a list serves.
 const PAGE: Option<usize> = Some(500);
@@ -32,7 +34,8 @@ every_page!(
     documents::DocumentQuery,
     meetings::MeetingQuery,
     activities::ActivityQuery,
-    sessions::SessionQuery
+    sessions::SessionQuery,
+    projects::ProjectQuery
 );
 
 /// Every entry a query selects, through the book's own list (so filters and order are the
@@ -156,5 +159,23 @@ pub fn sessions(
     };
     let mut list = every(q, |q| sessions::list(conn, q))?;
     list.retain(|s| (from..=to).contains(&s.first_day));
+    Ok(list)
+}
+
+/// 民生实事 projects of the years the period touches: each year's own and those carried into it
+/// unfinished (listed under the year they were voted), in number order.
+pub fn projects(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    today: NaiveDate,
+) -> Result<Vec<projects::LivelihoodProject>> {
+    use chrono::Datelike;
+    let mut list = every(projects::ProjectQuery::default(), |q| {
+        projects::list(conn, q, today)
+    })?;
+    let years = from.year()..=to.year();
+    list.retain(|p| years.contains(&p.year) || p.carried_to.is_some_and(|c| years.contains(&c)));
+    list.sort_by_key(|p| (p.year, p.seq));
     Ok(list)
 }

@@ -13,7 +13,8 @@ use crate::history::{self as log, Entity, HistoryEntry};
 use crate::roster::deputy::DeputyRecord;
 use crate::store::Page;
 use crate::{
-    activities, deeds, documents, meetings, petitions, sessions, suggestions, Error, Result,
+    activities, deeds, documents, meetings, petitions, projects, sessions, suggestions, Error,
+    Result,
 };
 
 /// The books of 六簿一册, by the names the CLI takes: what printing, the export package and its
@@ -31,10 +32,11 @@ pub enum BookKind {
     Suggestions,
     Activities,
     Sessions,
+    Projects,
 }
 
 impl BookKind {
-    pub const ALL: [BookKind; 8] = [
+    pub const ALL: [BookKind; 9] = [
         BookKind::Roster,
         BookKind::Meetings,
         BookKind::Deeds,
@@ -43,6 +45,7 @@ impl BookKind {
         BookKind::Suggestions,
         BookKind::Activities,
         BookKind::Sessions,
+        BookKind::Projects,
     ];
 
     pub fn code(self) -> &'static str {
@@ -55,6 +58,7 @@ impl BookKind {
             BookKind::Suggestions => "suggestions",
             BookKind::Activities => "activities",
             BookKind::Sessions => "sessions",
+            BookKind::Projects => "projects",
         }
     }
 
@@ -68,6 +72,7 @@ impl BookKind {
             BookKind::Suggestions => "代表议案和批评、建议、意见记录簿",
             BookKind::Activities => "代表小组活动记录簿",
             BookKind::Sessions => "人民代表大会会议记录簿",
+            BookKind::Projects => "民生实事项目台账",
         }
     }
 
@@ -82,6 +87,7 @@ impl BookKind {
             BookKind::Suggestions => Entity::Suggestion,
             BookKind::Activities => Entity::GroupActivity,
             BookKind::Sessions => Entity::CongressSession,
+            BookKind::Projects => Entity::LivelihoodProject,
         }
     }
 
@@ -131,6 +137,7 @@ pub fn entity_label(conn: &Connection, entity: Entity, id: i64) -> String {
         Entity::Attachment => crate::attachments::get(conn, id).ok().map(|a| a.name),
         Entity::CountyPackage => text("SELECT township FROM county_packages WHERE rowid = ?1"),
         Entity::CongressSession => book::<sessions::CongressSession>(conn, id),
+        Entity::LivelihoodProject => book::<projects::LivelihoodProject>(conn, id),
     };
     label.unwrap_or_default()
 }
@@ -145,6 +152,7 @@ pub fn value_label(entity: Entity, field: &str, code: &str) -> Option<&'static s
         Entity::PresidiumMeeting => meetings::PresidiumMeeting::value_label(field, code),
         Entity::GroupActivity => activities::GroupActivity::value_label(field, code),
         Entity::CongressSession => sessions::CongressSession::value_label(field, code),
+        Entity::LivelihoodProject => projects::LivelihoodProject::value_label(field, code),
         Entity::Deputy => DeputyRecord::value_label(field, code),
         Entity::Settings
         | Entity::Term

@@ -91,6 +91,20 @@ pub struct RuleProfile {
     pub petition: PetitionRules,
     pub presidium: PresidiumRules,
     pub session: SessionRules,
+    pub livelihood: LivelihoodRules,
+}
+
+/// How a vote on 民生实事 candidates adopts projects: the rules differ by province and county
+/// (票决制 is set by each county's own 办法), so they are data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(deny_unknown_fields)]
+pub struct LivelihoodRules {
+    /// Votes for a candidate to be adopted, as a share of ALL deputies.
+    pub majority: Share,
+    /// At most this many adopted, in order of votes; None: every candidate with the majority.
+    pub max_adopted: Option<u32>,
+    pub basis: String,
 }
 
 /// The checks shown on sessions of the congress (shown, never enforced: the book records what
@@ -217,6 +231,9 @@ impl RuleProfile {
         }
         if p.petition.extension_max.unit != Unit::CalendarDays {
             return bad("信访延期上限应以日计".into());
+        }
+        if p.livelihood.max_adopted == Some(0) {
+            return bad("民生实事项目的入选上限不能为 0（不设上限请写 null）".into());
         }
         if !(1..=12).contains(&p.session.per_year) {
             return bad("每年人代会次数应在 1 到 12 之间".into());

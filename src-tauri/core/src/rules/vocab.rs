@@ -512,6 +512,31 @@ vocab!(
     DeputyHead = "deputy_head": "副乡镇长" ["副镇长", "副乡长"],
 });
 
+vocab!(
+    /// Where a 民生实事 candidate came from.
+    ProjectSource, "项目来源" {
+    Voters = "voters": "群众意见" ["选民", "群众"],
+    Suggestion = "suggestion": "代表建议" ["建议"],
+    Government = "government": "政府提出" ["政府"],
+    Other = "other": "其他" [],
+});
+
+vocab!(
+    /// The milestones of an adopted project, in the order they happen.
+    MilestoneKind, "项目节点" {
+    Approval = "approval": "立项" [],
+    Tender = "tender": "招投标" ["招标"],
+    Start = "start": "开工" [],
+    Completion = "completion": "完工" ["竣工"],
+    Acceptance = "acceptance": "验收" [],
+});
+
+vocab!(
+    ReportKind, "报告类别" {
+    Progress = "progress": "进度报告" [],
+    Inspection = "inspection": "代表视察" ["视察"],
+});
+
 /// Every option list the forms need, in one call.
 #[derive(Debug, Serialize, ts_rs::TS)]
 #[ts(export)]
@@ -550,6 +575,9 @@ pub struct Vocabulary {
     pub session_item_kinds: Vec<Choice>,
     pub outcome_kinds: Vec<Choice>,
     pub elected_posts: Vec<Choice>,
+    pub project_sources: Vec<Choice>,
+    pub milestone_kinds: Vec<Choice>,
+    pub report_kinds: Vec<Choice>,
     /// What a history row's `action` means.
     pub history_actions: Vec<Choice>,
     /// What a history row's `entity` is, for the 操作记录 filter.
@@ -595,6 +623,9 @@ pub fn vocabulary() -> Vocabulary {
         session_item_kinds: SessionItemKind::choices(),
         outcome_kinds: OutcomeKind::choices(),
         elected_posts: ElectedPost::choices(),
+        project_sources: ProjectSource::choices(),
+        milestone_kinds: MilestoneKind::choices(),
+        report_kinds: ReportKind::choices(),
         history_actions: pairs(&[
             ("create", "新增"),
             ("update", "修改"),

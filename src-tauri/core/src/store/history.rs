@@ -92,10 +92,11 @@ pub enum Entity {
     Attachment,
     CountyPackage,
     CongressSession,
+    LivelihoodProject,
 }
 
 impl Entity {
-    pub const ALL: [Entity; 18] = [
+    pub const ALL: [Entity; 19] = [
         Entity::Settings,
         Entity::Term,
         Entity::Constituency,
@@ -114,6 +115,7 @@ impl Entity {
         Entity::Attachment,
         Entity::CountyPackage,
         Entity::CongressSession,
+        Entity::LivelihoodProject,
     ];
 
     /// The code stored in `history.entity` (and `attachments.entity`).
@@ -137,6 +139,7 @@ impl Entity {
             Entity::Attachment => "attachment",
             Entity::CountyPackage => "county_package",
             Entity::CongressSession => "congress_session",
+            Entity::LivelihoodProject => "livelihood_project",
         }
     }
 
@@ -161,6 +164,7 @@ impl Entity {
             Entity::Attachment => "附件",
             Entity::CountyPackage => "乡镇导出包",
             Entity::CongressSession => "人代会",
+            Entity::LivelihoodProject => "民生实事项目",
         }
     }
 

@@ -92,6 +92,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "013_sessions.sql",
         include_str!("../../migrations/013_sessions.sql"),
     ),
+    (
+        "014_projects.sql",
+        include_str!("../../migrations/014_projects.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

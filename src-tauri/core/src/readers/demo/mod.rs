@@ -10,6 +10,7 @@ mod documents;
 pub mod large;
 mod meetings;
 mod petitions;
+mod projects;
 mod sessions;
 
 use chrono::NaiveDate;
@@ -280,6 +281,7 @@ pub struct DemoSummary {
     pub meetings: usize,
     pub activities: usize,
     pub sessions: usize,
+    pub projects: usize,
     pub terms: usize,
     pub deputies: usize,
     pub groups: usize,
@@ -607,6 +609,7 @@ pub fn seed(store: &mut Store, seed: u64, today: NaiveDate) -> Result<DemoSummar
     }
     let sessions = sessions::seed(store, d(2021, 11, 20), today)?;
     let (suggestions, petitions) = casework::seed(store, &mut rng, today, &mut used)?;
+    let projects = projects::seed(store, today)?;
     let documents = documents::seed(store, &mut rng, today)?;
     let deeds = deeds::seed(store, today)?;
     let meetings = meetings::seed(store, today)?;
@@ -623,6 +626,7 @@ pub fn seed(store: &mut Store, seed: u64, today: NaiveDate) -> Result<DemoSummar
         meetings,
         activities,
         sessions,
+        projects,
         terms: 2,
         deputies: deputies as usize,
         groups: groups.len(),

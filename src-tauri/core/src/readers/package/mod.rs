@@ -179,6 +179,7 @@ fn kind_of(book: &str) -> Option<crate::print::BookKind> {
         "meetings" => Meetings,
         "activities" => Activities,
         "sessions" => Sessions,
+        "projects" => Projects,
         _ => return None,
     })
 }
@@ -394,6 +395,14 @@ fn records(
         "sessions",
         held.iter()
             .map(|s| serde_json::to_value(s).expect("serialises"))
+            .collect(),
+    ));
+    let voted = entries::projects(conn, o.from, o.to, today)?;
+    out.push((
+        "projects",
+        voted
+            .iter()
+            .map(|p| serde_json::to_value(p).expect("serialises"))
             .collect(),
     ));
     let red = redactor(conn, o, secret)?;
@@ -773,6 +782,7 @@ pub const DATA_BOOKS: &[&str] = &[
     "meetings",
     "activities",
     "sessions",
+    "projects",
 ];
 
 /// One export in the office's log.

@@ -24,7 +24,7 @@ pub(super) struct Span {
     pub(super) term: Option<org::Term>,
     /// The day the book is made, from the caller's clock: the state of a running term's
     /// roster and of open cases is as of this day (never later than the period's end).
-    today: NaiveDate,
+    pub(super) today: NaiveDate,
 }
 
 fn span(conn: &Connection, period: &Period, today: NaiveDate) -> Result<Span> {
@@ -155,7 +155,8 @@ pub fn book(
         BookKind::Documents => Document::Book(documents(conn, &span, cover)?),
         BookKind::Suggestions => Document::Book(suggestions(conn, &span, cover)?),
         BookKind::Activities => Document::Book(activities(conn, &span, cover)?),
-        BookKind::Sessions => Document::Minutes(super::session_book::sessions(conn, &span, cover)?),
+        BookKind::Sessions => Document::Minutes(super::congress::sessions(conn, &span, cover)?),
+        BookKind::Projects => Document::Book(super::congress::projects(conn, &span, cover)?),
     })
 }
 

@@ -8,8 +8,8 @@
 //! the PDF typeset from it is byte-identical and a reprint matches the archived copy.
 
 mod books;
+mod congress;
 mod forms;
-mod session_book;
 mod sheets;
 
 use chrono::{Datelike, NaiveDate};
