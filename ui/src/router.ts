@@ -31,6 +31,11 @@ export const routes: RouteRecordRaw[] = [
   { path: '/deeds/new', name: 'deed-new', component: () => import('./views/DeedFormView.vue'), meta: { title: '登记先进事迹', nav: '/deeds' } },
   { path: '/deeds/:id(\\d+)', name: 'deed', component: () => import('./views/DeedView.vue'), meta: { title: '先进事迹详情', nav: '/deeds' } },
   { path: '/deeds/:id(\\d+)/edit', name: 'deed-edit', component: () => import('./views/DeedFormView.vue'), meta: { title: '修改先进事迹', nav: '/deeds' } },
+  // 人民代表大会会议记录簿 (the sessions of the township congress)
+  { path: '/sessions', name: 'sessions', component: () => import('./views/SessionsView.vue'), meta: { title: '人代会', nav: '/sessions', queryState: true } },
+  { path: '/sessions/new', name: 'session-new', component: () => import('./views/SessionFormView.vue'), meta: { title: '登记人代会', nav: '/sessions' } },
+  { path: '/sessions/:id(\\d+)', name: 'session', component: () => import('./views/SessionView.vue'), meta: { title: '人代会详情', nav: '/sessions' } },
+  { path: '/sessions/:id(\\d+)/edit', name: 'session-edit', component: () => import('./views/SessionFormView.vue'), meta: { title: '修改人代会记录', nav: '/sessions' } },
   // 主席团会议记录簿
   { path: '/meetings', name: 'meetings', component: () => import('./views/MeetingsView.vue'), meta: { title: '主席团会议', nav: '/meetings', queryState: true } },
   { path: '/meetings/new', name: 'meeting-new', component: () => import('./views/MeetingFormView.vue'), meta: { title: '登记主席团会议', nav: '/meetings' } },
