@@ -2,9 +2,11 @@
 // presidium meetings, group activities and voter receptions attended), the lists,
 // the "not yet recorded" note, and that changing the period reloads deputy_record with from/to.
 // 登记变动 with a back-dated end that later records contradict: the core's clash shown in the
-// dialog, then corrected (a new date) or confirmed with a reason.
+// dialog, then corrected (a new date) or confirmed with a reason. The sessions of the congress in
+// the record (attendance, posts won), and the flag of a deputy absent twice without approval:
+// 登记终止代表资格 opens 登记变动 prefilled (also from the home page's address), 不提请 asks why.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Deputy, DeputyEventInput, DutyRecord, RecordYear } from '../api/types';
+import type { AbsentTwice, Deputy, DeputyEventInput, DutyRecord, RecordYear, SessionChecks } from '../api/types';
 import { TEXT_LIMITS } from '../bindings/constants';
 import { VOCAB, callsOf, fakeCore, formItemOf, mountAt, settle } from '../test/fixtures';
 
@@ -57,12 +59,20 @@ function record(from: string, to: string): DutyRecord {
       { id: 21, number: '活动〔2024〕第2号', date: '2024-04-15', kind: 'voter_reception', theme: '接待选民日', attendance: 'present' },
       { id: 22, number: '活动〔2024〕第5号', date: '2024-09-10', kind: 'survey', theme: '农村饮水调研', attendance: 'excused' },
     ],
-    sessions: [],
-    elections_won: [],
+    sessions: [
+      { id: 2, number: '第二十届人民代表大会第二次会议', first_day: '2023-03-01', attendance: 'present', reason: '' },
+      { id: 4, number: '第二十届人民代表大会第四次会议', first_day: '2024-03-10', attendance: 'absent', reason: '' },
+      { id: 5, number: '第二十届人民代表大会第五次会议', first_day: '2024-12-20', attendance: 'excused', reason: '因病住院' },
+    ],
+    elections_won: [
+      { session_id: 2, number: '第二十届人民代表大会第二次会议', first_day: '2023-03-01', post: 'vice_chair', by_election: true, votes: 48 },
+    ],
     by_year: years,
     not_yet_recorded: [],
   };
 }
+
+const NO_CHECKS: SessionChecks = { absent_twice: [], short_years: [] };
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -72,6 +82,7 @@ beforeEach(() => {
     deputy_get: () => ({ deputy, events: [], posts: [], history: [] }),
     deeds_list: () => ({ items: [], total: 0, page: 1, page_size: 100 }),
     deputy_record: ({ from, to }) => record(from ?? '2021-10-20', to ?? '2026-10-19'),
+    session_checks: () => NO_CHECKS,
   }));
 });
 
@@ -137,6 +148,19 @@ describe('DeputyView 履职档案', () => {
     expect(hooks('duty-record-activity-row')[1].textContent).toContain('调研');
     expect(inRows('duty-record-activity-row', 'duty-record-activity-attendance').map((t) => [t.dataset.value, t.textContent?.trim()]))
       .toEqual([['present', '出席'], ['excused', '请假']]);
+
+    // the sessions of the congress, each with how the deputy stood, and the post the congress gave
+    const sessions = hook('duty-record-sessions')!;
+    expect(hooks('duty-record-session-row').map((r) => r.dataset.id)).toEqual(['2', '4', '5']);
+    expect(sessions.querySelector('a')?.getAttribute('href')).toContain('/sessions/2');
+    expect(sessions.textContent).toContain('2024年3月10日');
+    expect(inRows('duty-record-session-row', 'duty-record-session-attendance').map((t) => [t.dataset.value, t.textContent?.trim()]))
+      .toEqual([['present', '出席'], ['absent', '缺席'], ['excused', '请假']]);
+    expect(hooks('duty-record-session-row')[2].textContent).toContain('原因：因病住院');
+    expect(hooks('duty-record-election-row').map((r) => r.dataset.id)).toEqual(['2']);
+    expect(hook('duty-record-election-post')?.textContent).toBe('人民代表大会副主席（补选）');
+    expect(hook('duty-record-elections')?.textContent).toContain('48');
+    expect(hook('duty-record-elections')?.querySelector('a')?.getAttribute('href')).toContain('/sessions/2');
   });
 
   it('reloads deputy_record with from/to when the period changes', async () => {
@@ -339,5 +363,104 @@ describe('DeputyView 登记变动 with later records', () => {
     hook('event-add-in-tab')!.click();
     await settle();
     expect(dialogShown()).toBe(true);
+  });
+});
+
+// ---- 未经批准两次不出席人代会 ----------------------------------------------------------------------
+
+const FLAG: AbsentTwice = {
+  deputy: { id: 7, name: '张伟' }, term_id: 1, ground: 'absent_twice',
+  basis: '《代表法》（2025年修正）第六十二条第三项：未经批准两次不出席本级人民代表大会会议的，代表资格终止',
+  sessions: [
+    { id: 2, number: '第二十届人民代表大会第二次会议', term_id: 1, seq: 2, first_day: '2023-03-01', last_day: '2023-03-01' },
+    { id: 4, number: '第二十届人民代表大会第四次会议', term_id: 1, seq: 4, first_day: '2024-03-10', last_day: '2024-03-11' },
+  ],
+};
+const REASON = '未经批准两次不出席人代会（第二十届人民代表大会第二次会议、第二十届人民代表大会第四次会议）';
+
+describe('DeputyView 未经批准两次不出席人代会', () => {
+  let flags: AbsentTwice[];
+
+  beforeEach(async () => {
+    flags = [{ ...FLAG, deputy: { id: 99, name: '别人' } }, FLAG];
+    invoke.mockImplementation(fakeCore({
+      vocabulary: () => ({
+        ...VOCAB,
+        event_kinds: [{ value: 'termination', label: '终止', initials: '' }, { value: 'resignation', label: '辞职', initials: '' }],
+        termination_grounds: [{ value: 'absent_twice', label: '未经批准两次不出席本级人民代表大会会议', initials: '' }],
+      }),
+      deputy_get: () => ({ deputy, events: [], posts: [], history: [] }),
+      deeds_list: () => ({ items: [], total: 0, page: 1, page_size: 100 }),
+      deputy_record: ({ from, to }) => record(from ?? '2021-10-20', to ?? '2026-10-19'),
+      session_checks: () => ({ absent_twice: flags, short_years: [] }),
+      session_dismiss_absence: ({ deputyId }) => {
+        flags = flags.filter((f) => f.deputy.id !== deputyId);
+        return null;
+      },
+      deputy_event_add: ({ input }: { input: DeputyEventInput }) => {
+        flags = flags.filter((f) => f.deputy.id !== input.deputy_id);
+        return { id: 1, deputy_id: 7, kind: input.kind, date: input.date, reason: input.reason, notice_no: '' };
+      },
+    }));
+    await reloadVocabulary();
+  });
+
+  const dialogShown = () => {
+    const overlay = hook('event-save')?.closest<HTMLElement>('.el-overlay');
+    return !!overlay && overlay.style.display !== 'none';
+  };
+
+  it('flags this deputy with the sessions missed and the basis, and records nothing by itself', async () => {
+    await mountPage();
+    const flag = hook('absent-twice')!;
+    expect(hooks('absent-twice')).toHaveLength(1); // only this deputy's
+    expect(flag.dataset.id).toBe('7');
+    expect(hook('absent-twice-text')?.textContent).toBe('未经批准两次不出席人代会：第二次、第四次会议');
+    expect(hook('absent-twice-basis')?.textContent).toContain('第六十二条第三项');
+    expect(callsOf(invoke, 'deputy_event_add')).toHaveLength(0);
+    expect(dialogShown()).toBe(false);
+  });
+
+  it('登记终止代表资格 opens 登记变动 prefilled; saving records the event and the flag goes', async () => {
+    const { view } = await mountPage();
+    hook('absent-twice-terminate')!.click();
+    await settle();
+    expect(dialogShown()).toBe(true);
+    const form = (view.vm as unknown as { eventForm: Record<string, unknown> }).eventForm;
+    expect(form).toMatchObject({ kind: 'termination', ground: 'absent_twice', reason: REASON });
+    expect(hook('event-kind')?.textContent).toContain('终止');
+    expect(hook('event-ground')?.textContent).toContain('未经批准两次不出席本级人民代表大会会议');
+    expect((hook('event-reason') as HTMLTextAreaElement).value).toBe(REASON);
+    hook('event-save')!.click();
+    await settle();
+    const [call] = callsOf(invoke, 'deputy_event_add') as { input: DeputyEventInput }[];
+    expect(call.input).toMatchObject({ deputy_id: 7, kind: 'termination', ground: 'absent_twice', reason: REASON });
+    expect(hook('absent-twice')).toBeNull();
+  });
+
+  it('opens 登记变动 prefilled from the address the home page links to, once', async () => {
+    const query = `event=termination&ground=absent_twice&reason=${encodeURIComponent(REASON)}`;
+    const { view, router } = await mountAt(`/deputies/7?${query}`, '/deputies/:id(\\d+)', DeputyView);
+    await settle();
+    expect(dialogShown()).toBe(true);
+    expect((view.vm as unknown as { eventForm: Record<string, unknown> }).eventForm)
+      .toMatchObject({ kind: 'termination', ground: 'absent_twice', reason: REASON });
+    expect(router.currentRoute.value.fullPath).toBe('/deputies/7');
+    expect(callsOf(invoke, 'deputy_event_add')).toHaveLength(0);
+  });
+
+  it('不提请 asks the reason, tells the core, and the flag goes', async () => {
+    await mountPage();
+    hook('absent-twice-dismiss')!.click();
+    await settle();
+    const box = document.querySelector<HTMLInputElement>('.el-message-box input')!;
+    box.value = '事后补办了请假手续';
+    box.dispatchEvent(new Event('input'));
+    await settle();
+    document.querySelectorAll<HTMLElement>('.el-message-box__btns button')[1].click();
+    await settle(400);
+    expect(callsOf(invoke, 'session_dismiss_absence')).toEqual([{ deputyId: 7, reason: '事后补办了请假手续' }]);
+    expect(hook('absent-twice')).toBeNull();
+    expect(callsOf(invoke, 'deputy_event_add')).toHaveLength(0);
   });
 });

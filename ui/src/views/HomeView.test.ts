@@ -4,7 +4,7 @@
 // which says what its figures count: the same cases its links list. And 打印督办清单: the core's
 // list in the print dialog of the books, not an HTML page.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CopyStatus, Dashboard } from '../api/types';
+import type { AbsentTwice, CopyStatus, Dashboard } from '../api/types';
 import { callsOf, fakeCore, mountAt, settle } from '../test/fixtures';
 
 const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
@@ -20,15 +20,22 @@ const BOARD: Dashboard = {
 
 let status: CopyStatus | Error;
 let board: Dashboard;
+let flags: AbsentTwice[];
 
 beforeEach(() => {
   document.body.innerHTML = '';
   status = { dir: 'E:\\台账备份', last_copy: '2026-12-04 08:00:05', last_error: null, overdue: false };
   board = BOARD;
+  flags = [];
   invoke.mockReset();
   invoke.mockImplementation(fakeCore({
     dashboard: () => board,
     meeting_gaps: () => [],
+    session_checks: () => ({ absent_twice: flags, short_years: [] }),
+    session_dismiss_absence: ({ deputyId }) => {
+      flags = flags.filter((f) => f.deputy.id !== deputyId);
+      return null;
+    },
     roster_stats: () => { throw { code: 'not_found', field: null, message: '没有届次' }; },
     backup_copy_status: () => {
       if (status instanceof Error) throw status;
@@ -174,5 +181,60 @@ describe('HomeView 督办清单', () => {
     hook('dashboard-print')!.click();
     await settle();
     expect(callsOf(invoke, 'print_preview')).toHaveLength(1);
+  });
+});
+
+describe('HomeView 未经批准两次不出席人代会', () => {
+  const FLAG: AbsentTwice = {
+    deputy: { id: 9, name: '钱七' }, term_id: 1, ground: 'absent_twice', basis: '《代表法》第六十二条第三项',
+    sessions: [
+      { id: 2, number: '第二十届人民代表大会第二次会议', term_id: 1, seq: 2, first_day: '2024-03-01', last_day: '2024-03-01' },
+      { id: 4, number: '第二十届人民代表大会第四次会议', term_id: 1, seq: 4, first_day: '2025-03-01', last_day: '2025-03-02' },
+    ],
+  };
+
+  it('shows nothing when nobody is flagged', async () => {
+    await mountHome();
+    expect(callsOf(invoke, 'session_checks')).toHaveLength(1);
+    expect(hook('absent-twice')).toBeNull();
+  });
+
+  it('flags the deputy with the sessions and the basis; 登记终止代表资格 opens the deputy page prefilled', async () => {
+    flags = [FLAG];
+    const { router } = await mountHome();
+    const flag = hook('absent-twice')!;
+    expect(isWarningAlert(flag)).toBe(true);
+    expect(flag.dataset.id).toBe('9');
+    expect(hook('absent-twice-deputy')?.getAttribute('href')).toContain('/deputies/9');
+    expect(hook('absent-twice-text')?.textContent).toBe('未经批准两次不出席人代会：第二次、第四次会议');
+    expect(hook('absent-twice-basis')?.textContent).toContain('《代表法》第六十二条第三项');
+    hook('absent-twice-terminate')!.click();
+    await settle();
+    const to = router.currentRoute.value;
+    expect(to.path).toBe('/deputies/9');
+    expect(to.query).toEqual({
+      event: 'termination', ground: 'absent_twice',
+      reason: '未经批准两次不出席人代会（第二十届人民代表大会第二次会议、第二十届人民代表大会第四次会议）',
+    });
+  });
+
+  it('不提请 asks the reason and tells the core; the flag goes', async () => {
+    flags = [FLAG];
+    await mountHome();
+    hook('absent-twice-dismiss')!.click();
+    await settle();
+    // no reason: the box says so and nothing is sent
+    document.querySelectorAll<HTMLElement>('.el-message-box__btns button')[1].click();
+    await settle();
+    expect(document.querySelector('.el-message-box')?.textContent).toContain('请填写不提请的原因');
+    expect(callsOf(invoke, 'session_dismiss_absence')).toHaveLength(0);
+    const box = document.querySelector<HTMLInputElement>('.el-message-box input')!;
+    box.value = '事后补办了请假手续';
+    box.dispatchEvent(new Event('input'));
+    await settle();
+    document.querySelectorAll<HTMLElement>('.el-message-box__btns button')[1].click();
+    await settle(400);
+    expect(callsOf(invoke, 'session_dismiss_absence')).toEqual([{ deputyId: 9, reason: '事后补办了请假手续' }]);
+    expect(hook('absent-twice')).toBeNull();
   });
 });
