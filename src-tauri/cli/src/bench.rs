@@ -53,7 +53,7 @@ pub(crate) fn run(mut store: Store, today: NaiveDate, c: BenchCmd) -> Result<()>
             };
             let s = demo::large::generate(&mut store, &scale, seed, today)?;
             println!(
-                "已生成：{} 届 {} 名代表，{} 件代表建议，{} 件信访，{} 件文件，{} 次主席团会议，{} 次小组活动，{} 个办理环节（{:.1} 秒）",
+                "已生成：{} 届 {} 名代表，{} 件代表建议，{} 件信访，{} 件文件，{} 次主席团会议，{} 次小组活动，{} 次人代会，{} 个民生实事项目，{} 个办理环节（{:.1} 秒）",
                 s.terms,
                 s.deputies,
                 s.suggestions,
@@ -61,6 +61,8 @@ pub(crate) fn run(mut store: Store, today: NaiveDate, c: BenchCmd) -> Result<()>
                 s.documents,
                 s.meetings,
                 s.activities,
+                s.sessions,
+                s.projects,
                 s.steps,
                 t.elapsed().as_secs_f64()
             );

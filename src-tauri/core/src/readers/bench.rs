@@ -231,6 +231,34 @@ pub fn run(path: &Path, today: NaiveDate, runs: usize, out_dir: &Path) -> Result
     rows.push(time("主席团会议 第一页", runs, || {
         meetings::list(c, &MeetingQuery::default()).map(|_| ())
     })?);
+    rows.push(time(
+        "人代会 第一页（含出席、选举、提示）",
+        runs,
+        || crate::sessions::list(c, &Default::default()).map(|_| ()),
+    )?);
+    rows.push(time(
+        "未经批准两次不出席、每年次数（首页）",
+        runs,
+        || crate::sessions::checks(c, today).map(|_| ()),
+    )?);
+    rows.push(time(
+        "民生实事 上一年列表（含票决）",
+        runs,
+        || {
+            crate::projects::list(
+                c,
+                &crate::projects::ProjectQuery {
+                    year: Some(year - 1),
+                    ..Default::default()
+                },
+                today,
+            )
+            .map(|_| ())
+        },
+    )?);
+    rows.push(time("民生实事 逾期节点（首页）", runs, || {
+        crate::projects::late_milestones(c, today).map(|_| ())
+    })?);
     let year_q = StatsQuery {
         from: NaiveDate::from_ymd_opt(year - 1, 1, 1),
         to: NaiveDate::from_ymd_opt(year - 1, 12, 31),

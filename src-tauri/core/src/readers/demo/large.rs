@@ -53,6 +53,8 @@ pub struct LargeSummary {
     pub documents: usize,
     pub meetings: usize,
     pub activities: usize,
+    pub sessions: usize,
+    pub projects: usize,
     pub steps: usize,
 }
 
@@ -255,6 +257,8 @@ pub fn generate(
     let mut n_d = 0usize;
     let mut n_m = 0usize;
     let mut n_a = 0usize;
+    let mut n_sessions = 0usize;
+    let mut n_projects = 0usize;
     for year in first.year()..=today.year() {
         let year_start = NaiveDate::from_ymd_opt(year, 1, 1).expect("valid");
         let year_end = NaiveDate::from_ymd_opt(year, 12, 31)
@@ -532,6 +536,9 @@ pub fn generate(
             }
             Ok(())
         })?;
+        let (s, p) = congress_year(store, &mut rng, year, today)?;
+        n_sessions += s;
+        n_projects += p;
     }
     let deputies = terms.iter().map(|(_, ids)| ids.len()).sum();
     let _ = d(2000, 1, 1);
@@ -543,6 +550,105 @@ pub fn generate(
         documents: n_d,
         meetings: n_m,
         activities: n_a,
+        sessions: n_sessions,
+        projects: n_projects,
         steps,
     })
+}
+
+/// A year of the congress in the large office: two sessions (spring, year end) inside a term,
+/// a few deputies excused at each, and ten 民生实事 candidates voted at the spring session.
+fn congress_year(
+    store: &mut Store,
+    rng: &mut Rng,
+    year: i32,
+    today: NaiveDate,
+) -> Result<(usize, usize)> {
+    use crate::projects::{self, CandidateVote, ProjectInput, VoteInput};
+    use crate::sessions::{self, AttendanceInput, SessionInput};
+    let mut held = Vec::new();
+    for (m, d) in [(3, 10), (12, 15)] {
+        let first = NaiveDate::from_ymd_opt(year, m, d).expect("valid");
+        if first + Duration::days(1) >= today {
+            continue;
+        }
+        let Ok((term, members)) = sessions::members_on(store.conn(), first) else {
+            continue;
+        };
+        if members.len() < 10 || !term.covers(first + Duration::days(1)) {
+            continue;
+        }
+        let attendance = (0..3)
+            .map(|k| AttendanceInput {
+                deputy_id: members
+                    [(rng.below(members.len() / 3) + k * members.len() / 3) % members.len()]
+                .deputy_id,
+                attendance: Attendance::Excused,
+                reason: "外出".into(),
+                approved_by: String::new(),
+            })
+            .collect();
+        let s = sessions::create(
+            store,
+            &at(first + Duration::days(1)),
+            &SessionInput {
+                kind: SessionKind::Regular,
+                first_day: first.to_string(),
+                last_day: (first + Duration::days(1)).to_string(),
+                place: "镇政府会议室".into(),
+                notified_on: Some((first - Duration::days(10)).to_string()),
+                presiders: "会议主席团".into(),
+                attendees: String::new(),
+                attendance,
+                items: Vec::new(),
+                elections: Vec::new(),
+                notes: String::new(),
+            },
+        )?;
+        held.push(s);
+    }
+    let Some(spring) = held.first().filter(|s| s.first_day.month() == 3) else {
+        return Ok((held.len(), 0));
+    };
+    let present = spring.present as i64;
+    let mut ids = Vec::new();
+    for k in 0..10 {
+        let p = projects::create(
+            store,
+            &at(spring.first_day),
+            &ProjectInput {
+                year,
+                title: format!("{}{}项目{}", rng.pick(VILLAGES), rng.pick(WORDS), k + 1),
+                description: String::new(),
+                source: ProjectSource::Voters,
+                suggestion_id: None,
+                estimated_cost: Some(500_000 + 10_000 * k),
+                unit_id: None,
+                planned_completion: None,
+                notes: String::new(),
+            },
+        )?;
+        ids.push(p.id);
+    }
+    projects::vote(
+        store,
+        &at(spring.first_day + Duration::days(1)),
+        &VoteInput {
+            year,
+            session_id: spring.id,
+            ballots_issued: present,
+            ballots_returned: present,
+            candidates: ids
+                .iter()
+                .enumerate()
+                .map(|(k, id)| CandidateVote {
+                    project_id: *id,
+                    votes_for: present - k as i64,
+                    votes_against: k as i64,
+                    votes_abstain: 0,
+                })
+                .collect(),
+        },
+    )?;
+    Ok((held.len(), ids.len()))
 }
