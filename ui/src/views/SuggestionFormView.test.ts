@@ -1,10 +1,13 @@
 // 登记建议 against a fake core: the hooks the end-to-end test drives, deputies picked by pinyin
-// initials, the client checks, a core error under the field it names, and 继续登记下一件.
+// initials, the client checks, a core error under the field it names, and 继续登记下一件. A new one
+// opens on 会议期间 under the session of the congress running today (issue 22), unless it is a kept
+// draft, an edit or from an opinion.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import type { Deputy, Suggestion } from '../api/types';
 import { TEXT_LIMITS } from '../bindings/constants';
 import { VOCAB, callsOf, fakeCore, formItemOf, mountAt, settle } from '../test/fixtures';
+import { todayIso } from '../lib/format';
 
 const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
 vi.mock('@tauri-apps/api/core', () => ({ invoke }));
@@ -38,6 +41,7 @@ beforeEach(() => {
       return { items, total: items.length, page: 1, page_size: query.page_size };
     },
     suggestion_create: () => saved(),
+    session_in_progress: () => null,
   }));
 });
 
@@ -295,5 +299,80 @@ describe('SuggestionFormView', () => {
     expect(callsOf(invoke, 'suggestion_create')).toHaveLength(0);
     expect(callsOf(invoke, 'opinion_to_suggestion')).toEqual([{ opinionId: 31, input: draft }]);
     expect(router.currentRoute.value.path).toBe('/suggestions/43');
+  });
+});
+
+describe('SuggestionFormView while a session of the congress is in progress (issue 22)', () => {
+  const RUNNING = {
+    id: 8, number: '第二十届人民代表大会第四次会议', term_id: 2, seq: 4, first_day: todayIso(), last_day: todayIso(),
+  };
+
+  beforeEach(() => {
+    const core = invoke.getMockImplementation()!;
+    invoke.mockImplementation(async (cmd: string, args?: unknown) => (cmd === 'session_in_progress' ? RUNNING : core(cmd, args)));
+    // the session the clerk typed up last time: the running one wins
+    localStorage.setItem('taizhang.suggestion.session', JSON.stringify({ term_id: 2, session_no: 3, during_session: false }));
+  });
+
+  it('opens a new suggestion on 会议期间 under the running session\'s number, and says which', async () => {
+    const { vm, router } = await mountForm();
+    expect(callsOf(invoke, 'session_in_progress')).toHaveLength(1);
+    expect(vm.model).toMatchObject({ term_id: 2, session_no: 4, during_session: true });
+    expect(hook('suggestion-session-running')?.textContent).toContain('正在召开：第二十届人民代表大会第四次会议');
+    expect(hook('suggestion-field-during_session-true')?.classList.contains('is-active')).toBe(true);
+    // the prefill is the blank form: nothing kept, leaving does not ask
+    expect(sessionStorage.getItem('taizhang.draft.suggestion')).toBeNull();
+    await router.push('/elsewhere');
+    await settle();
+    expect(document.querySelector('.el-message-box')).toBeNull();
+    expect(router.currentRoute.value.path).toBe('/elsewhere');
+  });
+
+  it('keeps the remembered session when none is running', async () => {
+    const core = invoke.getMockImplementation()!;
+    invoke.mockImplementation(async (cmd: string, args?: unknown) => (cmd === 'session_in_progress' ? null : core(cmd, args)));
+    const { vm } = await mountForm();
+    expect(callsOf(invoke, 'session_in_progress')).toHaveLength(1);
+    expect(vm.model).toMatchObject({ term_id: 2, session_no: 3, during_session: false });
+    expect(hook('suggestion-session-running')).toBeNull();
+  });
+
+  it('leaves a kept draft as it was, without asking', async () => {
+    sessionStorage.setItem('taizhang.draft.suggestion', JSON.stringify({ session_no: 6, during_session: false, subject: '未写完的一件' }));
+    const { vm } = await mountForm();
+    expect(hook('draft-restored')).not.toBeNull();
+    expect(callsOf(invoke, 'session_in_progress')).toHaveLength(0);
+    expect(vm.model).toMatchObject({ session_no: 6, during_session: false, subject: '未写完的一件' });
+    expect(hook('suggestion-session-running')).toBeNull();
+  });
+
+  it('does not ask for a suggestion started from an opinion', async () => {
+    const core = invoke.getMockImplementation()!;
+    invoke.mockImplementation(async (cmd: string, args?: unknown) => {
+      if (cmd === 'opinion_suggestion_draft') return { ...OPINION_DRAFT };
+      if (cmd === 'deputy_get') return { deputy: { id: 11, name: '张三' }, events: [], posts: [], history: [] };
+      return core(cmd, args);
+    });
+    await mountAt('/suggestions/new?opinion=31', '/suggestions/new', SuggestionFormView);
+    await settle();
+    expect(callsOf(invoke, 'session_in_progress')).toHaveLength(0);
+    expect(hook('suggestion-session-running')).toBeNull();
+  });
+
+  it('does not ask when editing', async () => {
+    const core = invoke.getMockImplementation()!;
+    invoke.mockImplementation(async (cmd: string, args?: unknown) => {
+      if (cmd === 'suggestion_get') {
+        return {
+          suggestion: saved({ term_id: 2, session_no: 3, during_session: false, kind: 'suggestion', co_signers: [], category: 'transport' } as Partial<Suggestion>),
+          steps: [], allowed: [], history: [],
+        };
+      }
+      return core(cmd, args);
+    });
+    const { view } = await mountAt('/suggestions/42/edit', '/suggestions/:id(\\d+)/edit', SuggestionFormView);
+    await settle();
+    expect(callsOf(invoke, 'session_in_progress')).toHaveLength(0);
+    expect((view.vm as unknown as { model: Record<string, unknown> }).model).toMatchObject({ session_no: 3, during_session: false });
   });
 });
