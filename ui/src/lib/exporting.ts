@@ -29,6 +29,7 @@ export const EXPORT_BOOKS: readonly { code: string; label: string }[] = [
   { code: 'documents', label: '文件登记' },
   { code: 'meetings', label: '主席团会议' },
   { code: 'activities', label: '小组活动' },
+  { code: 'sessions', label: '人代会' },
   { code: 'statistics', label: '统计表' },
 ];
 /** the choice that stands for the statistics workbook (not a data book) */
