@@ -179,6 +179,18 @@ pub fn normalize_width(s: &str) -> String {
 /// Parses an input "YYYY-MM-DD" for a named field.
 /// Years outside 1900..=2200 are refused: no record, query or period of the office lies
 /// there, and chrono would otherwise accept year 0 or 99999.
+/// [`parse_iso`] of an optional field: None or blank is no date.
+pub fn parse_optional(
+    field: &'static str,
+    label: &str,
+    text: &Option<String>,
+) -> Result<Option<NaiveDate>> {
+    match text.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(t) => parse_iso(field, label, t).map(Some),
+    }
+}
+
 pub fn parse_iso(field: &'static str, label: &str, text: &str) -> Result<NaiveDate> {
     let shown: String = text.chars().take(30).collect();
     let d = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {

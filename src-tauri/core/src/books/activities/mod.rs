@@ -396,17 +396,6 @@ struct Valid {
     members: Vec<ActivityMember>,
 }
 
-fn optional_date(
-    field: &'static str,
-    label: &str,
-    v: &Option<String>,
-) -> Result<Option<NaiveDate>> {
-    match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(t) => Ok(Some(dates::parse_iso(field, label, t)?)),
-        None => Ok(None),
-    }
-}
-
 fn validate(
     conn: &Connection,
     input: &ActivityInput,
@@ -422,11 +411,11 @@ fn validate(
             "活动日期不能晚于今天（计划中的活动请在开展后登记）",
         ));
     }
-    let notice_date = optional_date("notice_date", "通知日期", &input.notice_date)?;
+    let notice_date = dates::parse_optional("notice_date", "通知日期", &input.notice_date)?;
     if notice_date.is_some_and(|n| n > date) {
         return Err(Error::validation("notice_date", "通知日期不能晚于活动日期"));
     }
-    let reported_on = optional_date("reported_on", "报主席团日期", &input.reported_on)?;
+    let reported_on = dates::parse_optional("reported_on", "报主席团日期", &input.reported_on)?;
     if reported_on.is_some_and(|r| r < date) {
         return Err(Error::validation(
             "reported_on",

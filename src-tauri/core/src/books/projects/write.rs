@@ -12,17 +12,6 @@ use crate::book;
 use crate::history::Stamp;
 use crate::{dates, Error, Result, Store};
 
-fn optional_date(
-    field: &'static str,
-    label: &str,
-    v: &Option<String>,
-) -> Result<Option<NaiveDate>> {
-    match v.as_deref().map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(t) => dates::parse_iso(field, label, t).map(Some),
-    }
-}
-
 fn validate(
     conn: &Connection,
     input: &ProjectInput,
@@ -58,7 +47,7 @@ fn validate(
         crate::units::get(conn, u)
             .map_err(|_| Error::validation("unit_id", "所选承办单位不存在"))?;
     }
-    let planned = optional_date(
+    let planned = dates::parse_optional(
         "planned_completion",
         "计划完成日期",
         &input.planned_completion,
@@ -247,8 +236,8 @@ pub fn set_milestone(
     m: &MilestoneInput,
 ) -> Result<LivelihoodProject> {
     crate::fields::check(&crate::fields::PROJECT, m, stamp.today())?;
-    let planned = optional_date("planned_on", "计划日期", &m.planned_on)?;
-    let done = optional_date("done_on", "实际日期", &m.done_on)?;
+    let planned = dates::parse_optional("planned_on", "计划日期", &m.planned_on)?;
+    let done = dates::parse_optional("done_on", "实际日期", &m.done_on)?;
     if done.is_some_and(|d| d > stamp.today()) {
         return Err(Error::validation("done_on", "实际日期不能晚于今天"));
     }

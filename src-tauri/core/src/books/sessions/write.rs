@@ -20,17 +20,6 @@ struct Valid {
     members: Vec<SessionMember>,
 }
 
-fn optional_date(
-    field: &'static str,
-    label: &str,
-    v: &Option<String>,
-) -> Result<Option<NaiveDate>> {
-    match v.as_deref().map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(t) => dates::parse_iso(field, label, t).map(Some),
-    }
-}
-
 fn validate(
     conn: &Connection,
     input: &SessionInput,
@@ -60,7 +49,7 @@ fn validate(
             format!("会期超过 {MAX_DAYS} 天，请核对开幕和闭幕日期"),
         ));
     }
-    let notified_on = optional_date("notified_on", "通知代表日期", &input.notified_on)?;
+    let notified_on = dates::parse_optional("notified_on", "通知代表日期", &input.notified_on)?;
     if notified_on.is_some_and(|n| n > first_day) {
         return Err(Error::validation(
             "notified_on",

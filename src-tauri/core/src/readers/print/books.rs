@@ -125,6 +125,26 @@ fn cover(conn: &Connection, kind: BookKind, span: &Span, volume: u32) -> Result<
     })
 }
 
+/// 赞成7票，反对0票，弃权1票，通过 (empty when no vote was taken).
+pub(super) fn votes_line(
+    f: Option<i64>,
+    g: Option<i64>,
+    b: Option<i64>,
+    passed: Option<bool>,
+) -> String {
+    match (f, g, b) {
+        (Some(f), Some(g), Some(b)) => format!(
+            "赞成{f}票，反对{g}票，弃权{b}票，{}",
+            if passed == Some(true) {
+                "通过"
+            } else {
+                "未通过"
+            }
+        ),
+        _ => String::new(),
+    }
+}
+
 /// Counts, the first and last date, on the cover.
 pub(super) fn close(mut cover: Cover, dates: &[NaiveDate], voided: usize) -> Cover {
     cover.entries = dates.len();
@@ -337,17 +357,7 @@ fn minutes(conn: &Connection, span: &Span, cover: Cover) -> Result<Minutes> {
                     title: a.title.clone(),
                     discussion: a.discussion.clone(),
                     decision: a.decision.clone(),
-                    votes: match (a.votes_for, a.votes_against, a.votes_abstain) {
-                        (Some(f), Some(g), Some(b)) => format!(
-                            "赞成{f}票，反对{g}票，弃权{b}票，{}",
-                            if a.passed == Some(true) {
-                                "通过"
-                            } else {
-                                "未通过"
-                            }
-                        ),
-                        _ => String::new(),
-                    },
+                    votes: votes_line(a.votes_for, a.votes_against, a.votes_abstain, a.passed),
                 })
                 .collect();
             MeetingPages {

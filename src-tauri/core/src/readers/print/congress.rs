@@ -5,7 +5,7 @@
 //! signature lines. The 民生实事 ledger: a year per section, each project with its vote, its
 //! milestones planned and done, and the deputies' evaluation.
 
-use super::books::{close, Span};
+use super::books::{close, votes_line, Span};
 use super::{AgendaPrint, Book, Column, Cover, MeetingPages, Minutes, Row, Section};
 use crate::dates::chinese;
 use crate::entries;
@@ -82,17 +82,7 @@ pub(super) fn sessions(conn: &Connection, span: &Span, cover: Cover) -> Result<M
                         Some(k) if !a.outcome.is_empty() => format!("{}：{}", k.label(), a.outcome),
                         _ => a.outcome.clone(),
                     },
-                    votes: match (a.votes_for, a.votes_against, a.votes_abstain) {
-                        (Some(f), Some(g), Some(b)) => format!(
-                            "赞成{f}票，反对{g}票，弃权{b}票，{}",
-                            if a.passed == Some(true) {
-                                "通过"
-                            } else {
-                                "未通过"
-                            }
-                        ),
-                        _ => String::new(),
-                    },
+                    votes: votes_line(a.votes_for, a.votes_against, a.votes_abstain, a.passed),
                 })
                 .collect();
             agenda.extend(s.elections.iter().map(|e| {
