@@ -8,7 +8,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/deputies', name: 'roster', component: () => import('./views/RosterView.vue'), meta: { title: '代表花名册', nav: '/deputies' } },
   { path: '/deputies/new', name: 'deputy-new', component: () => import('./views/DeputyFormView.vue'), meta: { title: '新增代表', nav: '/deputies' } },
   { path: '/deputies/import', name: 'roster-import', component: () => import('./views/ImportView.vue'), meta: { title: '导入花名册', nav: '/deputies' } },
-  { path: '/deputies/:id(\\d+)', name: 'deputy', component: () => import('./views/DeputyView.vue'), meta: { title: '代表信息', nav: '/deputies' } },
+  // queryState: the one-time ?event=… (a prefilled 登记变动 from the home page) is dropped from the
+  // address once read, and that must not remount the page and close the form it opened.
+  { path: '/deputies/:id(\\d+)', name: 'deputy', component: () => import('./views/DeputyView.vue'), meta: { title: '代表信息', nav: '/deputies', queryState: true } },
   { path: '/deputies/:id(\\d+)/edit', name: 'deputy-edit', component: () => import('./views/DeputyFormView.vue'), meta: { title: '修改代表信息', nav: '/deputies' } },
   // Casework. List routes keep their filters in the query (meta.queryState: the view follows
   // query changes itself instead of being re-created, so the search box keeps its focus).
