@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CountyFigures, CountyStats } from '../api/types';
 import {
-  categoryPivot, declinedRow, failedRow, folderName, importedRow, isRemovalRefusal, outcomeLabel, removalFacts, satisfactionRate,
+  categoryPivot, declinedRow, failedRow, folderName, importedRow, isRemovalRefusal, outcomeLabel, projectRatingRate, removalFacts,
+  satisfactionRate, sessionAttendanceRate,
 } from './county';
 
 const figures = (township: string, over: Partial<CountyFigures> = {}): CountyFigures => ({
@@ -9,6 +10,7 @@ const figures = (township: string, over: Partial<CountyFigures> = {}): CountyFig
   deputies_in_office: 0, suggestions_received: 0, suggestions_replied: 0, suggestions_closed: 0, suggestions_evaluated: 0, suggestions_satisfied: 0,
   petitions_received: 0, petitions_group_visits: 0, petitions_by_category: {}, activities: 0, voter_receptions: 0, meetings: 0,
   sessions: 0, session_expected: 0, session_present: 0,
+  projects_voted: 0, projects_adopted: 0, projects_completed: 0, project_ratings: 0, project_ratings_satisfied: 0,
   ...over,
 });
 const CATEGORIES = [{ value: 'land', label: '土地', initials: '' }, { value: 'rural_affairs', label: '农村事务', initials: '' }, { value: 'other', label: '其他', initials: '' }];
@@ -60,6 +62,13 @@ describe('county', () => {
     expect(satisfactionRate({ suggestions_satisfied: 7, suggestions_evaluated: 8 })).toBe('87.5%');
     expect(satisfactionRate({ suggestions_satisfied: 2, suggestions_evaluated: 3 })).toBe('66.7%');
     expect(satisfactionRate({ suggestions_satisfied: 0, suggestions_evaluated: 0 })).toBe('—');
+  });
+
+  it('gives the sessions\' attendance and the 民生实事 rating with both counts, "—" with nothing to divide', () => {
+    expect(sessionAttendanceRate({ session_present: 114, session_expected: 120 })).toBe('95.0%（114/120）');
+    expect(sessionAttendanceRate({ session_present: 0, session_expected: 0 })).toBe('—');
+    expect(projectRatingRate({ project_ratings_satisfied: 18, project_ratings: 20 })).toBe('90.0%（18/20）');
+    expect(projectRatingRate({ project_ratings_satisfied: 0, project_ratings: 0 })).toBe('—');
   });
 
   it('pivots the petitions by category: categories as rows, townships as columns', () => {

@@ -2,7 +2,7 @@
 // petitions by category pivoted into one column per township. The figures come from the core.
 import { asAppError, errorText } from '../api/errors';
 import type { Choice, CountyFigures, CountyImported, CountyStats } from '../api/types';
-import { percentText } from './format';
+import { formatRate, percentText } from './format';
 
 export const OUTCOME_LABELS: Record<CountyImported['outcome'], string> = {
   imported: '已导入',
@@ -73,6 +73,21 @@ export function folderName(path: string): string {
 /** 满意率: satisfied / evaluated as a percent (the township's own definition), "—" with none evaluated. */
 export function satisfactionRate(f: Pick<CountyFigures, 'suggestions_satisfied' | 'suggestions_evaluated'>): string {
   return percentText(f.suggestions_satisfied, f.suggestions_evaluated) ?? '—';
+}
+
+/** A share with both counts, "92.3%（24/26）", or "—" when there is nothing to divide by. */
+function shareText(numerator: number, denominator: number): string {
+  return denominator ? formatRate({ numerator, denominator }) : '—';
+}
+
+/** 人代会出席率: present of expected summed over the sessions held, "95.0%（114/120）"; "—" without a session. */
+export function sessionAttendanceRate(f: Pick<CountyFigures, 'session_present' | 'session_expected'>): string {
+  return shareText(f.session_present, f.session_expected);
+}
+
+/** 民生实事测评满意率: 满意 and 基本满意 of all ratings, "90.0%（18/20）"; "—" with no evaluation. */
+export function projectRatingRate(f: Pick<CountyFigures, 'project_ratings_satisfied' | 'project_ratings'>): string {
+  return shareText(f.project_ratings_satisfied, f.project_ratings);
 }
 
 export interface CategoryRow {

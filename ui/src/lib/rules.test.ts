@@ -27,6 +27,7 @@ const profile: RuleProfile = {
     quorum: 'two_thirds', quorum_basis: '', majority: 'half', majority_basis: '', per_year: 2, per_year_basis: '',
     notice: { unit: 'calendar_days', count: 7, basis: '' }, ballots_basis: '', absent_twice_basis: '',
   },
+  livelihood: { majority: 'half', max_adopted: null, basis: '民生实事项目票决办法由各县（市、区）规定' },
 };
 
 describe('ruleRows', () => {

@@ -41,6 +41,9 @@ export const VOCAB: Vocabulary = {
     c('election', '选举'), c('other', '其他')],
   outcome_kinds: [c('resolution', '决议'), c('decision', '决定')],
   elected_posts: [c('chair', '人民代表大会主席'), c('vice_chair', '人民代表大会副主席'), c('head', '乡镇长'), c('deputy_head', '副乡镇长')],
+  project_sources: [c('voters', '群众意见'), c('suggestion', '代表建议'), c('government', '政府提出'), c('other', '其他')],
+  milestone_kinds: [c('approval', '立项'), c('tender', '招投标'), c('start', '开工'), c('completion', '完工'), c('acceptance', '验收')],
+  report_kinds: [c('progress', '进度报告'), c('inspection', '代表视察')],
   history_actions: [],
   entities: [],
 };

@@ -16,12 +16,14 @@ const figures = (township: string, over: Partial<CountyFigures> = {}): CountyFig
   deputies_in_office: 0, suggestions_received: 0, suggestions_replied: 0, suggestions_closed: 0, suggestions_evaluated: 0, suggestions_satisfied: 0,
   petitions_received: 0, petitions_group_visits: 0, petitions_by_category: {}, activities: 0, voter_receptions: 0, meetings: 0,
   sessions: 0, session_expected: 0, session_present: 0,
+  projects_voted: 0, projects_adopted: 0, projects_completed: 0, project_ratings: 0, project_ratings_satisfied: 0,
   ...over,
 });
 const CHENGGUAN = figures('城关镇', {
   deputies_in_office: 45, suggestions_received: 12, suggestions_replied: 10, suggestions_closed: 8, suggestions_evaluated: 8, suggestions_satisfied: 7,
   petitions_received: 5, petitions_group_visits: 1, petitions_by_category: { land: 3, rural_affairs: 2 },
-  activities: 6, voter_receptions: 2, meetings: 4,
+  activities: 6, voter_receptions: 2, meetings: 4, sessions: 2, session_expected: 120, session_present: 114,
+  projects_voted: 12, projects_adopted: 10, projects_completed: 4, project_ratings: 20, project_ratings_satisfied: 18,
 });
 const HEKOU = figures('河口乡', {
   deputies_in_office: 30, suggestions_received: 4, suggestions_replied: 1, suggestions_closed: 0, suggestions_evaluated: 0, suggestions_satisfied: 0,
@@ -30,7 +32,8 @@ const HEKOU = figures('河口乡', {
 const TOTAL = figures('合计', {
   township_id: '', period: '', deputies_in_office: 75, suggestions_received: 16, suggestions_replied: 11, suggestions_closed: 8, suggestions_evaluated: 8,
   suggestions_satisfied: 7, petitions_received: 6, petitions_group_visits: 1, petitions_by_category: { land: 4, rural_affairs: 2 },
-  activities: 8, voter_receptions: 3, meetings: 6,
+  activities: 8, voter_receptions: 3, meetings: 6, sessions: 2, session_expected: 120, session_present: 114,
+  projects_voted: 12, projects_adopted: 10, projects_completed: 4, project_ratings: 20, project_ratings_satisfied: 18,
 });
 const manifest = (township: string): PackageManifest => ({
   format: 'taizhang-package', schema_version: 12, app_version: '0.1.0', township, township_id: `id-${township}`,
@@ -127,9 +130,14 @@ describe('CountyView', () => {
     expect(hook('county-stats-empty')).toBeNull();
     const stats = bodyRows('county-stats');
     expect(stats.map((r) => cells(r)[0])).toEqual(['城关镇', '河口乡', '合计']);
-    expect(cells(stats[0])).toEqual(['城关镇', '2026-01-01 至 2026-06-30', '45', '12', '10', '8', '8', '7', '87.5%', '5', '1', '6', '2', '4']);
-    expect(cells(stats[1])).toEqual(['河口乡', '2026-01-01 至 2026-06-30', '30', '4', '1', '0', '0', '0', '—', '1', '0', '2', '1', '2']);
-    expect(cells(stats[2])).toEqual(['合计', '', '75', '16', '11', '8', '8', '7', '87.5%', '6', '1', '8', '3', '6']);
+    expect(cells(stats[0])).toEqual(['城关镇', '2026-01-01 至 2026-06-30', '45', '12', '10', '8', '8', '7', '87.5%', '5', '1', '6', '2', '4',
+      '2', '95.0%（114/120）', '12', '10', '4', '90.0%（18/20）']);
+    expect(cells(stats[1])).toEqual(['河口乡', '2026-01-01 至 2026-06-30', '30', '4', '1', '0', '0', '0', '—', '1', '0', '2', '1', '2', '0', '—', '0', '0', '0', '—']);
+    expect(cells(stats[2])).toEqual(['合计', '', '75', '16', '11', '8', '8', '7', '87.5%', '6', '1', '8', '3', '6',
+      '2', '95.0%（114/120）', '12', '10', '4', '90.0%（18/20）']);
+    // 人代会 and 民生实事 under their group headers
+    const statsHeads = [...hook('county-stats')!.querySelectorAll('thead th')].map((th) => th.textContent?.trim());
+    expect(statsHeads).toEqual(expect.arrayContaining(['人代会', '召开', '出席率', '民生实事', '票决', '入选', '完工', '测评满意率']));
     expect(stats[2].classList.contains('total-row')).toBe(true);
     expect(stats[0].classList.contains('total-row')).toBe(false);
 

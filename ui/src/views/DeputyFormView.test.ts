@@ -36,6 +36,7 @@ const vocab: Vocabulary = {
   document_directions: [], issuer_levels: [], classifications: [], urgencies: [],
   deed_categories: [], activity_kinds: [], attendances: [],
   session_kinds: [], session_item_kinds: [], outcome_kinds: [], elected_posts: [],
+  project_sources: [], milestone_kinds: [], report_kinds: [],
   history_actions: [], entities: [],
 };
 
