@@ -80,6 +80,42 @@ describe('command wrappers', () => {
     await api.sessionDismissAbsence(9, '事后补办请假手续');
     expect(invoke).toHaveBeenLastCalledWith('session_dismiss_absence', { deputyId: 9, reason: '事后补办请假手续' });
   });
+  it('民生实事 commands use the contract names and camelCase keys', async () => {
+    await api.projectsList({ year: 2026, adopted_only: true, page_size: 500 });
+    expect(invoke).toHaveBeenLastCalledWith('projects_list', { query: { year: 2026, adopted_only: true, page_size: 500 } });
+    await api.projectGet(3);
+    expect(invoke).toHaveBeenLastCalledWith('project_get', { id: 3 });
+    const input = {
+      year: 2027, title: '村道硬化', description: '', source: 'suggestion' as const, suggestion_id: 9, estimated_cost: 355000,
+      unit_id: 2, planned_completion: '2027-11-30', notes: '',
+    };
+    await api.projectCreate(input);
+    expect(invoke).toHaveBeenLastCalledWith('project_create', { input });
+    await api.projectUpdate(3, input);
+    expect(invoke).toHaveBeenLastCalledWith('project_update', { id: 3, input });
+    const vote = {
+      year: 2027, session_id: 5, ballots_issued: 56, ballots_returned: 56,
+      candidates: [{ project_id: 3, votes_for: 40, votes_against: 10, votes_abstain: 6 }],
+    };
+    await api.projectVote(vote);
+    expect(invoke).toHaveBeenLastCalledWith('project_vote', { input: vote });
+    const milestone = { kind: 'tender' as const, planned_on: '2027-04-01', done_on: '2027-04-03', amount: 3040000, note: '青山建设有限公司' };
+    await api.projectMilestone(3, milestone);
+    expect(invoke).toHaveBeenLastCalledWith('project_milestone', { id: 3, input: milestone });
+    const report = { date: '2027-05-01', kind: 'inspection' as const, text: '视察现场', activity_id: 7 };
+    await api.projectReport(3, report);
+    expect(invoke).toHaveBeenLastCalledWith('project_report', { id: 3, input: report });
+    await api.projectReportVoid(11, '录错');
+    expect(invoke).toHaveBeenLastCalledWith('project_report_void', { reportId: 11, reason: '录错' });
+    await api.projectEvaluate(3, { date: '2027-12-10', satisfied: 15, basically: 3, unsatisfied: 2 });
+    expect(invoke).toHaveBeenLastCalledWith('project_evaluate', { id: 3, input: { date: '2027-12-10', satisfied: 15, basically: 3, unsatisfied: 2 } });
+    await api.projectCarry(3);
+    expect(invoke).toHaveBeenLastCalledWith('project_carry', { id: 3 });
+    await api.projectVoid(3, '重复登记');
+    expect(invoke).toHaveBeenLastCalledWith('project_void', { id: 3, reason: '重复登记' });
+    await api.projectsLate();
+    expect(invoke).toHaveBeenLastCalledWith('projects_late');
+  });
   it('document register commands use the contract names', async () => {
     await api.documentsList({ direction: 'sent', page: 1, page_size: 20 });
     expect(invoke).toHaveBeenLastCalledWith('documents_list', { query: { direction: 'sent', page: 1, page_size: 20 } });

@@ -28,6 +28,10 @@ import type {
 import type {
   CongressSession, SessionChecks, SessionDetail, SessionDraft, SessionInput, SessionQuery, SessionRef,
 } from './types';
+import type {
+  EvaluationInput, LateMilestone, LivelihoodProject, MilestoneInput, ProjectDetail, ProjectInput, ProjectQuery, ReportInput,
+  VoteInput,
+} from './types';
 
 export const appInfo = () => invoke<AppInfo>('app_info');
 export const vocabulary = () => invoke<Vocabulary>('vocabulary');
@@ -210,6 +214,31 @@ export const sessionChecks = () => invoke<SessionChecks>('session_checks');
 /** 不提请: the clerk does not propose the termination; the reason is kept in the deputy's history. */
 export const sessionDismissAbsence = (deputyId: Id, reason: string) =>
   invoke<void>('session_dismiss_absence', { deputyId, reason });
+
+// ---- 民生实事项目 (livelihood projects voted by the deputies) ----
+/** A year's list (`year`: its own candidates and those carried into it); amounts in yuan. */
+export const projectsList = (query: ProjectQuery) => invoke<Page<LivelihoodProject>>('projects_list', { query });
+export const projectGet = (id: Id) => invoke<ProjectDetail>('project_get', { id });
+/** A candidate, numbered in its year by the core (民生实事〔2026〕第3号). */
+export const projectCreate = (input: ProjectInput) => invoke<LivelihoodProject>('project_create', { input });
+export const projectUpdate = (id: Id, input: ProjectInput) => invoke<LivelihoodProject>('project_update', { id, input });
+/** The vote on a year's candidates at a session, all at once; the year's voted projects sorted by rank (adopted by the core). */
+export const projectVote = (input: VoteInput) => invoke<LivelihoodProject[]>('project_vote', { input });
+/** Sets one milestone (planned and/or actual date; 招投标: amount in yuan and the bidder in `note`) of an adopted project. */
+export const projectMilestone = (id: Id, input: MilestoneInput) =>
+  invoke<LivelihoodProject>('project_milestone', { id, input });
+/** A progress report or a deputies' inspection (optionally the group activity it was). */
+export const projectReport = (id: Id, input: ReportInput) => invoke<LivelihoodProject>('project_report', { id, input });
+export const projectReportVoid = (reportId: Id, reason: string) =>
+  invoke<LivelihoodProject>('project_report_void', { reportId, reason });
+/** The deputies' year-end evaluation (满意, 基本满意, 不满意 counts). */
+export const projectEvaluate = (id: Id, input: EvaluationInput) =>
+  invoke<LivelihoodProject>('project_evaluate', { id, input });
+/** An unfinished adopted project goes on next year's list. */
+export const projectCarry = (id: Id) => invoke<LivelihoodProject>('project_carry', { id });
+export const projectVoid = (id: Id, reason: string) => invoke<LivelihoodProject>('project_void', { id, reason });
+/** Milestones of adopted projects planned before today and not reached, most late first (首页). */
+export const projectsLate = () => invoke<LateMilestone[]>('projects_late');
 
 // ---- group activities (代表小组活动记录簿) ----
 export const activitiesList = (query: ActivityQuery) => invoke<Page<GroupActivity>>('activities_list', { query });
