@@ -172,7 +172,9 @@ def test_a_session_at_the_keyboard_its_results_the_absent_twice_flag_duty_record
                 "the demo's deputy absent twice flagged on the home page")
     assert "未经批准两次不出席人代会" in flag.text and truant["deputy"]["name"] in flag.text
     shot(d, artifacts, "sessions-04-home-absent-twice")
-    flag.find_element(By.CSS_SELECTOR, '[data-test="absent-twice-terminate"]').click()
+    # The toast of the save may still cover the page for a moment: retried until the click lands.
+    wait(lambda: flag.find_element(By.CSS_SELECTOR, '[data-test="absent-twice-terminate"]').click() or True,
+         "click 登记终止代表资格")
     wait(lambda: f"/deputies/{truant['deputy']['id']}" in d.current_url, "the deputy's page")
     reason = wait(lambda: el(d, "event-reason"), "登记变动 opened")
     wait(lambda: "未经批准两次不出席人代会" in reason.get_attribute("value"), "the reason prefilled")
