@@ -21,10 +21,10 @@ describe('exporting', () => {
     expect(defaultExportPeriod(now)).toEqual({ from: '2026-01-01', to: '2026-06-09' });
     expect(defaultExportForm(now)).toEqual({
       dest: '', from: '2026-01-01', to: '2026-06-09', scope: 'full', include_identities: false, with_pdf: false,
-      books: ['deputies', 'suggestions', 'petitions', 'deeds', 'documents', 'meetings', 'activities', 'sessions', 'statistics'],
+      books: ['deputies', 'suggestions', 'petitions', 'deeds', 'documents', 'meetings', 'activities', 'sessions', 'projects', 'statistics'],
     });
     expect(EXPORT_BOOKS.map((b) => b.label))
-      .toEqual(['代表花名册', '代表建议', '来信来访', '先进事迹', '文件登记', '主席团会议', '小组活动', '人代会', '统计表']);
+      .toEqual(['代表花名册', '代表建议', '来信来访', '先进事迹', '文件登记', '主席团会议', '小组活动', '人代会', '民生实事', '统计表']);
     // a fresh list each time: ticking in one form leaves the next default whole
     expect(allExportBooks()).not.toBe(allExportBooks());
     expect(yearPeriod(2026, now)).toEqual({ from: '2026-01-01', to: '2026-06-09' });
@@ -122,10 +122,10 @@ describe('exporting', () => {
     });
     // written before the choice existed: every book
     expect(carriedBooksText(manifest(undefined, ['data/deputies.jsonl']))).toBe('全部台账及统计表');
-    const all = ['deputies', 'suggestions', 'petitions', 'deeds', 'documents', 'meetings', 'activities', 'sessions'];
+    const all = ['deputies', 'suggestions', 'petitions', 'deeds', 'documents', 'meetings', 'activities', 'sessions', 'projects'];
     expect(carriedBooksText(manifest(all, ['表格/统计表.xlsx']))).toBe('全部台账及统计表');
     expect(carriedBooksText(manifest(all, ['data/deputies.jsonl'])))
-      .toBe('代表花名册、代表建议、来信来访、先进事迹、文件登记、主席团会议、小组活动、人代会');
+      .toBe('代表花名册、代表建议、来信来访、先进事迹、文件登记、主席团会议、小组活动、人代会、民生实事');
     expect(carriedBooksText(manifest(['deputies'], ['data/deputies.jsonl', '表格/统计表.xlsx']))).toBe('代表花名册、统计表');
     expect(carriedBooksText(manifest([], ['表格/统计表.xlsx']))).toBe('统计表');
     expect(carriedBooksText(manifest(['activities', 'petitions'], []))).toBe('来信来访、小组活动');

@@ -30,6 +30,7 @@ export const EXPORT_BOOKS: readonly { code: string; label: string }[] = [
   { code: 'meetings', label: '主席团会议' },
   { code: 'activities', label: '小组活动' },
   { code: 'sessions', label: '人代会' },
+  { code: 'projects', label: '民生实事' },
   { code: 'statistics', label: '统计表' },
 ];
 /** the choice that stands for the statistics workbook (not a data book) */

@@ -18,10 +18,11 @@ const step = (action: PetitionStep['action'], voided = false): PetitionStep => (
 });
 
 describe('printing', () => {
-  it('lists the seven books and the sessions book', () => {
-    expect(BOOKS.map((b) => b.code)).toEqual(['roster', 'meetings', 'deeds', 'petitions', 'documents', 'suggestions', 'activities', 'sessions']);
-    expect(BOOKS.map((b) => b.label)).toEqual(['代表花名册', '主席团会议记录', '先进事迹', '来信来访', '文件登记', '代表建议', '小组活动', '人代会记录']);
+  it('lists the seven books, the sessions book and the 民生实事 ledger', () => {
+    expect(BOOKS.map((b) => b.code)).toEqual(['roster', 'meetings', 'deeds', 'petitions', 'documents', 'suggestions', 'activities', 'sessions', 'projects']);
+    expect(BOOKS.map((b) => b.label)).toEqual(['代表花名册', '主席团会议记录', '先进事迹', '来信来访', '文件登记', '代表建议', '小组活动', '人代会记录', '民生实事']);
     expect(bookTitle('sessions')).toBe('人民代表大会会议记录簿');
+    expect(bookTitle('projects')).toBe('民生实事项目台账');
   });
 
   it('prints the sessions book for the year or the term of a session', () => {
@@ -138,12 +139,13 @@ describe('printing', () => {
     expect(yearChoices([term(1, 19), { start_date: '2016-10-01' }], 2026)).toEqual(
       [2026, 2025, 2024, 2023, 2022, 2021, 2020, 2019, 2018, 2017, 2016],
     );
-    expect(yearBookStep(3, 'petitions')).toBe('第 4/8 本：人民来信来访记录簿');
+    expect(yearBookStep(3, 'petitions')).toBe('第 4/9 本：人民来信来访记录簿');
     expect(yearBooksFailure('petitions', '字体缺少“𠮷”。', 3, 'D:\\台账2026'))
-      .toBe('《人民来信来访记录簿》未能保存：字体缺少“𠮷”。此前的 3 本已保存在 D:\\台账2026，其余 4 本未打印。');
-    expect(yearBooksFailure('roster', '没有届次', 0, 'D:\\x')).toBe('《代表分组情况及代表花名册》未能保存：没有届次。没有保存任何文件，其余 7 本未打印。');
-    expect(yearBooksFailure('activities', '磁盘已满', 6, 'E:\\')).toBe('《代表小组活动记录簿》未能保存：磁盘已满。此前的 6 本已保存在 E:\\，其余 1 本未打印。');
-    expect(yearBooksFailure('sessions', '磁盘已满', 7, 'E:\\')).toBe('《人民代表大会会议记录簿》未能保存：磁盘已满。此前的 7 本已保存在 E:\\。');
+      .toBe('《人民来信来访记录簿》未能保存：字体缺少“𠮷”。此前的 3 本已保存在 D:\\台账2026，其余 5 本未打印。');
+    expect(yearBooksFailure('roster', '没有届次', 0, 'D:\\x')).toBe('《代表分组情况及代表花名册》未能保存：没有届次。没有保存任何文件，其余 8 本未打印。');
+    expect(yearBooksFailure('activities', '磁盘已满', 6, 'E:\\')).toBe('《代表小组活动记录簿》未能保存：磁盘已满。此前的 6 本已保存在 E:\\，其余 2 本未打印。');
+    expect(yearBooksFailure('sessions', '磁盘已满', 7, 'E:\\')).toBe('《人民代表大会会议记录簿》未能保存：磁盘已满。此前的 7 本已保存在 E:\\，其余 1 本未打印。');
+    expect(yearBooksFailure('projects', '磁盘已满', 8, 'E:\\')).toBe('《民生实事项目台账》未能保存：磁盘已满。此前的 8 本已保存在 E:\\。');
   });
 
   it('formats the print log', () => {

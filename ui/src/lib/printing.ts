@@ -9,7 +9,7 @@ export interface BookChoice { code: BookKind; label: string; title: string }
 
 /**
  * The books, in the order of the print screen (the core's BookKind::ALL); `title` is the book's
- * name on its cover: the seven of 六簿一册, then the sessions of the congress.
+ * name on its cover: the seven of 六簿一册, then the sessions of the congress and the 民生实事 ledger.
  */
 export const BOOKS: readonly BookChoice[] = [
   { code: 'roster', label: '代表花名册', title: '代表分组情况及代表花名册' },
@@ -20,6 +20,7 @@ export const BOOKS: readonly BookChoice[] = [
   { code: 'suggestions', label: '代表建议', title: '代表议案和批评、建议、意见记录簿' },
   { code: 'activities', label: '小组活动', title: '代表小组活动记录簿' },
   { code: 'sessions', label: '人代会记录', title: '人民代表大会会议记录簿' },
+  { code: 'projects', label: '民生实事', title: '民生实事项目台账' },
 ];
 
 export const FORM_TITLES: Record<FormKind, string> = {

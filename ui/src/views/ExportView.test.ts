@@ -15,7 +15,7 @@ vi.mock('@tauri-apps/plugin-dialog', () => ({ open: (options: unknown) => invoke
 import ExportView from './ExportView.vue';
 
 const YEAR = new Date().getFullYear();
-const DATA_BOOKS = ['deputies', 'suggestions', 'petitions', 'deeds', 'documents', 'meetings', 'activities', 'sessions'];
+const DATA_BOOKS = ['deputies', 'suggestions', 'petitions', 'deeds', 'documents', 'meetings', 'activities', 'sessions', 'projects'];
 const ALL_BOOKS = [...DATA_BOOKS, 'statistics'];
 const GB = 1024 ** 3;
 const drive = (mount_point: string, name: string, removable: boolean): Drive => ({
@@ -194,20 +194,20 @@ describe('ExportView', () => {
     await settle();
     expect(hooks('export-books')).toHaveLength(1);
     expect(ALL_BOOKS.map((b) => book(b).textContent?.trim()))
-      .toEqual(['代表花名册', '代表建议', '来信来访', '先进事迹', '文件登记', '主席团会议', '小组活动', '人代会', '统计表']);
+      .toEqual(['代表花名册', '代表建议', '来信来访', '先进事迹', '文件登记', '主席团会议', '小组活动', '人代会', '民生实事', '统计表']);
     expect(ALL_BOOKS.every((b) => book(b).classList.contains('is-checked'))).toBe(true);
 
     // 来信来访, 文件登记 and 统计表 left out
     await toggleBooks('petitions', 'documents', 'statistics');
-    expect(checkedBooks()).toBe(6);
+    expect(checkedBooks()).toBe(7);
     expect(book('petitions').classList.contains('is-checked')).toBe(false);
     hook('export-run')!.click();
     await settle();
     const base = { from: `${YEAR}-01-01`, to: todayIso(), include_identities: false, with_pdf: false, scope: 'full' };
     expect(callsOf(invoke, 'export_package')).toEqual([{
-      dest: 'E:\\', options: { ...base, books: ['deputies', 'suggestions', 'deeds', 'meetings', 'activities', 'sessions'] },
+      dest: 'E:\\', options: { ...base, books: ['deputies', 'suggestions', 'deeds', 'meetings', 'activities', 'sessions', 'projects'] },
     }]);
-    expect(hook('export-result-books')?.textContent).toBe('代表花名册、代表建议、先进事迹、主席团会议、小组活动、人代会');
+    expect(hook('export-result-books')?.textContent).toBe('代表花名册、代表建议、先进事迹、主席团会议、小组活动、人代会、民生实事');
 
     // the county asks for the roster and the statistics only
     hook('export-books-roster-stats')!.click();
@@ -223,7 +223,7 @@ describe('ExportView', () => {
     // 全选: every book again, sent as no choice at all
     hook('export-books-all')!.click();
     await settle();
-    expect(checkedBooks()).toBe(9);
+    expect(checkedBooks()).toBe(10);
     hook('export-run')!.click();
     await settle();
     const all = callsOf(invoke, 'export_package')[2] as { options: ExportOptions };

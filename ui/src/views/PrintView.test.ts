@@ -79,12 +79,13 @@ describe('PrintView', () => {
   it('has the hooks of the form and the print log', async () => {
     await mountView();
     expect(hooks('print-book-roster').length).toBe(1);
-    for (const b of ['roster', 'meetings', 'deeds', 'petitions', 'documents', 'suggestions', 'activities', 'sessions']) {
+    for (const b of ['roster', 'meetings', 'deeds', 'petitions', 'documents', 'suggestions', 'activities', 'sessions', 'projects']) {
       expect(hook(`print-book-${b}`)?.classList.contains('el-radio-button'), b).toBe(true);
     }
     expect(hook('print-book-roster')?.textContent?.trim()).toBe('代表花名册');
     expect(hook('print-book-petitions')?.textContent?.trim()).toBe('来信来访');
     expect(hook('print-book-sessions')?.textContent?.trim()).toBe('人代会记录');
+    expect(hook('print-book-projects')?.textContent?.trim()).toBe('民生实事');
     expect(hook('print-by-term')?.classList.contains('is-active')).toBe(true); // the roster: by term
     expect(hook('print-term')?.classList.contains('el-select')).toBe(true);
     expect(hook('print-term')?.textContent).toContain('第二十届');
@@ -208,7 +209,7 @@ describe('PrintView', () => {
 describe('PrintView 一次打印全年台账', () => {
   const FOLDER = 'D:\\台账2026';
   const TITLES = ['代表分组情况及代表花名册', '主席团会议记录簿', '代表先进事迹记录簿', '人民来信来访记录簿', '各级文件登记簿',
-    '代表议案和批评、建议、意见记录簿', '代表小组活动记录簿', '人民代表大会会议记录簿'];
+    '代表议案和批评、建议、意见记录簿', '代表小组活动记录簿', '人民代表大会会议记录簿', '民生实事项目台账'];
   let folder: string | null;
   /** the book that fails, if any */
   let failOn: string | null;
@@ -222,7 +223,7 @@ describe('PrintView 一次打印全年台账', () => {
       if (cmd === 'print_year_book') {
         const { year, book, folder: dir } = args as { year: number; book: string; folder: string };
         if (book === failOn) throw { code: 'print', field: null, message: '字体中没有“𠮷”字。' };
-        const title = TITLES[['roster', 'meetings', 'deeds', 'petitions', 'documents', 'suggestions', 'activities', 'sessions'].indexOf(book)];
+        const title = TITLES[['roster', 'meetings', 'deeds', 'petitions', 'documents', 'suggestions', 'activities', 'sessions', 'projects'].indexOf(book)];
         const p = printout(100 + log.length, { what: `${title}（${year}年度）`, archival: true, pages: 10, path: `${dir}\\${year}年 ${title}.pdf` });
         log = [p, ...log];
         return p;
@@ -242,27 +243,27 @@ describe('PrintView 一次打印全年台账', () => {
     expect(hook('year-books-progress')).toBeNull(); // until started
   });
 
-  it('saves the eight books in order into the chosen folder, with progress', async () => {
+  it('saves the nine books in order into the chosen folder, with progress', async () => {
     await mountView();
     hook('year-books-start')!.click();
     await settle();
     const [dialog] = callsOf(invoke, 'plugin:dialog|open') as { options: { directory: boolean } }[];
     expect(dialog.options.directory).toBe(true);
     expect(callsOf(invoke, 'print_year_book')).toEqual(
-      ['roster', 'meetings', 'deeds', 'petitions', 'documents', 'suggestions', 'activities', 'sessions'].map((book) => ({ year: YEAR, book, folder: FOLDER })),
+      ['roster', 'meetings', 'deeds', 'petitions', 'documents', 'suggestions', 'activities', 'sessions', 'projects'].map((book) => ({ year: YEAR, book, folder: FOLDER })),
     );
-    expect(files().map((f) => f.dataset.book)).toEqual(['roster', 'meetings', 'deeds', 'petitions', 'documents', 'suggestions', 'activities', 'sessions']);
+    expect(files().map((f) => f.dataset.book)).toEqual(['roster', 'meetings', 'deeds', 'petitions', 'documents', 'suggestions', 'activities', 'sessions', 'projects']);
     expect(files()[3].textContent).toContain('人民来信来访记录簿');
     expect(files()[3].textContent).toContain('10 页');
     expect(files()[3].textContent).toContain(`${YEAR}年 人民来信来访记录簿.pdf`);
-    expect(hook('year-books-progress')?.textContent).toContain('8/8');
+    expect(hook('year-books-progress')?.textContent).toContain('9/9');
     expect(hook('year-books-folder')?.textContent).toContain(`已保存到 ${FOLDER}`);
     expect(hook('year-books-error')).toBeNull();
     expect(hook('year-books-current')).toBeNull();
     expect(hook('year-books-start')!.hasAttribute('disabled')).toBe(false);
     // the log shows the saved books
     expect(callsOf(invoke, 'printouts_list')).toHaveLength(2);
-    expect(hooks('printout-row')).toHaveLength(10);
+    expect(hooks('printout-row')).toHaveLength(11);
   });
 
   it('prints the year chosen', async () => {
@@ -296,21 +297,21 @@ describe('PrintView 一次打印全年台账', () => {
     hook('year-books-start')!.click();
     await settle();
     expect(callsOf(invoke, 'print_year_book')).toHaveLength(1); // the next waits for this one
-    expect(hook('year-books-current')?.textContent).toContain('第 1/8 本：代表分组情况及代表花名册');
+    expect(hook('year-books-current')?.textContent).toContain('第 1/9 本：代表分组情况及代表花名册');
     expect(hook('year-books-start')!.hasAttribute('disabled')).toBe(true);
-    expect(hook('year-books-progress')?.textContent).toContain('0/8');
+    expect(hook('year-books-progress')?.textContent).toContain('0/9');
 
     pending.shift()!();
     await settle();
     expect(files()).toHaveLength(1);
-    expect(hook('year-books-current')?.textContent).toContain('第 2/8 本：主席团会议记录簿');
-    expect(hook('year-books-progress')?.textContent).toContain('1/8');
+    expect(hook('year-books-current')?.textContent).toContain('第 2/9 本：主席团会议记录簿');
+    expect(hook('year-books-progress')?.textContent).toContain('1/9');
     while (pending.length) {
       pending.shift()!();
       await settle(20);
     }
     await settle();
-    expect(files()).toHaveLength(8);
+    expect(files()).toHaveLength(9);
     expect(hook('year-books-start')!.hasAttribute('disabled')).toBe(false);
   });
 
@@ -324,9 +325,9 @@ describe('PrintView 一次打印全年台账', () => {
     const error = hook('year-books-error')!.textContent!;
     expect(error).toContain('《人民来信来访记录簿》未能保存：字体中没有“𠮷”字。');
     expect(error).toContain(`此前的 3 本已保存在 ${FOLDER}`);
-    expect(error).toContain('其余 4 本未打印');
+    expect(error).toContain('其余 5 本未打印');
     expect(hook('year-books-folder')).toBeNull();
-    expect(hook('year-books-progress')?.textContent).toContain('3/8');
+    expect(hook('year-books-progress')?.textContent).toContain('3/9');
     expect(hook('year-books-start')!.hasAttribute('disabled')).toBe(false); // can be run again
   });
 });
