@@ -51,6 +51,8 @@ def test_turn_a_good_suggestion_into_a_deed(app, artifacts, tmp_path):
     total = el(d, "duty-record-total")
     deeds_cell = total.find_element(By.CSS_SELECTOR, '[data-col="deeds"]')
     assert int(deeds_cell.text.strip()) >= 1, deeds_cell.text
-    el(d, "duty-record-pending")
+    # Session attendance is a book now: counted in its column, and no "not yet recorded" note.
+    assert total.find_element(By.CSS_SELECTOR, '[data-col="sessions"]').text.strip(), "the sessions column is filled"
+    assert not any(e.is_displayed() for e in d.find_elements(By.CSS_SELECTOR, '[data-test="duty-record-pending"]'))
     d.execute_script("arguments[0].scrollIntoView()", el(d, "duty-record"))
     shot(d, artifacts, "deeds-04-duty-record")
