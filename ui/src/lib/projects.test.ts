@@ -165,7 +165,7 @@ describe('display', () => {
     ]);
     expect(nextMilestone(p)).toEqual({ kind: 'tender', planned_on: null, late: false });
     // a milestone reached after a skipped one: the next is after it
-    const skipped = { ...p, milestones: [...p.milestones, ms('start', { done_on: '2026-05-03' })].filter((m, i) => i !== 0) };
+    const skipped = { ...p, milestones: [...p.milestones, ms('start', { done_on: '2026-05-03' })].filter((_, i) => i !== 0) };
     expect(nextMilestone(skipped)).toEqual({ kind: 'completion', planned_on: null, late: false });
     const late = { ...p, milestones: [ms('approval', { planned_on: '2026-04-01', late: true })] };
     expect(nextMilestone(late)).toEqual({ kind: 'approval', planned_on: '2026-04-01', late: true });
