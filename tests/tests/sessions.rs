@@ -360,6 +360,49 @@ fn a_deputy_absent_twice_without_approval_is_flagged_until_dismissed_and_counted
 }
 
 #[test]
+fn a_resignation_accepted_at_the_session_is_listed_and_needs_a_majority_of_all() {
+    use taizhang_core::roster::status::{self, DeputyEventInput};
+    let (_dir, mut store, ids) = office(30);
+    let s = clerk(day(2023, 3, 10));
+    let resign = |store: &mut Store, who: i64, votes: i64| {
+        status::add_event(
+            store,
+            &s,
+            &DeputyEventInput {
+                deputy_id: who,
+                kind: EventKind::Resignation,
+                date: "2023-03-10".into(),
+                reason: "工作调动，经本次会议表决接受".into(),
+                notice_no: String::new(),
+                ground: None,
+                votes_for: Some(votes),
+                votes_total: Some(29),
+                confirm: None,
+            },
+        )
+        .unwrap();
+    };
+    let a = sessions::create(&mut store, &s, &session("2023-03-10")).unwrap();
+    // 30 deputies: 15 for is not more than half of all (选举法 Art. 55); 16 is.
+    resign(&mut store, ids[1], 15);
+    resign(&mut store, ids[2], 16);
+    let a = sessions::get(store.conn(), a.id).unwrap();
+    let listed: Vec<i64> = a.deputy_events.iter().map(|e| e.deputy.id).collect();
+    assert_eq!(
+        listed,
+        vec![ids[1], ids[2]],
+        "both resignations on the session's day"
+    );
+    let short: Vec<&String> = a.checks.iter().filter(|c| c.contains("辞职")).collect();
+    assert_eq!(short.len(), 1, "{:?}", a.checks);
+    assert!(
+        short[0].contains("赞成票 15 票") && short[0].contains("第五十五条"),
+        "{}",
+        short[0]
+    );
+}
+
+#[test]
 fn a_session_in_progress_numbers_the_suggestions_made_at_it() {
     let (_dir, mut store, _) = office(10);
     let mut x = session("2024-03-10");

@@ -196,6 +196,7 @@ export type * from './SessionAttended';
 export type * from './SessionChecks';
 export type * from './SessionDetail';
 export type * from './SessionDraft';
+export type * from './SessionEvent';
 export type * from './SessionInput';
 export type * from './SessionItem';
 export type * from './SessionItemInput';

@@ -294,6 +294,23 @@ pub fn add_event(
             }
             (Some(f), Some(t))
         }
+        // A resignation accepted by a vote of the congress (选举法 Art. 55) may carry its votes:
+        // both counts or none; the session's page checks them against all deputies.
+        EventKind::Resignation if input.votes_for.is_some() || input.votes_total.is_some() => {
+            let (Some(f), Some(t)) = (input.votes_for, input.votes_total) else {
+                return Err(Error::validation(
+                    "votes_for",
+                    "接受辞职的表决请同时填写赞成票数和参加表决人数（没有表决则都不填）",
+                ));
+            };
+            if t <= 0 || f < 0 || f > t || t > 1_000_000 {
+                return Err(Error::validation(
+                    "votes_for",
+                    "赞成票数应在 0 和参加表决人数之间",
+                ));
+            }
+            (Some(f), Some(t))
+        }
         _ if input.votes_for.is_some() || input.votes_total.is_some() => {
             // Not stored for other events: refused rather than silently dropped.
             return Err(Error::validation(

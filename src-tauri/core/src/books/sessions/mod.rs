@@ -233,6 +233,9 @@ pub struct CongressSession {
     pub elections: Vec<Election>,
     /// What the rules would have wanted, each with its basis; empty when all is well.
     pub checks: Vec<String>,
+    /// Status events of the roster dated on the session's days (a resignation the session
+    /// accepted, a recall, a termination it announced): what the session decided about deputies.
+    pub deputy_events: Vec<SessionEvent>,
     pub notes: String,
     pub voided: bool,
     pub void_reason: Option<String>,
@@ -270,9 +273,22 @@ impl CongressSession {
             .collect::<Vec<_>>());
         if let Some(o) = v.as_object_mut() {
             o.remove("checks");
+            o.remove("deputy_events");
         }
         v
     }
+}
+
+/// A roster status event on a session's days.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SessionEvent {
+    pub event_id: i64,
+    pub deputy: crate::refs::DeputyRef,
+    pub kind: EventKind,
+    pub date: NaiveDate,
+    pub votes_for: Option<i64>,
+    pub votes_total: Option<i64>,
 }
 
 /// How a session is named in a link: its number and first day.

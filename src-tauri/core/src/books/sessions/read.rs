@@ -43,6 +43,7 @@ fn from_row(r: &Row) -> rusqlite::Result<CongressSession> {
         items: Vec::new(),
         elections: Vec::new(),
         checks: Vec::new(),
+        deputy_events: Vec::new(),
         notes: r.get(11)?,
         voided: r.get(12)?,
         void_reason: r.get(13)?,
@@ -145,6 +146,30 @@ fn complete(conn: &Connection, s: &mut CongressSession, rules: &SessionRules) ->
         }
     }
     s.elections = elections;
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, e.deputy_id, d.name, e.kind, e.date, e.votes_for, e.votes_total
+         FROM deputy_events e JOIN deputies d ON d.id = e.deputy_id
+         WHERE e.voided_at IS NULL AND e.date BETWEEN ?1 AND ?2
+         AND e.kind IN ('resignation', 'recall', 'termination') ORDER BY e.date, e.id",
+    )?;
+    s.deputy_events = stmt
+        .query_map(
+            params![s.first_day.to_string(), s.last_day.to_string()],
+            |r| {
+                Ok(SessionEvent {
+                    event_id: r.get(0)?,
+                    deputy: crate::refs::DeputyRef {
+                        id: r.get(1)?,
+                        name: r.get(2)?,
+                    },
+                    kind: r.get(3)?,
+                    date: day(r, 4)?,
+                    votes_for: r.get(5)?,
+                    votes_total: r.get(6)?,
+                })
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     s.checks = warnings_of(s, rules);
     Ok(())
 }
@@ -195,6 +220,19 @@ fn warnings_of(s: &CongressSession, rules: &SessionRules) -> Vec<String> {
                 rules.majority.label(),
                 rules.majority_basis
             ));
+        }
+    }
+    // 《选举法》 Art. 55: the township congress accepts a deputy's resignation by a majority of
+    // all deputies; a resignation dated on the session's days with its votes recorded is checked.
+    for e in &s.deputy_events {
+        if let (EventKind::Resignation, Some(votes)) = (e.kind, e.votes_for) {
+            if all > 0 && !rules.majority.reached(votes, all) {
+                out.push(format!(
+                    "接受{}辞职的赞成票 {votes} 票，未达到全体代表 {all} 人的{}（《选举法》（2020年修正）第五十五条：乡级的人民代表大会接受辞职，须经人民代表大会过半数的代表通过）",
+                    e.deputy.name,
+                    rules.majority.label()
+                ));
+            }
         }
     }
     if let Some(n) = s.notified_on {
