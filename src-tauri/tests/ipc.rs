@@ -447,3 +447,62 @@ fn export_and_county_commands_write_verify_import_and_count() {
     assert_eq!(err["code"], "validation");
     assert_eq!(err["field"], "dest");
 }
+
+#[test]
+fn session_and_project_commands_follow_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = window(&dir.path().join("t.db"));
+    let today = chrono::Local::now().date_naive();
+    // The demo's sessions are in the past: today is free.
+    let draft = call(&w, "session_draft", json!({"date": today.to_string()})).unwrap();
+    let members = draft["members"].as_array().unwrap();
+    assert!(members.len() > 10, "every deputy in office is expected");
+    let who = members[0]["deputy_id"].clone();
+    let input = json!({
+        "kind": "regular", "first_day": today.to_string(), "last_day": "", "place": "会议室",
+        "notified_on": null, "presiders": "", "attendees": "", "notes": "",
+        "attendance": [{"deputy_id": who, "attendance": "excused", "reason": "", "approved_by": ""}],
+        "items": [], "elections": []
+    });
+    // 请假 without a reason: refused on the attendance, nothing written.
+    let err = call(&w, "session_create", json!({"input": input})).unwrap_err();
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("validation"), Some("attendance"))
+    );
+    let mut fixed = input.clone();
+    fixed["attendance"][0]["reason"] = json!("住院");
+    let s = call(&w, "session_create", json!({"input": fixed})).unwrap();
+    assert_eq!(s["number"], draft["number"]);
+    assert_eq!(s["excused"], 1);
+    // Today's session is in progress: a new suggestion is made under its number.
+    let running = call(&w, "session_in_progress", json!({})).unwrap();
+    assert_eq!(running["id"], s["id"]);
+    let checks = call(&w, "session_checks", json!({})).unwrap();
+    assert!(
+        !checks["absent_twice"].as_array().unwrap().is_empty(),
+        "the demo's deputy absent twice"
+    );
+
+    // 民生实事: a candidate for next year, voted at today's session, adopted by a majority of all.
+    let year = chrono::Datelike::year(&today) + 1;
+    let p = call(
+        &w,
+        "project_create",
+        json!({"input": {"year": year, "title": "村道硬化", "source": "voters"}}),
+    )
+    .unwrap();
+    let present = s["present"].as_i64().unwrap();
+    let vote = |votes_for: i64| {
+        json!({"input": {"year": year, "session_id": s["id"], "ballots_issued": present,
+            "ballots_returned": present, "candidates": [{"project_id": p["id"], "votes_for": votes_for,
+            "votes_against": 0, "votes_abstain": 0}]}})
+    };
+    let err = call(&w, "project_vote", vote(present + 1)).unwrap_err();
+    assert_eq!(err["field"], "candidates", "more votes than ballots: {err}");
+    let voted = call(&w, "project_vote", vote(present)).unwrap();
+    assert_eq!(voted[0]["vote"]["adopted"], true);
+    assert_eq!(voted[0]["state"], "adopted");
+    let late = call(&w, "projects_late", json!({})).unwrap();
+    assert!(late.as_array().is_some());
+}

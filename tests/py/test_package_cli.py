@@ -88,7 +88,7 @@ def test_the_workbooks_open_in_openpyxl_and_their_totals_match_the_json(cli, tmp
         return [json.loads(l) for l in (pkg / f"data/{book}.jsonl").read_text(encoding="utf-8").splitlines()]
 
     stats = load_workbook(pkg / "表格/统计表.xlsx", read_only=True)
-    assert stats.sheetnames == ["代表结构", "代表建议", "来信来访", "小组活动", "代表参加活动", "人代会"]
+    assert stats.sheetnames == ["代表结构", "代表建议", "来信来访", "小组活动", "代表参加活动", "人代会", "民生实事"]
 
     def figure(sheet, item, label):
         for row in stats[sheet].iter_rows(min_row=2, values_only=True):
@@ -111,6 +111,14 @@ def test_the_workbooks_open_in_openpyxl_and_their_totals_match_the_json(cli, tmp
     for r in rows:
         s = sessions[r[0]]
         assert (r[2], r[3], r[4], r[5]) == (s["expected"], s["present"], s["excused"], s["absent"]), r
+    # The 民生实事 sheet: one row per live project, adopted as the JSON's vote says.
+    projects = {p["number"]: p for p in jsonl("projects") if not p["voided"]}
+    rows = list(stats["民生实事"].iter_rows(min_row=2, values_only=True))
+    assert projects and len(rows) == len(projects)
+    for r in rows:
+        p = projects[r[0]]
+        if p["vote"]:
+            assert (r[2], r[3]) == (p["vote"]["votes_for"], "入选" if p["vote"]["adopted"] else "未入选"), r
 
     book = load_workbook(pkg / "表格/人民来信来访记录簿.xlsx", read_only=True)
     ws = book.worksheets[0]

@@ -354,5 +354,38 @@ pub fn statistics(conn: &Connection, o: &ExportOptions, today: NaiveDate) -> Res
         }
         ws.write_string(r, 8, elected.join("、")).map_err(err)?;
     }
+
+    // 民生实事: each live project of the period's years with its vote, state and evaluation.
+    let ws = wb.add_worksheet();
+    ws.set_name("民生实事").map_err(err)?;
+    header(
+        ws,
+        0,
+        &[
+            "编号",
+            "项目名称",
+            "赞成票",
+            "是否入选",
+            "状态",
+            "测评满意",
+            "测评总数",
+        ],
+    )?;
+    let voted = entries::projects(conn, o.from, o.to, today)?;
+    for (i, p) in voted.iter().filter(|p| !p.voided).enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, &p.number).map_err(err)?;
+        ws.write_string(r, 1, &p.title).map_err(err)?;
+        if let Some(v) = &p.vote {
+            ws.write_number(r, 2, v.votes_for as f64).map_err(err)?;
+            ws.write_string(r, 3, if v.adopted { "入选" } else { "未入选" })
+                .map_err(err)?;
+        }
+        ws.write_string(r, 4, p.state_label).map_err(err)?;
+        if let Some(e) = &p.evaluation {
+            ws.write_number(r, 5, e.numerator as f64).map_err(err)?;
+            ws.write_number(r, 6, e.denominator as f64).map_err(err)?;
+        }
+    }
     wb.save_to_buffer().map_err(err)
 }
