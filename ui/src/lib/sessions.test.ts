@@ -31,7 +31,7 @@ const stored = (over: Partial<CongressSession> = {}): CongressSession => ({
       { seq: 2, name: '外乡人', deputy_id: null, votes: 0, elected: false },
     ],
   }],
-  checks: [], notes: '', voided: false, void_reason: null, ...over,
+  checks: [], deputy_events: [], notes: '', voided: false, void_reason: null, ...over,
 });
 
 const election = (over: Partial<ElectionRow> = {}): ElectionRow => ({

@@ -255,6 +255,28 @@ describe('DeputyView 登记变动 with later records', () => {
     await settle();
   }
 
+  it('sends a resignation\'s acceptance vote when typed, and none when left empty', async () => {
+    await mountPage();
+    hook('event-add')!.click();
+    await settle();
+    document.querySelector<HTMLElement>('.popper-event-kind [data-test="option-resignation"]')!.click();
+    await settle();
+    // the two counts show for a resignation (选举法 Art. 55: accepted by a majority of all deputies)
+    const forBox = hook('event-votes_for')!.querySelector('input')!;
+    const totalBox = hook('event-votes_total')!.querySelector('input')!;
+    for (const [box, v] of [[forBox, '16'], [totalBox, '29']] as const) {
+      box.value = v;
+      box.dispatchEvent(new Event('input'));
+      box.dispatchEvent(new Event('change'));
+    }
+    await settle();
+    await typeDate('2026.3.10');
+    hook('event-save')!.click();
+    await settle();
+    const [sent] = callsOf(invoke, 'deputy_event_add') as { input: DeputyEventInput }[];
+    expect([sent.input.kind, sent.input.votes_for, sent.input.votes_total]).toEqual(['resignation', 16, 29]);
+  });
+
   it('shows the clash in the dialog with a field for the reason, instead of an error that only says no', async () => {
     await resignBackDated();
     expect(callsOf(invoke, 'deputy_event_add')).toHaveLength(1);

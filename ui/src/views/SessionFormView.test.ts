@@ -41,7 +41,7 @@ const stored = (over: Partial<CongressSession> = {}): CongressSession => ({
     { ...member(13, '王五'), attendance: 'absent' }, member(14, '张山'), member(15, '赵六'),
   ],
   items: [{ seq: 1, kind: 'work_report', title: '审议政府工作报告', outcome: '', outcome_kind: 'resolution', votes_for: 3, votes_against: 0, votes_abstain: 0, passed: true }],
-  elections: [], checks: [], notes: '', voided: false, void_reason: null, ...over,
+  elections: [], checks: [], deputy_events: [], notes: '', voided: false, void_reason: null, ...over,
 });
 
 beforeEach(() => {

@@ -45,7 +45,7 @@ const session = (over: Partial<CongressSession> = {}): CongressSession => ({
     },
   ],
   checks: ['议程2“审查财政预算”赞成 2 票，未过全体代表 5 人的半数，未获通过（《地方组织法》第二十五条）'],
-  notes: '', voided: false, void_reason: null, ...over,
+  deputy_events: [], notes: '', voided: false, void_reason: null, ...over,
 });
 
 let current: SessionDetail;
@@ -137,6 +137,28 @@ describe('SessionView', () => {
     await mountPage();
     expect(hook('session-checks')).toBeNull();
     expect(hook('session-suggestions')?.textContent).toBe('会议期间登记的代表建议 0 件');
+  });
+
+  it('lists the roster changes on the session\'s days with the acceptance vote', async () => {
+    current = {
+      session: session({
+        deputy_events: [
+          { event_id: 7, deputy: { id: 13, name: '王五' }, kind: 'resignation', date: '2026-03-10', votes_for: 16, votes_total: 29 },
+        ],
+      }),
+      suggestions: 0, history: [],
+    };
+    await mountPage();
+    const events = all('session-deputy-event');
+    expect(events.map((e) => e.getAttribute('data-id'))).toEqual(['13']);
+    // the kind in the roster's words when the vocabulary has it, the votes as counted at the session
+    expect(events[0].textContent).toContain('王五');
+    expect(events[0].textContent).toContain('赞成 16 票 / 参加表决 29 人');
+  });
+
+  it('shows no roster changes when the session had none', async () => {
+    await mountPage();
+    expect(hook('session-deputy-events')).toBeNull();
   });
 
   it('voids with a reason and shows it struck through', async () => {

@@ -18,7 +18,7 @@ const session = (id: number, over: Partial<CongressSession> = {}): CongressSessi
     { seq: 1, kind: 'work_report', title: '审议政府工作报告', outcome: '', outcome_kind: 'resolution', votes_for: 55, votes_against: 1, votes_abstain: 1, passed: true },
     { seq: 2, kind: 'budget', title: '审查财政预算', outcome: '', outcome_kind: 'resolution', votes_for: 56, votes_against: 0, votes_abstain: 1, passed: true },
   ],
-  elections: [], checks: [], notes: '', voided: false, void_reason: null, ...over,
+  elections: [], checks: [], deputy_events: [], notes: '', voided: false, void_reason: null, ...over,
 });
 
 let checks: SessionChecks | Error;
