@@ -22,6 +22,10 @@ spoiled field and not on something else. Dates must be real and plausible: years
 100k characters and 10 MB are refused wherever the form has a limit to give; a JSON file of
 60 MB is refused whole.
 
+A row that the core fails today because of a known defect carries it (`defect=`) and runs as a
+strict xfail: the defect stays visible, and its fix shows as XPASS, which fails until the mark is
+removed.
+
 Left out on purpose, as they are behaviour and not refusals: the anonymous petition that carries
 a name, phone and address, and a valid JSON file saved with a BOM (whether to read it is a
 decision; a BOM in front of an invalid input is in the table).
@@ -223,6 +227,64 @@ def world(cli_path, tmp_path_factory) -> World:
     ctx["opinion_s"] = free[0][1]["id"]
     ctx["opinion_p"] = free[1][1]["id"]
     ctx["opinion_date"] = free[0][0]["date"]
+
+    # Sessions of the congress: a day no session holds (yesterday if free) for a new one, the
+    # deputies expected then, a deputy who is not, and the latest session of that term to correct.
+    held = [s for s in jrun("sessions", "list", "--all") if not s["voided"]]
+
+    def taken(day):
+        return any(s["first_day"] <= day <= s["last_day"] for s in held)
+
+    day = next(d.isoformat() for d in (TODAY - dt.timedelta(days=i) for i in range(1, 400))
+               if not taken(d.isoformat()))
+    sdraft = json.loads(cli("sessions", "draft", day))
+    ctx["session_day"] = day
+    ctx["session_notified"] = (dt.date.fromisoformat(day) - dt.timedelta(days=9)).isoformat()  # 9 days ahead
+    ctx["session_members"] = [m["deputy_id"] for m in sdraft["members"]]
+    ctx["session_names"] = [m["name"] for m in sdraft["members"]]
+    assert len(ctx["session_members"]) >= 12, "the demo must have a dozen deputies in office"
+    ctx["not_member"] = next((d["id"] for d in deputies if d["id"] not in ctx["session_members"]), 999999)
+    term = sdraft["number"].split("人民代表大会")[0]
+    same_term = sorted((s for s in held if s["number"].startswith(term)), key=lambda s: s["first_day"])
+    assert len(same_term) >= 2, "the demo must have two sessions in the current term"
+    ctx["session"] = same_term[-1]["id"]
+    ctx["session_taken_day"] = same_term[0]["first_day"]  # held by a session other than ctx["session"]
+    ctx["old_session"] = same_term[0]["id"]
+    first = dt.date.fromisoformat(day)
+    ctx["session_eve"] = (first - dt.timedelta(days=1)).isoformat()
+    ctx["session_next_day"] = (first + dt.timedelta(days=1)).isoformat()
+    ctx["session_ninth_day"] = (first + dt.timedelta(days=8)).isoformat()
+    ctx["member0"] = ctx["session_members"][0]
+
+    # 民生实事: this year's adopted projects (last year's when none yet), one adopted and not
+    # started (every milestone open), one with 立项 reached, a candidate of the year to vote on
+    # again (one not adopted if any), the session that voted, a candidate of another year, a
+    # project the vote did not adopt, and a group activity an inspection can be.
+    for p_year in (YEAR, YEAR - 1):
+        adopted = [p for p in jrun("projects", "list", "--year", str(p_year), "--adopted")
+                   if p["year"] == p_year and not p["voided"]]
+        if adopted:
+            break
+    else:
+        raise AssertionError("the demo has no adopted 民生实事 project this year or last")
+    ctx["p_year"] = p_year
+    fresh = next(p for p in adopted if not any(m["done_on"] for m in p["milestones"]))
+    ctx["project"] = fresh["id"]
+    started = next(p for p in adopted
+                   if any(m["kind"] == "approval" and m["done_on"] for m in p["milestones"])
+                   and not any(m["kind"] == "tender" and m["done_on"] for m in p["milestones"]))
+    ctx["project_started"] = started["id"]
+    ctx["project_approved_on"] = next(m["done_on"] for m in started["milestones"] if m["kind"] == "approval")
+    ctx["vote_session"] = fresh["vote"]["session_id"]
+    ctx["vote_present"] = jrun("sessions", "show", str(ctx["vote_session"]))["session"]["present"]
+    year_list = [p for p in jrun("projects", "list", "--year", str(p_year)) if p["year"] == p_year and not p["voided"]]
+    ctx["candidate"] = next((p["id"] for p in year_list if p["state"] == "not_adopted"), year_list[-1]["id"])
+    ctx["candidate_other_year"] = next(p["id"] for p in jrun("projects", "list", "--year", str(p_year - 1))
+                                       if p["year"] == p_year - 1 and not p["voided"])
+    ctx["not_adopted"] = next(p["id"] for p in year_list if p["state"] in ("not_adopted", "candidate"))
+    ctx["activity"] = next(a["id"] for a in jrun("activities", "list") if not a["voided"])
+    ctx["tender_before_approval"] = (dt.date.fromisoformat(ctx["project_approved_on"])
+                                     - dt.timedelta(days=30)).isoformat()
     return World(db=db, ctx=ctx)
 
 
@@ -320,6 +382,57 @@ def deputy_input(c):
         "card_no": "", "phone": "", "address": "", "returned_overseas": False, "grassroots": True,
         "id_number": None, "notes": "",
     }
+
+
+def session_input(c):
+    """A session on a free day: one deputy excused, one absent (the rest present), an agenda
+    item voted, a competitive by-election; every count consistent with those present."""
+    m, names = c["session_members"], c["session_names"]
+    present = len(m) - 2
+    return {
+        "kind": "regular", "first_day": c["session_day"], "last_day": "", "place": "镇政府三楼大会议室",
+        "notified_on": c["session_notified"], "presiders": "会议主席团", "attendees": "镇人民政府领导班子成员",
+        "attendance": [{"deputy_id": m[0], "attendance": "excused", "reason": "外出务工", "approved_by": "镇人大主席"},
+                       {"deputy_id": m[1], "attendance": "absent", "reason": "", "approved_by": ""}],
+        "items": [{"kind": "work_report", "title": "听取和审议镇人民政府工作报告",
+                   "outcome": "关于镇人民政府工作报告的决议", "outcome_kind": "resolution",
+                   "votes_for": present - 2, "votes_against": 1, "votes_abstain": 1}],
+        "elections": [{"post": "deputy_head", "by_election": True, "competitive": True, "places": 1,
+                       "ballots_issued": present, "ballots_returned": present, "ballots_valid": present - 1,
+                       "ballots_invalid": 1,
+                       "candidates": [{"name": names[2], "deputy_id": m[2], "votes": present - 10},
+                                      {"name": "李建国", "deputy_id": None, "votes": 9}]}],
+        "notes": "",
+    }
+
+
+def project_input(c):
+    return {
+        "year": c["p_year"], "title": "河口村便民桥改造", "description": "拆除重建便民桥一座，宽四米",
+        "source": "voters", "suggestion_id": None, "estimated_cost": 1_200_000, "unit_id": c["unit"],
+        "planned_completion": LATER, "notes": "",
+    }
+
+
+def vote_input(c):
+    """The vote again on one candidate of the year, at the session that voted the year."""
+    n = c["vote_present"]
+    return {
+        "year": c["p_year"], "session_id": c["vote_session"], "ballots_issued": n, "ballots_returned": n,
+        "candidates": [{"project_id": c["candidate"], "votes_for": n - 3, "votes_against": 2, "votes_abstain": 1}],
+    }
+
+
+def milestone_input(c):
+    return {"kind": "tender", "planned_on": T, "done_on": YESTERDAY, "amount": 3_040_000, "note": "青山建设有限公司"}
+
+
+def report_input(c):
+    return {"date": YESTERDAY, "kind": "inspection", "text": "代表视察施工现场，进度正常", "activity_id": c["activity"]}
+
+
+def evaluation_input(c):
+    return {"date": YESTERDAY, "satisfied": 40, "basically": 6, "unsatisfied": 2}
 
 
 P_STEPS = {  # action: (the petition it applies to, the step)
@@ -507,6 +620,46 @@ def with_actor(actor):
     return lambda c: ["--as", actor, "documents", "add", Json(document_input(c))]
 
 
+@dataclass
+class Ctx:
+    """A value of the template's context (a deputy's id, a day), filled in when the row runs."""
+    key: str
+
+
+def _filled(ch: dict, c) -> dict:
+    return {k: c[v.key] if isinstance(v, Ctx) else v for k, v in ch.items()}
+
+
+def session_add(**ch):
+    return lambda c: ["sessions", "add", Json(mutate(session_input(c), _filled(ch, c)))]
+
+
+def session_update(who="session", **ch):
+    return lambda c: ["sessions", "update", "--", str(c.get(who, who)),
+                      Json(mutate(session_input(c), _filled(ch, c)))]
+
+
+def project_add(**ch):
+    return lambda c: ["projects", "add", Json(mutate(project_input(c), _filled(ch, c)))]
+
+
+def project_vote(**ch):
+    return lambda c: ["projects", "vote", Json(mutate(vote_input(c), _filled(ch, c)))]
+
+
+def _project_cmd(cmd, make):
+    """A command on one project (ID then JSON); who is a context key or a literal id."""
+    def with_changes(who="project", **ch):
+        return lambda c: ["projects", cmd, "--", str(c.get(who, who)), Json(mutate(make(c), _filled(ch, c)))]
+    return with_changes
+
+
+p_update = _project_cmd("update", project_input)
+p_milestone = _project_cmd("milestone", milestone_input)
+p_report = _project_cmd("report", report_input)
+p_evaluate = _project_cmd("evaluate", evaluation_input)
+
+
 # Baselines: (builder, writes?)
 BASELINES = {
     "petitions add": (petition_add(), True),
@@ -543,6 +696,14 @@ BASELINES = {
     "meetings draft": (lambda c: ["meetings", "draft", YESTERDAY], False),
     "calendar due": (calendar_due(), False),
     "export": (export(), True),
+    "sessions add": (session_add(), True),
+    "sessions update": (session_update(), True),
+    "projects add": (project_add(), True),
+    "projects update": (p_update(), True),
+    "projects vote": (project_vote(), True),
+    "projects milestone": (p_milestone(), True),
+    "projects report": (p_report(), True),
+    "projects evaluate": (p_evaluate(), True),
     # the variants some rows start from
     "deeds add (with honour)": (deed_add(honour="县级优秀人大代表", honour_level="county",
                                          honour_body="县人大常委会", honour_date=YESTERDAY), True),
@@ -553,6 +714,8 @@ BASELINES = {
     "print (term)": (print_book(book="suggestions", year=DROP, term=20), True),
     "print (reveal)": (print_book(reveal="县信访局调阅"), True),
     "calendar due (months)": (calendar_due(days=DROP, months=3), False),
+    "projects milestone (a project under way)": (p_milestone("project_started"), True),
+    "projects report (progress)": (p_report(kind="progress", activity_id=None), True),
     "settings (township)": (settings(operator=DROP, township="青山乡"), True),
 }
 
@@ -565,13 +728,14 @@ class Case:
     id: str
     label: Union[str, tuple]  # the Chinese label (or acceptable labels) the refusal must name
     build: Callable
+    defect: str = ""  # a known defect of the core: the row is a strict xfail until it is fixed
 
 
 CASES: list[Case] = []
 
 
-def case(id_, label, build):
-    CASES.append(Case(id_, label, build))
+def case(id_, label, build, defect=""):
+    CASES.append(Case(id_, label, build, defect))
 
 
 # Dates in JSON, "YYYY-MM-DD": every bad spelling, for a required date
@@ -673,18 +837,21 @@ for name, ch, label in [
 # -- whole-input problems, for every JSON input: the label is what the input is (or the field)
 WHAT = {
     "petitions": "信访登记", "documents": "文件登记", "deeds": "先进事迹", "meetings": "主席团会议",
-    "activities": "小组活动", "deputies": "代表",
+    "activities": "小组活动", "deputies": "代表", "sessions": "人代会", "projects": "民生实事项目",
 }
 FIRST_FIELD = {  # the first required field of each input, acceptable in place of WHAT for "{}"
     "petitions": ("来源", "收到时间"), "documents": ("收发", "日期"), "deeds": ("代表", "事迹日期"),
     "meetings": ("会议日期",), "activities": ("代表小组",), "deputies": ("姓名", "届次"),
+    "sessions": ("开幕日期",), "projects": ("年度", "项目名称"),
 }
 BASE_OF = {"petitions": petition_input, "documents": document_input, "deeds": deed_input,
-           "meetings": meeting_input, "activities": activity_input, "deputies": deputy_input}
+           "meetings": meeting_input, "activities": activity_input, "deputies": deputy_input,
+           "sessions": session_input, "projects": project_input}
 DATE_FIELD = {  # a date field of each input, with its label and a bad value
     "petitions": ("received_at", "收到时间", "0001-01-01 09:30"), "documents": ("date", "收文日期", "0001-01-01"),
     "deeds": ("date", "事迹日期", "0001-01-01"), "meetings": ("date", "会议日期", "0001-01-01"),
     "activities": ("date", "活动日期", "0001-01-01"), "deputies": ("elected_on", "当选日期", "0001-01-01"),
+    "sessions": ("first_day", "开幕日期", "0001-01-01"), "projects": ("planned_completion", "计划完成日期", "0001-01-01"),
 }
 
 
@@ -726,7 +893,7 @@ case("petitions.json.60mb_whitespace", WHAT["petitions"],
      raw_input("petitions", lambda c: b"{" + b" " * (60 * MB) + valid_bytes("petitions")(c)[1:]))
 case("documents.json.60mb_whitespace", WHAT["documents"],
      raw_input("documents", lambda c: b"{" + b" " * (60 * MB) + valid_bytes("documents")(c)[1:]))
-for book in ("petitions", "documents", "deeds", "meetings", "activities"):
+for book in ("petitions", "documents", "deeds", "meetings", "activities", "sessions", "projects"):
     case(f"{book}.inline.empty_string", WHAT[book], lambda c, b=book: [b, "add", ""])
     case(f"{book}.inline.not_json", WHAT[book], lambda c, b=book: [b, "add", "登记一件"])
 
@@ -974,6 +1141,332 @@ for name, v in FEW_FLAG_DATES:
     case(f"deputies_list.on.{name}", "日期", flags(lambda c: ["deputies", "list"], dict(on=v)))
     case(f"stats_roster.on.{name}", "日期", flags(lambda c: ["stats", "roster"], dict(on=v)))
 
+# -- sessions of the congress (人代会) --------------------------------------------------------
+# Labels as the core's SESSION form names them (src-tauri/core/src/fields.rs), or the session
+# form's own word (ui/src/views/SessionFormView.vue) where the two differ.
+NOTIFIED = ("通知代表日期", "通知日期")
+OVERLAP = "会期"  # "会期与已登记的……重叠"
+MORE_DATES = [("year_0000", "0000-06-01"), ("year_1900", "1900-06-01"), ("year_99999", "99999-06-01"),
+              ("month13_day40", f"{YEAR}-13-40"), ("tomorrow", (TODAY + dt.timedelta(days=1)).isoformat())]
+OVERFLOW = "a count near 2^63 overflows an i64 sum in the core (debug build: panic, exit 101; release: wraps)"
+for name, v in BAD_DATES + MORE_DATES + [("missing", DROP), ("array", [YEAR, 1, 1]), ("cn_word", "昨天")]:
+    case(f"session.first_day.{name}", "开幕日期", session_add(first_day=v))
+case("session.first_day.overlap", OVERLAP, session_add(first_day=Ctx("session_taken_day"), notified_on=None))
+case("session.first_day.no_term", "开幕日期", session_add(first_day="1955-06-01", notified_on=None))
+for name, v in SOME_DATES + [("word", "tomorrow"), ("number", 20260101), ("month13_day40", f"{YEAR}-13-40")]:
+    case(f"session.last_day.{name}", "闭幕日期", session_add(last_day=v))
+case("session.last_day.before_first_day", "闭幕日期", session_add(last_day=Ctx("session_eve")))
+case("session.last_day.nine_days", "闭幕日期", session_add(last_day=Ctx("session_ninth_day")))
+for name, v in BAD_OPT_DATES:
+    case(f"session.notified_on.{name}", NOTIFIED, session_add(notified_on=v))
+case("session.notified_on.after_first_day", NOTIFIED, session_add(notified_on=Ctx("session_next_day")))
+# The session's kind is 类型 on the form; 类别 is an agenda item's kind.
+case("session.kind.unknown", "类型", session_add(kind="special"))
+KIND_LABEL = "the session's kind is labelled 类别 (the agenda item's word; SESSION form kind -> 类别), the form says 类型"
+for name, v in [("number", 1), ("null", None)]:
+    case(f"session.kind.{name}", "类型", session_add(kind=v), defect=KIND_LABEL)
+# Texts: the core's bounds (fields.rs) plus one, then far over them; a 10 MB text may be refused whole.
+for fld, label, n in [("place", "地点", 300), ("presiders", "主持人", 300), ("attendees", "列席人员", 2_000),
+                      ("notes", "备注", 2_000), ("items.0.title", "议程名称", 300),
+                      ("items.0.outcome", "决议或决定", 20_000), ("attendance.0.reason", "请假原因", 2_000),
+                      ("attendance.0.approved_by", "批准人", 50),
+                      ("elections.0.candidates.1.name", "候选人姓名", 30)]:
+    case(f"session.{fld}.over_{n}", label, session_add(**{fld: long(n + 1)}))
+for fld, label, n in [("place", "地点", K100), ("presiders", "主持人", K100), ("attendees", "列席人员", K100),
+                      ("notes", "备注", M10), ("notes", "备注", K40), ("items.0.title", "议程名称", K100),
+                      ("items.0.outcome", "决议或决定", K40), ("items.0.outcome", "决议或决定", M10),
+                      ("attendance.0.reason", "请假原因", K100), ("attendance.0.approved_by", "批准人", K100),
+                      ("elections.0.candidates.1.name", "候选人姓名", K100)]:
+    case(f"session.{fld}.{size_tag(n)}", big(label, "人代会", n), session_add(**{fld: long(n)}))
+for fld, label, (name, bad) in [
+    ("notes", "备注", ("nul", "会议\u0000顺利")), ("place", "地点", ("rlo", "镇政府\u202e会议室")),
+    ("items.0.title", "议程名称", ("escape", "听取报告\u001b[31m")),
+    ("elections.0.candidates.1.name", "候选人姓名", ("bom", "\ufeff李建国")),
+    ("attendance.0.reason", "请假原因", ("lri", "外出\u2066务工")),
+]:
+    case(f"session.{fld}.{name}", label, session_add(**{fld: bad}))
+# Attendance: only the exceptions, each deputy once, a deputy holding a mandate on the first day.
+for name, ch, label in [
+    ("twice", {"attendance.1.deputy_id": Ctx("member0")}, "出席情况"),
+    ("no_such_deputy", {"attendance.0.deputy_id": 999999}, "出席情况"),
+    ("not_in_office", {"attendance.0.deputy_id": Ctx("not_member")}, "出席情况"),
+    ("deputy_id.string", {"attendance.0.deputy_id": "x"}, ("出席情况", "代表")),
+    ("deputy_id.negative", {"attendance.0.deputy_id": -1}, ("出席情况", "代表")),
+    ("deputy_id.missing", {"attendance.0.deputy_id": DROP}, ("出席情况", "代表")),
+    ("attendance.unknown", {"attendance.0.attendance": "late"}, "出席情况"),
+    ("attendance.missing", {"attendance.0.attendance": DROP}, "出席情况"),
+    ("excused_without_reason", {"attendance.0.reason": " "}, "请假原因"),
+    ("object", {"attendance": {"deputy_id": 1, "attendance": "absent"}}, "出席情况"),
+    ("string", {"attendance": "全体出席"}, "出席情况"),
+]:
+    case(f"session.attendance.{name}", label, session_add(**ch))
+# The agenda: each item named, its three counts all given or none, never above those present.
+VOTES = ("表决", "票数")
+for name, ch, label in [
+    ("object", {"items": {"title": "听取报告"}}, "议程"),
+    ("title.empty", {"items.0.title": " "}, ("议程名称", "的名称")),
+    ("title.missing", {"items.0.title": DROP}, "议程名称"),
+    ("title.number", {"items.0.title": 1}, "议程名称"),
+    ("kind.unknown", {"items.0.kind": "speech"}, "类别"),
+    ("kind.missing", {"items.0.kind": DROP}, "类别"),
+    ("outcome_kind.unknown", {"items.0.outcome_kind": "law"}, ("表决结果", "形成")),
+    ("votes_for.string", {"items.0.votes_for": "50"}, ("赞成票", "赞成")),
+    ("votes_for.float", {"items.0.votes_for": 50.5}, ("赞成票", "赞成")),
+    ("votes_for.negative", {"items.0.votes_for": -1}, VOTES),
+    ("votes_for.above_present", {"items.0.votes_for": 10_000}, VOTES),
+    ("votes_for.2p40", {"items.0.votes_for": 2**40}, VOTES),
+    ("votes_against.1e30", {"items.0.votes_against": 10**30}, ("反对票", "反对")),
+    ("votes_abstain.null", {"items.0.votes_abstain": None}, "表决"),
+]:
+    case(f"session.items.{name}", label, session_add(**ch))
+case("session.items.votes_for.i64_max", VOTES, session_add(**{"items.0.votes_for": 2**63 - 1}), defect=OVERFLOW)
+# Elections: counts that cannot be true are refused (选举法: valid + invalid = returned, votes
+# within the valid ballots; 等额 / 差额 by the number of candidates).
+E = "elections.0"
+for name, ch, label in [
+    ("object", {"elections": {"post": "head"}}, "选举"),
+    ("post.unknown", {f"{E}.post": "mayor"}, "选举职务"),
+    ("post.missing", {f"{E}.post": DROP}, "选举职务"),
+    ("by_election.string", {f"{E}.by_election": "是"}, "补选"),
+    ("competitive.number", {f"{E}.competitive": 1}, ("差额选举", "差额")),
+    ("places.zero", {f"{E}.places": 0}, "应选人数"),
+    ("places.negative", {f"{E}.places": -1}, "应选人数"),
+    ("places.21", {f"{E}.places": 21}, "应选人数"),
+    ("places.2p40", {f"{E}.places": 2**40}, "应选人数"),
+    ("places.string", {f"{E}.places": "1"}, "应选人数"),
+    ("ballots_issued.above_present", {f"{E}.ballots_issued": 10_000}, "发出选票"),
+    ("ballots_issued.i64_max", {f"{E}.ballots_issued": 2**63 - 1}, "发出选票"),
+    ("ballots_issued.string", {f"{E}.ballots_issued": "57"}, "发出选票"),
+    ("ballots_returned.2p40", {f"{E}.ballots_returned": 2**40}, ("收回选票", "收回")),
+    ("ballots_valid.missing", {f"{E}.ballots_valid": DROP}, "有效票"),
+    ("ballots_invalid.sum_not_returned", {f"{E}.ballots_invalid": 2}, ("有效票", "无效票")),
+    ("ballots_invalid.float", {f"{E}.ballots_invalid": 0.5}, "无效票"),
+    ("candidates.empty", {f"{E}.candidates": []}, "候选人"),
+    ("candidates.object", {f"{E}.candidates": {"name": "李建国", "votes": 1}}, "候选人"),
+    ("candidates.one_for_competitive", {f"{E}.candidates": [{"name": "李建国", "votes": 9}]}, ("差额选举", "差额")),
+    ("candidates.two_for_uncontested", {f"{E}.competitive": False}, ("等额选举", "等额")),
+    ("candidates.votes.above_valid", {f"{E}.candidates.1.votes": 10_000}, ("得票", "有效票")),
+    ("candidates.votes.negative", {f"{E}.candidates.1.votes": -1}, "得票"),
+    ("candidates.votes.string", {f"{E}.candidates.1.votes": "9"}, "得票"),
+    ("candidates.votes.missing", {f"{E}.candidates.1.votes": DROP}, "得票"),
+    ("candidates.votes.total_above_valid", {f"{E}.candidates.1.votes": 40}, ("得票", "有效票")),
+    ("candidates.name.empty", {f"{E}.candidates.1.name": ""}, ("候选人姓名", "候选人的姓名")),
+    ("candidates.name.missing", {f"{E}.candidates.1.name": DROP}, "候选人姓名"),
+    ("candidates.deputy_id.no_such_deputy", {f"{E}.candidates.1.deputy_id": 999999}, ("候选人", "代表")),
+    ("candidates.deputy_id.string", {f"{E}.candidates.1.deputy_id": "x"}, ("候选人", "代表")),
+]:
+    case(f"session.elections.{name}", label, session_add(**ch))
+VAGUE_BALLOTS = "a negative ballot count is refused as 票数不能为负数, not naming which count"
+for fld, label in [("ballots_issued", "发出选票"), ("ballots_returned", ("收回选票", "收回")),
+                   ("ballots_valid", "有效票"), ("ballots_invalid", "无效票")]:
+    case(f"session.elections.{fld}.negative", label, session_add(**{f"{E}.{fld}": -1}), defect=VAGUE_BALLOTS)
+# More ballots returned than issued voids the count (选举法 Art. 44) and is kept; 2^40 of them at
+# a township congress is a typing error, above any count of deputies.
+NO_CAP = "no upper bound: a count far above the deputies holding a mandate is stored"
+case("session.elections.ballots_returned.2p40_consistent", ("收回选票", "收回"),
+     session_add(**{f"{E}.ballots_returned": 2**40, f"{E}.ballots_valid": 2**40 - 1}), defect=NO_CAP)
+case("session.elections.21", "选举", lambda c: ["sessions", "add", Json(mutate(
+    session_input(c), {"elections": session_input(c)["elections"] * 21}))])
+case("session.elections.candidates.31", "候选人", lambda c: ["sessions", "add", Json(mutate(
+    session_input(c), {f"{E}.candidates": [{"name": f"候选人{i}", "votes": 1} for i in range(31)]}))])
+# A count near 2^63 in a row that is otherwise consistent: refused, never a crash.
+case("session.elections.ballots_valid.i64_max", ("有效票", "无效票"),
+     session_add(**{f"{E}.ballots_valid": 2**63 - 1}), defect=OVERFLOW)
+case("session.elections.candidates.votes.sum_i64", ("收回选票", "有效票", "得票"),
+     session_add(**{f"{E}.ballots_returned": 2**63 - 1, f"{E}.ballots_valid": 2**63 - 1, f"{E}.ballots_invalid": 0,
+                    f"{E}.candidates.0.votes": 2**63 - 1, f"{E}.candidates.1.votes": 2**63 - 1}), defect=OVERFLOW)
+case("session.elections.places_times_valid", ("收回选票", "有效票", "得票"),
+     session_add(**{f"{E}.ballots_returned": 2**62, f"{E}.ballots_valid": 2**62, f"{E}.ballots_invalid": 0,
+                    f"{E}.places": 2, f"{E}.candidates": [{"name": f"候选人{i}", "votes": 1} for i in range(3)]}),
+     defect=OVERFLOW)
+case("session.items.5000", "议程", lambda c: ["sessions", "add", Json(mutate(
+    session_input(c), {"items": session_input(c)["items"] * 5000}))],
+     defect="no bound on the agenda (elections are capped at 20, candidates at 30): 5000 items are stored")
+case("sessions.json.60mb_whitespace", WHAT["sessions"],
+     raw_input("sessions", lambda c: b"{" + b" " * (60 * MB) + valid_bytes("sessions")(c)[1:]))
+# Correcting a session: the same checks, and the session must exist.
+for name, who in [("no_such_session", 999999), ("zero", 0), ("negative", -1)]:
+    case(f"session_update.id.{name}", "人代会", session_update(who))
+for name, v in FEW_DATES:
+    case(f"session_update.first_day.{name}", "开幕日期", session_update(first_day=v))
+case("session_update.first_day.overlap", OVERLAP,
+     session_update(first_day=Ctx("session_taken_day"), notified_on=None))
+case("session_update.notes.10mb", big("备注", "人代会", M10), session_update(notes=long(M10)))
+case("session_update.attendance.twice", "出席情况", session_update(**{"attendance.1.deputy_id": Ctx("member0")}))
+case("session_update.elections.sum_not_returned", ("有效票", "无效票"),
+     session_update(**{f"{E}.ballots_invalid": 2}))
+case("session_update.items.votes_for.i64_max", VOTES, session_update(**{"items.0.votes_for": 2**63 - 1}),
+     defect=OVERFLOW)
+case("session_update.array", "人代会", lambda c: ["sessions", "update", str(c["session"]), "[]"])
+case("session_update.depth_10000", "人代会", lambda c: ["sessions", "update", str(c["session"]), Raw(DEEP)])
+for name, v in SOME_FLAG_DATES:
+    case(f"sessions_draft.date.{name}", "开幕日期", lambda c, v=v: ["sessions", "draft", "--", v])
+
+# -- 民生实事 projects -------------------------------------------------------------------------
+# Labels as the core's PROJECT form names them (fields.rs), or the project form's own word
+# (ui/src/views/ProjectFormView.vue, ProjectVoteView.vue) where the two differ.
+PROJECT = WHAT["projects"]
+for name, v in [("zero", 0), ("negative", -1), ("1899", 1899), ("10000", 10000), ("99999", 99999),
+                ("2p40", 2**40), ("string", str(YEAR)), ("float", YEAR + 0.5), ("null", None), ("missing", DROP)]:
+    case(f"project.year.{name}", "年度", project_add(year=v))
+for name, ch in [("empty", {"title": "  "}), ("missing", {"title": DROP}), ("number", {"title": 7}),
+                 ("null", {"title": None}), ("over_300", {"title": long(301)}), ("100k", {"title": long(K100)})]:
+    case(f"project.title.{name}", "项目名称", project_add(**ch))
+case("project.title.10mb", big("项目名称", PROJECT, M10), project_add(title=long(M10)))
+for name, bad in [("nul", "修\u0000桥"), ("escape", "修桥\u001b[31m"), ("rlo", "修\u202e桥"), ("bom", "\ufeff修桥")]:
+    case(f"project.title.{name}", "项目名称", project_add(title=bad))
+for fld, label, n in [("description", "项目内容", 20_000), ("notes", "备注", 2_000)]:
+    case(f"project.{fld}.over_{n}", label, project_add(**{fld: long(n + 1)}))
+for fld, label, n in [("description", "项目内容", K40), ("description", "项目内容", K100),
+                      ("description", "项目内容", M10), ("notes", "备注", K100)]:
+    case(f"project.{fld}.{size_tag(n)}", big(label, PROJECT, n), project_add(**{fld: long(n)}))
+case("project.description.nul", "项目内容", project_add(description="拆除\u0000重建"))
+COST = ("估算投资",)
+UNIT = ("承办单位", "责任单位")
+for name, ch, label in [
+    ("source.unknown", {"source": "gift"}, "项目来源"),
+    ("source.number", {"source": 2}, "项目来源"),
+    ("source.suggestion_without_suggestion", {"source": "suggestion"}, "代表建议"),
+    ("suggestion_id.no_such_suggestion", {"suggestion_id": 999999}, "代表建议"),
+    ("suggestion_id.string", {"suggestion_id": "x"}, "代表建议"),
+    ("estimated_cost.negative", {"estimated_cost": -1}, COST),
+    ("estimated_cost.over_1e11", {"estimated_cost": 100_000_000_001}, COST),
+    ("estimated_cost.i64_max", {"estimated_cost": 2**63 - 1}, COST),
+    ("estimated_cost.1e30", {"estimated_cost": 10**30}, COST),
+    ("estimated_cost.string", {"estimated_cost": "120万"}, COST),
+    ("estimated_cost.float", {"estimated_cost": 1.5}, COST),
+    ("unit_id.no_such_unit", {"unit_id": 999999}, UNIT),
+    ("unit_id.negative", {"unit_id": -1}, UNIT),
+    ("unit_id.string", {"unit_id": "1"}, UNIT),
+]:
+    case(f"project.{name}", label, project_add(**ch))
+for name, v in BAD_OPT_DATES + [("far", f"{YEAR + 20}-06-30")]:
+    case(f"project.planned_completion.{name}", "计划完成日期", project_add(planned_completion=v))
+# Correcting a candidate: the same checks; its number carries the year, which stays.
+for name, who in [("no_such_project", 999999), ("negative", -1)]:
+    case(f"project_update.id.{name}", PROJECT, p_update(who))
+case("project_update.year.other", "年度", p_update(year=YEAR + 1))
+case("project_update.title.empty", "项目名称", p_update(title=""))
+case("project_update.estimated_cost.negative", COST, p_update(estimated_cost=-1))
+case("project_update.planned_completion.year_9999", "计划完成日期", p_update(planned_completion="9999-06-01"))
+# The vote: a session of the year (or the year before) that exists, ballots within those present,
+# each candidate of the year once, its three counts within the ballots returned.
+BALLOTS = ("票决", "人代会")
+for name, ch, label in [
+    ("year.zero", {"year": 0}, "年度"),
+    ("year.99999", {"year": 99999}, "年度"),
+    ("year.string", {"year": str(YEAR)}, "年度"),
+    ("year.missing", {"year": DROP}, "年度"),
+    ("year.far_from_session", {"year": YEAR + 3}, BALLOTS),
+    ("session_id.no_such_session", {"session_id": 999999}, BALLOTS),
+    ("session_id.other_year", {"session_id": Ctx("old_session")}, BALLOTS),
+    ("ballots_issued.above_present", {"ballots_issued": 10_000}, "发出选票"),
+    ("ballots_issued.i64_max", {"ballots_issued": 2**63 - 1}, "发出选票"),
+    ("ballots_issued.string", {"ballots_issued": "55"}, "发出选票"),
+    ("ballots_returned.string", {"ballots_returned": "55"}, "收回选票"),
+    ("ballots_returned.missing", {"ballots_returned": DROP}, "收回选票"),
+    ("candidates.empty", {"candidates": []}, ("候选项目", "候选人")),
+    ("candidates.object", {"candidates": {"project_id": 1}}, ("候选项目", "候选人")),
+    ("candidates.no_such_project", {"candidates.0.project_id": 999999}, "候选项目"),
+    ("candidates.other_year", {"candidates.0.project_id": Ctx("candidate_other_year")}, "候选项目"),
+    ("candidates.votes_for.negative", {"candidates.0.votes_for": -1}, ("赞成", "票数")),
+    ("candidates.votes_for.above_returned", {"candidates.0.votes_for": 10_000}, ("赞成", "收回的选票")),
+    ("candidates.votes_for.string", {"candidates.0.votes_for": "50"}, ("赞成", "得票数")),
+    ("candidates.votes_against.float", {"candidates.0.votes_against": 1.5}, "反对"),
+    ("candidates.votes_abstain.missing", {"candidates.0.votes_abstain": DROP}, "弃权"),
+]:
+    case(f"project_vote.{name}", label, project_vote(**ch))
+case("project_vote.candidates.twice", ("候选项目", "得票"), lambda c: ["projects", "vote", Json(mutate(
+    vote_input(c), {"candidates": vote_input(c)["candidates"] * 2}))])
+VAGUE_ID = "a wrong session_id / project_id is named 内容: the key is not in fields.rs, so no label"
+for name, ch, label in [
+    ("session_id.string", {"session_id": "x"}, ("票决会议", "人代会")),
+    ("session_id.missing", {"session_id": DROP}, ("票决会议", "人代会")),
+    ("candidates.project_id.string", {"candidates.0.project_id": "x"}, ("候选项目", "项目名称")),
+    ("candidates.project_id.missing", {"candidates.0.project_id": DROP}, ("候选项目", "项目名称")),
+]:
+    case(f"project_vote.{name}", label, project_vote(**ch), defect=VAGUE_ID)
+case("project_vote.ballots_issued.negative", "发出选票", project_vote(ballots_issued=-1), defect=VAGUE_BALLOTS)
+case("project_vote.ballots_returned.negative", "收回选票", project_vote(ballots_returned=-1), defect=VAGUE_BALLOTS)
+case("project_vote.ballots_returned.2p40", "收回选票", project_vote(ballots_returned=2**40), defect=NO_CAP)
+case("project_vote.candidates.votes_for.i64_max", ("赞成", "票数"),
+     project_vote(**{"candidates.0.votes_for": 2**63 - 1}), defect=OVERFLOW)
+case("project_vote.array", PROJECT, lambda c: ["projects", "vote", "[]"])
+case("project_vote.depth_10000", PROJECT, lambda c: ["projects", "vote", Raw(DEEP)])
+case("project_vote.not_json", PROJECT, lambda c: ["projects", "vote", "票决结果"])
+# Following an adopted project: milestones, reports, the evaluation.
+NOT_ADOPTED = ("入选", "票决")
+MILESTONE = ("类型", "节点")
+AMOUNT = ("金额", "中标价")
+for cmd, build in [("milestone", p_milestone), ("report", p_report), ("evaluate", p_evaluate)]:
+    for name, who in [("no_such_project", 999999), ("zero", 0), ("negative", -1)]:
+        case(f"project_{cmd}.id.{name}", PROJECT, build(who))
+    case(f"project_{cmd}.not_adopted", NOT_ADOPTED, build("not_adopted"))
+    case(f"project_{cmd}.array", PROJECT, lambda c, cmd=cmd: ["projects", cmd, str(c["project"]), "[]"])
+    case(f"project_{cmd}.empty_file", PROJECT, lambda c, cmd=cmd: ["projects", cmd, str(c["project"]), Raw(b"")])
+    case(f"project_{cmd}.depth_10000", PROJECT, lambda c, cmd=cmd: ["projects", cmd, str(c["project"]), Raw(DEEP)])
+for name, v in BAD_OPT_DATES + [("far", f"{YEAR + 20}-06-30")]:
+    case(f"project_milestone.planned_on.{name}", "计划日期", p_milestone(planned_on=v))
+for name, v in BAD_OPT_DATES + [("year_1900", "1900-06-01"), ("tomorrow", (TODAY + dt.timedelta(days=1)).isoformat())]:
+    case(f"project_milestone.done_on.{name}", "实际日期", p_milestone(done_on=v))
+case("project_milestone.done_on.before_approval", ("实际日期", "立项日期"),
+     p_milestone("project_started", done_on=Ctx("tender_before_approval")))
+for name, ch, label in [
+    ("kind.unknown", {"kind": "ribbon_cutting"}, MILESTONE),
+    ("kind.number", {"kind": 2}, MILESTONE),
+    ("kind.missing", {"kind": DROP}, MILESTONE),
+    ("amount.negative", {"amount": -1}, AMOUNT),
+    ("amount.over_1e11", {"amount": 100_000_000_001}, AMOUNT),
+    ("amount.i64_max", {"amount": 2**63 - 1}, AMOUNT),
+    ("amount.1e30", {"amount": 10**30}, AMOUNT),
+    ("amount.string", {"amount": "304万"}, AMOUNT),
+    ("amount.float", {"amount": 0.5}, AMOUNT),
+    ("note.over_2000", {"note": long(2_001)}, "说明"),
+    ("note.100k", {"note": long(K100)}, "说明"),
+    ("note.rlo", {"note": "青山\u202e建设"}, "说明"),
+]:
+    case(f"project_milestone.{name}", label, p_milestone(**ch))
+case("project_milestone.note.10mb", big("说明", PROJECT, M10), p_milestone(note=long(M10)))
+for name, v in BAD_DATES + [("year_1900", "1900-06-01"), ("tomorrow", (TODAY + dt.timedelta(days=1)).isoformat()),
+                            ("missing", DROP)]:
+    case(f"project_report.date.{name}", "日期", p_report(date=v))
+for name, ch, label in [
+    ("kind.unknown", {"kind": "gossip"}, "类型"),
+    ("kind.missing", {"kind": DROP}, "类型"),
+    ("text.empty", {"text": "  "}, "内容"),
+    ("text.missing", {"text": DROP}, "内容"),
+    ("text.number", {"text": 5}, "内容"),
+    ("text.over_20000", {"text": long(20_001)}, "内容"),
+    ("text.40k", {"text": long(K40)}, "内容"),
+    ("text.100k", {"text": long(K100)}, "内容"),
+    ("text.escape", {"text": "进度正常\u001b[2J"}, "内容"),
+    ("activity_id.no_such_activity", {"activity_id": 999999}, "代表小组活动"),
+    ("activity_id.string", {"activity_id": "x"}, "代表小组活动"),
+]:
+    case(f"project_report.{name}", label, p_report(**ch))
+case("project_report.text.10mb", big("内容", PROJECT, M10), p_report(text=long(M10)))
+EVAL_DATE = "the evaluation's date is called 日期 (the report's word) in a type refusal, 测评日期 elsewhere"
+for name, v in BAD_DATES + [("tomorrow", (TODAY + dt.timedelta(days=1)).isoformat())]:
+    case(f"project_evaluate.date.{name}", "测评日期", p_evaluate(date=v),
+         defect=EVAL_DATE if name in ("number", "null") else "")
+case("project_evaluate.date.missing", "测评日期", p_evaluate(date=DROP), defect=EVAL_DATE)
+case("project_evaluate.date.year_1900", "测评日期", p_evaluate(date="1900-06-01"),
+     defect="the evaluation's date skips fields::check: 1900-06-01 (before 1949-10-01) is accepted")
+for name, ch, label in [
+    ("satisfied.negative", {"satisfied": -1}, "满意"),
+    ("satisfied.string", {"satisfied": "40"}, "满意"),
+    ("satisfied.float", {"satisfied": 4.5}, "满意"),
+    ("satisfied.10001", {"satisfied": 10_001}, "满意"),
+    ("satisfied.missing", {"satisfied": DROP}, "满意"),
+    ("basically.negative", {"basically": -1}, "基本满意"),
+    ("unsatisfied.2p40", {"unsatisfied": 2**40}, "不满意"),
+    ("unsatisfied.i64_max", {"unsatisfied": 2**63 - 1}, "不满意"),
+    ("all_zero", {"satisfied": 0, "basically": 0, "unsatisfied": 0}, "满意"),
+]:
+    case(f"project_evaluate.{name}", label, p_evaluate(**ch))
+case("project_evaluate.satisfied.above_deputies", "满意", p_evaluate(satisfied=5_000),
+     defect="the deputies' evaluation is capped at 10,000 per count, not at the deputies (about 60)")
+
 # -- queries, printouts, export, settings ---------------------------------------------------
 for name, v in BAD_FLAG_DATES:
     case(f"stats_suggestions.from.{name}", "开始日期", stats("suggestions", **{"from": v}))
@@ -1008,6 +1501,9 @@ case("actor.40k", "操作人", with_actor(ARG40K))
 IDS = [c.id for c in CASES]
 assert len(IDS) == len(set(IDS)), [i for i in IDS if IDS.count(i) > 1]
 assert len(CASES) >= 220, len(CASES)
+# A row of a known defect fails today; strict, so that the fix shows as XPASS and the mark goes.
+PARAMS = [pytest.param(c, id=c.id, marks=[pytest.mark.xfail(strict=True, reason=f"core defect: {c.defect}")]
+                       if c.defect else []) for c in CASES]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1071,7 +1567,7 @@ def problems_of(case: Case, code, out: str, err: str, before: dict, after: dict)
     return found
 
 
-@pytest.mark.parametrize("case", CASES, ids=IDS)
+@pytest.mark.parametrize("case", PARAMS)
 def test_malformed_input_is_refused_in_chinese_and_writes_nothing(case, world, cli, cli_path, tmp_path):
     try:
         code, out, err, before, after, argv = _run_case(world, cli, cli_path, tmp_path, case.build)
