@@ -71,11 +71,13 @@ describe('App menu', () => {
     expect(hook('nav-county')).toBeNull();
   });
 
-  it('shows 人代会 just before 主席团会议', async () => {
+  it('shows 人代会, then 民生实事, just before 主席团会议', async () => {
     await mountApp('/');
     const navs = navTests();
-    expect(navs.indexOf('nav-meetings')).toBe(navs.indexOf('nav-sessions') + 1);
+    expect(navs.indexOf('nav-projects')).toBe(navs.indexOf('nav-sessions') + 1);
+    expect(navs.indexOf('nav-meetings')).toBe(navs.indexOf('nav-projects') + 1);
     expect(hook('nav-sessions')?.textContent).toContain('人代会');
+    expect(hook('nav-projects')?.textContent).toContain('民生实事');
   });
 
   it('shows 县人大汇总 in county mode', async () => {

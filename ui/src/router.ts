@@ -38,6 +38,12 @@ export const routes: RouteRecordRaw[] = [
   { path: '/sessions/new', name: 'session-new', component: () => import('./views/SessionFormView.vue'), meta: { title: '登记人代会', nav: '/sessions' } },
   { path: '/sessions/:id(\\d+)', name: 'session', component: () => import('./views/SessionView.vue'), meta: { title: '人代会详情', nav: '/sessions' } },
   { path: '/sessions/:id(\\d+)/edit', name: 'session-edit', component: () => import('./views/SessionFormView.vue'), meta: { title: '修改人代会记录', nav: '/sessions' } },
+  // 民生实事项目: a year's candidates (?year=, default this year), the vote at a session for a year at once
+  { path: '/projects', name: 'projects', component: () => import('./views/ProjectsView.vue'), meta: { title: '民生实事', nav: '/projects', queryState: true } },
+  { path: '/projects/new', name: 'project-new', component: () => import('./views/ProjectFormView.vue'), meta: { title: '新增候选项目', nav: '/projects' } },
+  { path: '/projects/vote', name: 'project-vote', component: () => import('./views/ProjectVoteView.vue'), meta: { title: '录入票决结果', nav: '/projects' } },
+  { path: '/projects/:id(\\d+)', name: 'project', component: () => import('./views/ProjectView.vue'), meta: { title: '民生实事项目', nav: '/projects' } },
+  { path: '/projects/:id(\\d+)/edit', name: 'project-edit', component: () => import('./views/ProjectFormView.vue'), meta: { title: '修改候选项目', nav: '/projects' } },
   // 主席团会议记录簿
   { path: '/meetings', name: 'meetings', component: () => import('./views/MeetingsView.vue'), meta: { title: '主席团会议', nav: '/meetings', queryState: true } },
   { path: '/meetings/new', name: 'meeting-new', component: () => import('./views/MeetingFormView.vue'), meta: { title: '登记主席团会议', nav: '/meetings' } },
