@@ -4,8 +4,8 @@
 // which says what its figures count: the same cases its links list. And 打印督办清单: the core's
 // list in the print dialog of the books, not an HTML page.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AbsentTwice, CopyStatus, Dashboard } from '../api/types';
-import { callsOf, fakeCore, mountAt, settle } from '../test/fixtures';
+import type { AbsentTwice, CopyStatus, Dashboard, LateMilestone } from '../api/types';
+import { VOCAB, callsOf, fakeCore, mountAt, settle } from '../test/fixtures';
 
 const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
 vi.mock('@tauri-apps/api/core', () => ({ invoke }));
@@ -21,14 +21,21 @@ const BOARD: Dashboard = {
 let status: CopyStatus | Error;
 let board: Dashboard;
 let flags: AbsentTwice[];
+let late: LateMilestone[] | Error;
 
 beforeEach(() => {
   document.body.innerHTML = '';
   status = { dir: 'E:\\台账备份', last_copy: '2026-12-04 08:00:05', last_error: null, overdue: false };
   board = BOARD;
   flags = [];
+  late = [];
   invoke.mockReset();
   invoke.mockImplementation(fakeCore({
+    vocabulary: () => VOCAB,
+    projects_late: () => {
+      if (late instanceof Error) throw late;
+      return late;
+    },
     dashboard: () => board,
     meeting_gaps: () => [],
     session_checks: () => ({ absent_twice: flags, short_years: [] }),
@@ -54,6 +61,7 @@ async function mountHome() {
   const res = await mountAt('/', '/', HomeView, [
     { path: '/settings', component: { render: () => null } },
     { path: '/suggestions', component: { render: () => null } },
+    { path: '/projects/:id(\\d+)', component: { render: () => null } },
   ]);
   await settle();
   return res;
@@ -236,5 +244,56 @@ describe('HomeView 未经批准两次不出席人代会', () => {
     await settle(400);
     expect(callsOf(invoke, 'session_dismiss_absence')).toEqual([{ deputyId: 9, reason: '事后补办了请假手续' }]);
     expect(hook('absent-twice')).toBeNull();
+  });
+});
+
+describe('HomeView 民生实事逾期节点', () => {
+  const LATE: LateMilestone[] = [
+    { project_id: 5, number: '民生实事〔2026〕第1号', title: '青山村至河口村道路提升改造', kind: 'start', planned_on: '2026-11-23', days_late: 12, unit: { id: 2, name: '镇建设办' } },
+    { project_id: 7, number: '民生实事〔2026〕第3号', title: '农村饮用水安全巩固提升', kind: 'tender', planned_on: '2026-12-01', days_late: 4, unit: null },
+  ];
+
+  it('lists the late milestones beside the overdue cases, most late first, and a click opens the project', async () => {
+    late = LATE;
+    const { router } = await mountHome();
+    expect(callsOf(invoke, 'projects_late')).toHaveLength(1);
+    const card = hook('dashboard-late-milestones')!;
+    expect(card.textContent).toContain('民生实事逾期节点');
+    expect(card.textContent).toContain('2 个');
+    const rows = [...document.querySelectorAll<HTMLElement>('[data-test="late-milestone-row"]')];
+    expect(rows.map((r) => r.dataset.id)).toEqual(['5', '7']);
+    const cell = (r: HTMLElement, id: string) => r.querySelector(`[data-test="${id}"]`)?.textContent?.trim();
+    expect(cell(rows[0], 'late-milestone-number')).toBe('民生实事〔2026〕第1号');
+    expect(cell(rows[0], 'late-milestone-title')).toBe('青山村至河口村道路提升改造');
+    expect(cell(rows[0], 'late-milestone-kind')).toBe('开工');
+    expect(cell(rows[1], 'late-milestone-kind')).toBe('招投标');
+    expect(cell(rows[0], 'late-milestone-days')).toBe('逾期 12 天');
+    expect(rows[0].textContent).toContain('2026年11月23日');
+    expect(rows[0].textContent).toContain('镇建设办');
+    expect(rows[1].textContent).toContain('—');
+    // beside the overdue cases
+    expect(hook('dashboard-overdue')!.closest('.el-col')!.nextElementSibling).toBe(card.closest('.el-col'));
+    rows[1].click();
+    await settle();
+    expect(router.currentRoute.value.path).toBe('/projects/7');
+  });
+
+  it('is hidden when nothing is late, or when the list cannot be read', async () => {
+    await mountHome();
+    expect(hook('dashboard-late-milestones')).toBeNull();
+    document.body.innerHTML = '';
+    late = new Error('boom');
+    await mountHome();
+    expect(hook('dashboard-late-milestones')).toBeNull();
+    expect(hook('dashboard-count-overdue')?.textContent).toContain('0');
+  });
+
+  it('reads the late milestones again on 刷新', async () => {
+    await mountHome();
+    late = LATE.slice(0, 1);
+    hook('dashboard-refresh')!.click();
+    await settle();
+    expect(callsOf(invoke, 'projects_late')).toHaveLength(2);
+    expect(document.querySelectorAll('[data-test="late-milestone-row"]')).toHaveLength(1);
   });
 });
