@@ -5,7 +5,7 @@ use clap::Subcommand;
 
 use crate::casework::json_arg;
 use crate::{pad, print_json};
-use taizhang_core::fields::PROJECT;
+use taizhang_core::fields::{PROJECT, PROJECT_EVALUATION, PROJECT_REPORT};
 use taizhang_core::projects::{
     self, EvaluationInput, LivelihoodProject, MilestoneInput, ProjectInput, ProjectQuery,
     ReportInput, VoteInput,
@@ -200,11 +200,11 @@ pub fn projects(store: &mut Store, stamp: &Stamp, c: ProjectsCmd) -> Result<()> 
             said(&projects::set_milestone(store, stamp, id, &input)?, json);
         }
         ProjectsCmd::Report { id, input, json } => {
-            let input: ReportInput = json_arg(&input, &PROJECT)?;
+            let input: ReportInput = json_arg(&input, &PROJECT_REPORT)?;
             said(&projects::add_report(store, stamp, id, &input)?, json);
         }
         ProjectsCmd::Evaluate { id, input, json } => {
-            let input: EvaluationInput = json_arg(&input, &PROJECT)?;
+            let input: EvaluationInput = json_arg(&input, &PROJECT_EVALUATION)?;
             said(&projects::evaluate(store, stamp, id, &input)?, json);
         }
         ProjectsCmd::Carry { id } => said(&projects::carry(store, stamp, id)?, false),

@@ -259,6 +259,8 @@ pub const FIELDS: &[Field] = &[
     other("basically", "基本满意"),
     other("unsatisfied", "不满意"),
     other("carried_to", "结转年度"),
+    other("session_id", "票决会议"),
+    other("project_id", "候选项目"),
     other("milestones", "项目节点"),
     other("reports", "进度报告与视察"),
     other("unit", "承办单位"),
@@ -397,7 +399,7 @@ pub const SESSION: Form = form(
         ("title", "议程名称"),
         ("reason", "请假原因"),
         ("deputy_id", "代表"),
-        ("kind", "类别"),
+        ("kind", "类型"),
         ("post", "选举职务"),
         ("votes_for", "赞成票"),
         ("votes_against", "反对票"),
@@ -414,6 +416,8 @@ pub const PROJECT: Form = form(
         ("date", "日期"),
     ],
 );
+pub const PROJECT_REPORT: Form = form("民生实事项目", &[("date", "报告日期"), ("text", "内容")]);
+pub const PROJECT_EVALUATION: Form = form("民生实事项目", &[("date", "测评日期")]);
 /// Voiding an entry: its reason.
 pub const VOID: Form = form("作废", &[("reason", "作废原因")]);
 /// Any other text given on its own (a link's note, a reveal's reason).

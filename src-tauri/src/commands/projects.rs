@@ -4,7 +4,7 @@ use serde_json::Value;
 use tauri::State;
 
 use crate::state::AppState;
-use taizhang_core::fields::PROJECT;
+use taizhang_core::fields::{PROJECT, PROJECT_EVALUATION, PROJECT_REPORT};
 use taizhang_core::projects::{
     self, EvaluationInput, LateMilestone, LivelihoodProject, MilestoneInput, ProjectDetail,
     ProjectInput, ProjectQuery, ReportInput, VoteInput,
@@ -55,7 +55,7 @@ pub fn project_milestone(
 
 #[tauri::command]
 pub fn project_report(state: State<AppState>, id: i64, input: Value) -> Result<LivelihoodProject> {
-    let input: ReportInput = input::from_value(&PROJECT, input)?;
+    let input: ReportInput = input::from_value(&PROJECT_REPORT, input)?;
     state.with(|s, stamp| projects::add_report(s, stamp, id, &input))
 }
 
@@ -74,7 +74,7 @@ pub fn project_evaluate(
     id: i64,
     input: Value,
 ) -> Result<LivelihoodProject> {
-    let input: EvaluationInput = input::from_value(&PROJECT, input)?;
+    let input: EvaluationInput = input::from_value(&PROJECT_EVALUATION, input)?;
     state.with(|s, stamp| projects::evaluate(s, stamp, id, &input))
 }
 

@@ -147,8 +147,27 @@ pub fn vote(store: &mut Store, stamp: &Stamp, input: &VoteInput) -> Result<Vec<L
         ));
     }
     let present = session.present as i64;
-    if input.ballots_issued < 0 || input.ballots_returned < 0 {
-        return Err(Error::validation("ballots_issued", "票数不能为负数"));
+    use crate::sessions::in_range;
+    in_range("ballots_issued", "", "ballots_issued", input.ballots_issued)?;
+    in_range(
+        "ballots_returned",
+        "",
+        "ballots_returned",
+        input.ballots_returned,
+    )?;
+    for c in &input.candidates {
+        for (key, v) in [
+            ("votes_for", c.votes_for),
+            ("votes_against", c.votes_against),
+            ("votes_abstain", c.votes_abstain),
+        ] {
+            in_range(
+                "candidates",
+                &format!("候选项目（编号 {}）的", c.project_id),
+                key,
+                v,
+            )?;
+        }
     }
     if input.ballots_issued > present {
         return Err(Error::validation(
@@ -165,7 +184,13 @@ pub fn vote(store: &mut Store, stamp: &Stamp, input: &VoteInput) -> Result<Vec<L
     let mut seen = std::collections::HashSet::new();
     for c in &input.candidates {
         if !seen.insert(c.project_id) {
-            return Err(Error::validation("candidates", "同一个项目登记了两次得票"));
+            let name = get(store.conn(), c.project_id, stamp.today())
+                .map(|p| format!("{}（{}）", p.title, p.number))
+                .unwrap_or_else(|_| format!("编号 {} 的项目", c.project_id));
+            return Err(Error::validation(
+                "candidates",
+                format!("{name}登记了两次得票，请只留一行"),
+            ));
         }
         let p = get(store.conn(), c.project_id, stamp.today())
             .map_err(|_| Error::validation("candidates", "候选项目不存在"))?;
@@ -315,8 +340,8 @@ pub fn add_report(
     id: i64,
     r: &ReportInput,
 ) -> Result<LivelihoodProject> {
-    crate::fields::check(&crate::fields::PROJECT, r, stamp.today())?;
-    let on = dates::parse_iso("date", "日期", r.date.trim())?;
+    crate::fields::check(&crate::fields::PROJECT_REPORT, r, stamp.today())?;
+    let on = dates::parse_iso("date", "报告日期", r.date.trim())?;
     if on > stamp.today() {
         return Err(Error::validation("date", "日期不能晚于今天"));
     }
@@ -382,19 +407,37 @@ pub fn evaluate(
     id: i64,
     e: &EvaluationInput,
 ) -> Result<LivelihoodProject> {
+    crate::fields::check(&crate::fields::PROJECT_EVALUATION, e, stamp.today())?;
     let on = dates::parse_iso("date", "测评日期", e.date.trim())?;
     if on > stamp.today() {
         return Err(Error::validation("date", "测评日期不能晚于今天"));
     }
-    let counts = [e.satisfied, e.basically, e.unsatisfied];
-    if counts.iter().any(|n| !(0..=10_000).contains(n)) || counts.iter().sum::<i64>() == 0 {
+    for (key, v) in [
+        ("satisfied", e.satisfied),
+        ("basically", e.basically),
+        ("unsatisfied", e.unsatisfied),
+    ] {
+        crate::sessions::in_range(key, "", key, v)?;
+    }
+    let total = e.satisfied + e.basically + e.unsatisfied;
+    if total == 0 {
         return Err(Error::validation(
             "satisfied",
-            "请填写满意、基本满意、不满意的票数（不能为负数，合计不能为 0）",
+            "请填写满意、基本满意、不满意的票数（合计不能为 0）",
         ));
     }
     book::update(store, stamp, id, |tx, before: &LivelihoodProject| {
         adopted(before)?;
+        // The deputies rate it: no more ratings than deputies held a mandate at the vote.
+        if let Some(v) = before.vote.as_ref().filter(|v| total > v.deputies) {
+            return Err(Error::validation(
+                "satisfied",
+                format!(
+                    "满意、基本满意、不满意合计 {total} 票，多于票决时的全体代表 {} 人，请核对",
+                    v.deputies
+                ),
+            ));
+        }
         tx.execute(
             "UPDATE livelihood_projects SET evaluated_on = ?2, rated_satisfied = ?3,
                 rated_basically = ?4, rated_unsatisfied = ?5 WHERE id = ?1",

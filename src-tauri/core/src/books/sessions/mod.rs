@@ -32,6 +32,7 @@ pub use read::{
     attended_by, by_number, checks, detail, elections_won, get, in_progress, list, short_years,
     ElectionWon, SessionAttended, SessionChecks, YearShort,
 };
+pub(crate) use write::in_range;
 pub use write::{create, draft, update, void, SessionDraft};
 
 /// The longest a session may run: they last one or two days; a week is a typing error.

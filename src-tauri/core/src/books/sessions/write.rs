@@ -118,8 +118,23 @@ fn validate(
         .iter()
         .filter(|m| m.attendance == Attendance::Present)
         .count() as i64;
+    if input.items.len() > MAX_ITEMS {
+        return Err(Error::validation(
+            "items",
+            format!("一次会议最多登记 {MAX_ITEMS} 项议程"),
+        ));
+    }
     for (i, item) in input.items.iter().enumerate() {
         let n = i + 1;
+        for (key, v) in [
+            ("votes_for", item.votes_for),
+            ("votes_against", item.votes_against),
+            ("votes_abstain", item.votes_abstain),
+        ] {
+            if let Some(v) = v {
+                in_range("items", &format!("议程{n}的"), key, v)?;
+            }
+        }
         if item.title.trim().is_empty() {
             return Err(Error::validation("items", format!("请填写议程{n}的名称")));
         }
@@ -163,6 +178,26 @@ fn validate(
     })
 }
 
+/// The most any count of a session may be: far above a township's deputies, so a typing slip
+/// (an extra digit) is caught and no sum of counts can overflow.
+const MAX_COUNT: i64 = 100_000;
+/// Agenda items at one session.
+const MAX_ITEMS: usize = 100;
+
+/// A count in 0..=[`MAX_COUNT`], refused naming it (发出选票, 赞成票…) after `head` (第1项选举：).
+pub(crate) fn in_range(field: &'static str, head: &str, key: &str, v: i64) -> Result<i64> {
+    if (0..=MAX_COUNT).contains(&v) {
+        return Ok(v);
+    }
+    Err(Error::validation(
+        field,
+        format!(
+            "{head}{} {v} 不对，应在 0 到 {MAX_COUNT} 之间",
+            crate::fields::label(key)
+        ),
+    ))
+}
+
 /// What cannot be true of a count: refused, naming the election and what to check.
 fn check_election(conn: &Connection, n: usize, e: &ElectionInput, present: i64) -> Result<()> {
     let refuse = |m: String| Err(Error::validation("elections", format!("第{n}项选举：{m}")));
@@ -185,14 +220,22 @@ fn check_election(conn: &Connection, n: usize, e: &ElectionInput, present: i64) 
             e.places
         ));
     }
-    let counts = [
-        e.ballots_issued,
-        e.ballots_returned,
-        e.ballots_valid,
-        e.ballots_invalid,
-    ];
-    if counts.iter().any(|c| *c < 0) {
-        return refuse("票数不能为负数".into());
+    let head = format!("第{n}项选举：");
+    for (key, v) in [
+        ("ballots_issued", e.ballots_issued),
+        ("ballots_returned", e.ballots_returned),
+        ("ballots_valid", e.ballots_valid),
+        ("ballots_invalid", e.ballots_invalid),
+    ] {
+        in_range("elections", &head, key, v)?;
+    }
+    for c in &e.candidates {
+        in_range(
+            "elections",
+            &format!("{head}{}的", c.name.trim()),
+            "votes",
+            c.votes,
+        )?;
     }
     if e.ballots_issued > present {
         return refuse(format!(
