@@ -3,7 +3,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use taizhang_core::{activities, deeds, documents, fields, input, meetings, petitions};
-use taizhang_core::{roster, suggestions};
+use taizhang_core::{projects, roster, sessions, suggestions};
 
 fn try_one<T: serde::de::DeserializeOwned + serde::Serialize>(form: &fields::Form, text: &str) {
     if let Ok(v) = input::parse::<T>(form, text) {
@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(rest) else {
         return;
     };
-    match which % 9 {
+    match which % 15 {
         0 => try_one::<petitions::PetitionInput>(&fields::PETITION, text),
         1 => try_one::<petitions::Step>(&fields::PETITION_STEP, text),
         2 => try_one::<suggestions::SuggestionInput>(&fields::SUGGESTION, text),
@@ -28,6 +28,12 @@ fuzz_target!(|data: &[u8]| {
         5 => try_one::<deeds::DeedInput>(&fields::DEED, text),
         6 => try_one::<meetings::MeetingInput>(&fields::MEETING, text),
         7 => try_one::<activities::ActivityInput>(&fields::ACTIVITY, text),
+        8 => try_one::<sessions::SessionInput>(&fields::SESSION, text),
+        9 => try_one::<projects::ProjectInput>(&fields::PROJECT, text),
+        10 => try_one::<projects::VoteInput>(&fields::PROJECT, text),
+        11 => try_one::<projects::MilestoneInput>(&fields::PROJECT, text),
+        12 => try_one::<projects::ReportInput>(&fields::PROJECT_REPORT, text),
+        13 => try_one::<projects::EvaluationInput>(&fields::PROJECT_EVALUATION, text),
         _ => try_one::<roster::deputy::DeputyInput>(&fields::DEPUTY, text),
     }
 });
