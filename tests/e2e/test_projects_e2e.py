@@ -31,7 +31,8 @@ def number_input(d, test_id):
 
 def type_number(d, test_id, n):
     e = number_input(d, test_id)
-    e.click()
+    # a toast of the last save may cover the box for a moment: retried until the click lands
+    wait(lambda: e.click() or True, f"click {test_id}")
     e.send_keys(Keys.CONTROL, "a")
     e.send_keys(Keys.BACKSPACE)
     e.send_keys(str(n))
@@ -116,7 +117,7 @@ def test_late_milestone_on_home_next_years_candidates_voted_in_the_grid_and_foll
     offered = wait(lambda: [o for o in d.find_elements(By.CSS_SELECTOR, ".popper-vote-session .el-select-dropdown__item")
                             if o.is_displayed()], "the sessions offered")
     assert offered[0].get_attribute("data-test") == f"option-session-{latest['id']}", "this year's latest session first"
-    offered[0].click()
+    wait(lambda: offered[0].click() or True, "pick this year's latest session")
     present = int(wait(lambda: el(d, "vote-present").get_attribute("data-present"), "出席 shown"))
     expected = int(el(d, "vote-present").get_attribute("data-expected"))
     assert present >= 40 and 40 * 2 > expected >= 10 * 2, (present, expected)
@@ -124,7 +125,7 @@ def test_late_milestone_on_home_next_years_candidates_voted_in_the_grid_and_foll
     type_number(d, "vote-ballots_returned", present)
     # the grid at the keyboard: Tab goes 赞成 → 反对 → 弃权 → the next row's 赞成
     box = number_input(d, f"vote-for-{road['id']}")
-    box.click()
+    wait(lambda: box.click() or True, "click the first 赞成")
     box.send_keys("40", Keys.TAB)
     wait(lambda: active_in(d, f"vote-against-{road['id']}"), "Tab to 反对")
     d.switch_to.active_element.send_keys(Keys.TAB)
@@ -151,7 +152,8 @@ def test_late_milestone_on_home_next_years_candidates_voted_in_the_grid_and_foll
 
     # ---- the adopted one: 立项 done today, a progress report ------------------------------------------
     link = next(a for a in rows(d, "vote-result-link") if a.get_attribute("data-id") == str(road["id"]))
-    link.click()
+    # the toast of the save sits over the top of the page for a moment: retried until the click lands
+    wait(lambda: link.click() or True, "open the adopted project")
     wait(lambda: el(d, "project-title").get_attribute("data-id") == str(road["id"]), "the adopted project's page")
     assert el(d, "project-vote-adopted").get_attribute("data-value") == "true"
     click(d, "project-milestone-edit-approval")
