@@ -104,6 +104,24 @@ fn adoption_follows_from_a_majority_of_all_deputies() {
         "most votes first; the one short of 11 is not adopted"
     );
     assert_eq!(voted[2].state, ProjectState::NotAdopted);
+    // 只看入选: a page of the adopted ones only, its total counting them alone.
+    let only = projects::list(
+        store.conn(),
+        &ProjectQuery {
+            year: Some(2024),
+            adopted_only: Some(true),
+            page_size: Some(1),
+            ..Default::default()
+        },
+        day(2024, 3, 11),
+    )
+    .unwrap();
+    assert_eq!(
+        (only.total, only.items.len()),
+        (2, 1),
+        "two adopted, a page of one"
+    );
+    assert_eq!(only.items[0].id, ids[0], "number order within the year");
 
     // A project the vote did not adopt is not followed.
     let e = projects::set_milestone(

@@ -290,21 +290,36 @@ pub fn list(
         count_from: "livelihood_projects p",
         order: "p.year DESC, p.seq",
     };
-    let Page {
-        items,
-        total,
-        page,
-        page_size,
-    } = Page::query(conn, &sql, w, q.page, q.page_size, from_row)?;
-    let mut out = Vec::with_capacity(items.len());
-    for raw in items {
-        out.push(complete(conn, raw, today)?);
+    if q.adopted_only != Some(true) {
+        let page = Page::query(conn, &sql, w, q.page, q.page_size, from_row)?;
+        return page.try_map(|raw| complete(conn, raw, today));
     }
-    if q.adopted_only == Some(true) {
-        out.retain(|p| p.vote.as_ref().is_some_and(|v| v.adopted));
+    // Adoption is counted, not stored: every voted project is read (a year holds a dozen, twenty
+    // years a few hundred), the adopted kept, and the page cut from those, so the total is right.
+    let (cond, params) = w.into_parts();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM {FROM} WHERE {cond} ORDER BY {}",
+        sql.order
+    ))?;
+    let raws = stmt
+        .query_map(rusqlite::params_from_iter(params), from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut adopted = Vec::new();
+    for raw in raws {
+        let p = complete(conn, raw, today)?;
+        if p.vote.as_ref().is_some_and(|v| v.adopted) {
+            adopted.push(p);
+        }
     }
+    let (page, page_size) = crate::store::paging(q.page, q.page_size);
+    let total = adopted.len();
+    let items = adopted
+        .into_iter()
+        .skip((page - 1).saturating_mul(page_size))
+        .take(page_size)
+        .collect();
     Ok(Page {
-        items: out,
+        items,
         total,
         page,
         page_size,
