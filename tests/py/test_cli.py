@@ -130,3 +130,27 @@ def test_calendar_due_follows_the_civil_code_and_the_holiday_calendar(cli, tmp_p
     cli("calendar", "load", f)
     j = json.loads(cli("calendar", "due", "--from", "2026-11-20", "--months", "3", "--json").stdout)
     assert j["date"] == "2027-02-23" and j["beyond_calendar"] == []
+
+
+def test_a_mistyped_command_line_is_said_in_chinese_with_exit_2(cli):
+    """clap's own messages are English; the clerk (or the county's script) reads what is wrong in
+    Chinese, with the argument named, and exit 2 tells a typing slip from a refused input (1)."""
+    cli("init")
+    for args, words in [
+        (["sessions", "show", "abc"], ["<ID>", "abc", "数字"]),
+        (["sessions", "frobnicate"], ["frobnicate", "命令"]),
+        (["sessions", "list", "--yeer", "2026"], ["--yeer"]),
+        (["sessions", "void", "3"], ["--reason", "缺少"]),
+        (["deputies", "list", "--order", "random"], ["random", "stroke"]),
+        (["print", "--book", "roster", "--year", "2026", "--term", "20", "--out", "x.pdf"], ["--year", "--term"]),
+    ]:
+        r = cli(*args, check=False)
+        assert r.returncode == 2, (args, r.returncode, r.stderr)
+        assert r.stderr.startswith("错误："), r.stderr
+        for w in words:
+            assert w in r.stderr, (args, w, r.stderr)
+        for english in ("error:", "invalid", "unexpected", "Usage:", "For more information"):
+            assert english not in r.stderr, (args, r.stderr)
+    # --help still prints the usage, exit 0.
+    r = cli("--help", check=False)
+    assert r.returncode == 0 and "taizhang-cli" in r.stdout

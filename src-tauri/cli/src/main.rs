@@ -246,7 +246,10 @@ fn main() -> ExitCode {
         }
         default_hook(info)
     }));
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return command_line_error(e),
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -254,6 +257,56 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// A mistyped command line, said in Chinese (clap's own text is English): what is wrong and where
+/// to look, exit 2. `--help` and `--version` print as clap writes them, exit 0.
+fn command_line_error(e: clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let ctx = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join("、"),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let (arg, value) = (ctx(ContextKind::InvalidArg), ctx(ContextKind::InvalidValue));
+    let shown: String = value.chars().take(40).collect();
+    let said = match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            if value.is_empty() {
+                format!("参数 {arg} 缺少取值")
+            } else if value.chars().any(|c| !c.is_ascii_digit() && c != '-') && arg.contains("ID") {
+                format!("参数 {arg} 的值“{shown}”不对：应为编号（数字）")
+            } else {
+                let choices = ctx(ContextKind::ValidValue);
+                if choices.is_empty() {
+                    format!("参数 {arg} 的值“{shown}”不对，请核对（数字请只写阿拉伯数字）")
+                } else {
+                    format!("参数 {arg} 的值“{shown}”不对，可选：{choices}")
+                }
+            }
+        }
+        ErrorKind::UnknownArgument => format!("不认识的参数“{arg}”"),
+        ErrorKind::InvalidSubcommand => {
+            format!("没有“{}”这个命令", ctx(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::MissingRequiredArgument => format!("缺少参数：{arg}"),
+        ErrorKind::ArgumentConflict => {
+            format!("参数 {arg} 不能与 {} 同时使用", ctx(ContextKind::PriorArg))
+        }
+        ErrorKind::TooManyValues => format!("参数 {arg} 给了太多取值"),
+        _ => "命令行有误".to_string(),
+    };
+    eprintln!("错误：{said}。用法请看 taizhang-cli --help（或某个命令后加 --help）");
+    ExitCode::from(2)
 }
 
 pub(crate) fn print_json<T: Serialize>(v: &T) {
