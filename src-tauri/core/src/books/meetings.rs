@@ -335,22 +335,9 @@ pub fn list(conn: &Connection, q: &MeetingQuery) -> Result<Page<PresidiumMeeting
         count_from: "presidium_meetings m",
         order: "m.date DESC, m.id DESC",
     };
-    let Page {
-        mut items,
-        total,
-        page,
-        page_size,
-    } = Page::query(conn, &sql, w, q.page, q.page_size, from_row)?;
     let rules = rules::current(conn)?.presidium.clone();
-    for m in &mut items {
-        complete(conn, m, &rules)?;
-    }
-    Ok(Page {
-        items,
-        total,
-        page,
-        page_size,
-    })
+    Page::query(conn, &sql, w, q.page, q.page_size, from_row)?
+        .try_each(|m| complete(conn, m, &rules))
 }
 
 struct Valid {

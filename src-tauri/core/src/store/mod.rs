@@ -200,6 +200,13 @@ impl<T> Page<T> {
         })
     }
 
+    /// The same page after `f` completed each item in place (attendance, agenda, checks): a
+    /// list whose rows need a second read.
+    pub fn try_each(mut self, mut f: impl FnMut(&mut T) -> Result<()>) -> Result<Page<T>> {
+        self.items.iter_mut().try_for_each(&mut f)?;
+        Ok(self)
+    }
+
     /// One page (1-based) of the rows matching `w`, with the total, in SQL: every book's list.
     pub fn query(
         conn: &Connection,

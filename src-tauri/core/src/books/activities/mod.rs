@@ -372,21 +372,7 @@ pub fn list(conn: &Connection, q: &ActivityQuery) -> Result<Page<GroupActivity>>
         count_from: FROM,
         order: "a.date DESC, a.id DESC",
     };
-    let Page {
-        mut items,
-        total,
-        page,
-        page_size,
-    } = Page::query(conn, &sql, w, q.page, q.page_size, from_row)?;
-    for a in &mut items {
-        complete(conn, a)?;
-    }
-    Ok(Page {
-        items,
-        total,
-        page,
-        page_size,
-    })
+    Page::query(conn, &sql, w, q.page, q.page_size, from_row)?.try_each(|a| complete(conn, a))
 }
 
 struct Valid {

@@ -305,22 +305,9 @@ pub fn list(conn: &Connection, q: &SessionQuery) -> Result<Page<CongressSession>
         count_from: "congress_sessions s",
         order: "s.first_day DESC, s.id DESC",
     };
-    let Page {
-        mut items,
-        total,
-        page,
-        page_size,
-    } = Page::query(conn, &sql, w, q.page, q.page_size, from_row)?;
     let rules = session_rules(conn)?;
-    for s in &mut items {
-        complete(conn, s, rules)?;
-    }
-    Ok(Page {
-        items,
-        total,
-        page,
-        page_size,
-    })
+    Page::query(conn, &sql, w, q.page, q.page_size, from_row)?
+        .try_each(|s| complete(conn, s, rules))
 }
 
 pub(crate) fn session_ref(r: &Row) -> rusqlite::Result<SessionRef> {
