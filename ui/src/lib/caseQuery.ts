@@ -411,3 +411,52 @@ export function switchStatsTab(f: StatsFilters, tab: Book): { filters: StatsFilt
   return { filters: { ...f, tab, category }, reload: f.category !== null };
 }
 
+// ---- a register's list: search, a year, voided ones too ------------------------------------------
+/** The filters of a register kept by year (主席团会议, 人代会): one codec for each such list. */
+export interface YearListFilters {
+  search: string;
+  year: number | null;
+  include_voided: boolean;
+  page: number;
+  page_size: number;
+}
+
+/** The query such a list sends: empty filters left out. */
+export interface YearListQuery {
+  search?: string | null;
+  year?: number | null;
+  include_voided?: boolean;
+  page?: number | null;
+  page_size?: number | null;
+}
+
+/** The URL codec of a register kept by year; the core's query type is the only difference. */
+export function yearListCodec<Q extends YearListQuery>(): ListCodec<YearListFilters, Q> {
+  return {
+    defaults: () => ({ search: '', year: null, include_voided: false, page: 1, page_size: DEFAULT_PAGE_SIZE }),
+    fromQuery: (q) => ({
+      search: queryText(q, 'search'),
+      year: queryYear(q),
+      include_voided: queryBool(q, 'include_voided'),
+      ...queryPaging(q),
+    }),
+    // only what differs from the defaults, in a stable order
+    toQuery: (f) => {
+      const out: LocationQueryRaw = {};
+      const search = f.search.trim();
+      if (search) out.search = search;
+      if (f.year !== null) out.year = String(f.year);
+      if (f.include_voided) out.include_voided = '1';
+      putPaging(out, f);
+      return out;
+    },
+    build: (f) => {
+      const q: YearListQuery = { page: Math.max(1, f.page), page_size: f.page_size };
+      const s = searchText(f.search);
+      if (s) q.search = s;
+      if (f.year !== null) q.year = f.year;
+      if (f.include_voided) q.include_voided = true;
+      return q as Q;
+    },
+  };
+}

@@ -3,12 +3,11 @@
 // the contract's MeetingInput; the live hints (quorum, a decision short of the majority of ALL
 // members), shown beside the entry and never blocking; the list's filters <-> the URL's query.
 // The core checks everything again and computes the stored checks itself.
-import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 import type {
   AgendaItem, Id, IsoDate, MeetingInput, MeetingMember, MeetingQuery, PresidiumMeeting, PresidiumPostKind,
   PresidiumRules, QuarterGap,
 } from '../api/types';
-import { type ListCodec, putPaging, queryBool, queryPaging, queryText, queryYear, searchText } from './caseQuery';
+import { type YearListFilters, yearListCodec } from './caseQuery';
 
 // ---- the form --------------------------------------------------------------------------------
 /** One member expected on the day: present unless ticked 缺席 (then a reason is needed). */
@@ -246,51 +245,11 @@ export function gapsText(gaps: readonly QuarterGap[]): string {
   return `以下季度没有召开主席团会议：${gaps.map((g) => g.label).join('、')}`;
 }
 
-// ---- the list's filters <-> URL ----------------------------------------------------------------
-export interface MeetingFilters {
-  search: string;
-  year: number | null;
-  include_voided: boolean;
-  page: number;
-  page_size: number;
-}
+// ---- the list's filters <-> URL (the codec every register kept by year uses) ----------------
+export type MeetingFilters = YearListFilters;
 
-const DEFAULT_PAGE_SIZE = 20;
-
-export function defaultMeetingFilters(): MeetingFilters {
-  return { search: '', year: null, include_voided: false, page: 1, page_size: DEFAULT_PAGE_SIZE };
-}
-
-export function meetingFiltersFromQuery(q: LocationQuery): MeetingFilters {
-  return {
-    search: queryText(q, 'search'),
-    year: queryYear(q),
-    include_voided: queryBool(q, 'include_voided'),
-    ...queryPaging(q),
-  };
-}
-
-/** Only what differs from the defaults, in a stable order. */
-export function meetingFiltersToQuery(f: MeetingFilters): LocationQueryRaw {
-  const out: LocationQueryRaw = {};
-  const search = f.search.trim();
-  if (search) out.search = search;
-  if (f.year !== null) out.year = String(f.year);
-  if (f.include_voided) out.include_voided = '1';
-  putPaging(out, f);
-  return out;
-}
-
-/** Filters -> the core's MeetingQuery: empty filters left out. */
-export function buildMeetingQuery(f: MeetingFilters): MeetingQuery {
-  const q: MeetingQuery = { page: Math.max(1, f.page), page_size: f.page_size };
-  const s = searchText(f.search);
-  if (s) q.search = s;
-  if (f.year !== null) q.year = f.year;
-  if (f.include_voided) q.include_voided = true;
-  return q;
-}
-
-export const MEETING_LIST: ListCodec<MeetingFilters, MeetingQuery> = {
-  fromQuery: meetingFiltersFromQuery, toQuery: meetingFiltersToQuery, build: buildMeetingQuery, defaults: defaultMeetingFilters,
-};
+export const MEETING_LIST = yearListCodec<MeetingQuery>();
+export const defaultMeetingFilters = MEETING_LIST.defaults;
+export const meetingFiltersFromQuery = MEETING_LIST.fromQuery;
+export const meetingFiltersToQuery = MEETING_LIST.toQuery;
+export const buildMeetingQuery = MEETING_LIST.build;

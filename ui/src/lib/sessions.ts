@@ -11,7 +11,7 @@ import type {
   TerminationGround, Term,
 } from '../api/types';
 import { cnNumber } from './casework';
-import { type ListCodec, putPaging, queryBool, queryPaging, queryText, queryYear, searchText } from './caseQuery';
+import { type YearListFilters, queryText, yearListCodec } from './caseQuery';
 
 // ---- the vocabularies, for when the core's are not loaded yet ------------------------------------
 const c = (value: string, label: string): Choice => ({ value, label, initials: '' });
@@ -402,51 +402,11 @@ export function electedPostText(w: { by_election: boolean }, postLabel: string):
   return w.by_election ? `${postLabel}（补选）` : postLabel;
 }
 
-// ---- the list's filters <-> URL ----------------------------------------------------------------
-export interface SessionFilters {
-  search: string;
-  year: number | null;
-  include_voided: boolean;
-  page: number;
-  page_size: number;
-}
+// ---- the list's filters <-> URL (the codec every register kept by year uses) ----------------
+export type SessionFilters = YearListFilters;
 
-const DEFAULT_PAGE_SIZE = 20;
-
-export function defaultSessionFilters(): SessionFilters {
-  return { search: '', year: null, include_voided: false, page: 1, page_size: DEFAULT_PAGE_SIZE };
-}
-
-export function sessionFiltersFromQuery(q: LocationQuery): SessionFilters {
-  return {
-    search: queryText(q, 'search'),
-    year: queryYear(q),
-    include_voided: queryBool(q, 'include_voided'),
-    ...queryPaging(q),
-  };
-}
-
-/** Only what differs from the defaults, in a stable order. */
-export function sessionFiltersToQuery(f: SessionFilters): LocationQueryRaw {
-  const out: LocationQueryRaw = {};
-  const search = f.search.trim();
-  if (search) out.search = search;
-  if (f.year !== null) out.year = String(f.year);
-  if (f.include_voided) out.include_voided = '1';
-  putPaging(out, f);
-  return out;
-}
-
-/** Filters -> the core's SessionQuery: empty filters left out. */
-export function buildSessionQuery(f: SessionFilters): SessionQuery {
-  const q: SessionQuery = { page: Math.max(1, f.page), page_size: f.page_size };
-  const s = searchText(f.search);
-  if (s) q.search = s;
-  if (f.year !== null) q.year = f.year;
-  if (f.include_voided) q.include_voided = true;
-  return q;
-}
-
-export const SESSION_LIST: ListCodec<SessionFilters, SessionQuery> = {
-  fromQuery: sessionFiltersFromQuery, toQuery: sessionFiltersToQuery, build: buildSessionQuery, defaults: defaultSessionFilters,
-};
+export const SESSION_LIST = yearListCodec<SessionQuery>();
+export const defaultSessionFilters = SESSION_LIST.defaults;
+export const sessionFiltersFromQuery = SESSION_LIST.fromQuery;
+export const sessionFiltersToQuery = SESSION_LIST.toQuery;
+export const buildSessionQuery = SESSION_LIST.build;
