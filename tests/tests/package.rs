@@ -923,3 +923,48 @@ fn a_package_of_chosen_books_carries_them_and_replaces_only_them() {
     let e = package::export(&mut store, &stamp(), dir.path(), &bad, &[]).unwrap_err();
     assert_eq!(e.field(), Some("books"), "{e}");
 }
+
+#[test]
+fn a_packages_huge_counts_are_summed_without_overflow() {
+    use taizhang_core::county;
+    // A township's package is outside data: its records pass the check whatever their counts
+    // (the hashes are made to match), and the county's figures must still come out.
+    let (_a, _store, pkg) = township("青山镇", 1);
+    let rel = "data/sessions.jsonl";
+    let text = std::fs::read_to_string(pkg.join(rel)).unwrap();
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| {
+            let mut v: Value = serde_json::from_str(l).unwrap();
+            v["expected"] = u64::MAX.into();
+            v["present"] = u64::MAX.into();
+            v.to_string()
+        })
+        .collect();
+    assert!(!lines.is_empty(), "the demo holds a session in the year");
+    // a second record (a new id) so that the sum of two such counts would overflow
+    let mut twin: Value = serde_json::from_str(&lines[0]).unwrap();
+    twin["id"] = 999_999.into();
+    let mut lines = lines;
+    lines.push(twin.to_string());
+    let body = lines.join("\n") + "\n";
+    std::fs::write(pkg.join(rel), &body).unwrap();
+    relist(&pkg, rel, body.as_bytes());
+    let n = lines.len();
+    rewrite_manifest(&pkg, |m| {
+        for e in m["files"].as_array_mut().unwrap() {
+            if e["path"] == rel {
+                e["records"] = n.into();
+            }
+        }
+    });
+    let (_c, mut county_db) = temp_store();
+    county::import(&mut county_db, &stamp(), &pkg, false).unwrap();
+    let stats = county::stats(county_db.conn()).unwrap();
+    assert_eq!(
+        stats.townships[0].session_expected,
+        usize::MAX,
+        "saturated, not wrapped"
+    );
+    assert_eq!(stats.total.session_present, usize::MAX);
+}

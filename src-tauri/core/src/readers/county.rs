@@ -258,13 +258,15 @@ impl Figures {
         self.voter_receptions += o.voter_receptions;
         self.meetings += o.meetings;
         self.sessions += o.sessions;
-        self.session_expected += o.session_expected;
-        self.session_present += o.session_present;
+        self.session_expected = self.session_expected.saturating_add(o.session_expected);
+        self.session_present = self.session_present.saturating_add(o.session_present);
         self.projects_voted += o.projects_voted;
         self.projects_adopted += o.projects_adopted;
         self.projects_completed += o.projects_completed;
-        self.project_ratings += o.project_ratings;
-        self.project_ratings_satisfied += o.project_ratings_satisfied;
+        self.project_ratings = self.project_ratings.saturating_add(o.project_ratings);
+        self.project_ratings_satisfied = self
+            .project_ratings_satisfied
+            .saturating_add(o.project_ratings_satisfied);
     }
 }
 
@@ -315,10 +317,11 @@ pub fn stats(conn: &Connection) -> Result<CountyStats> {
         let acts = live(conn, &id, "activities")?;
         // A package from before the sessions book has none: counted as zero sessions.
         let held = live(conn, &id, "sessions")?;
+        // A package is outside data: its counts are added without overflow, however large.
         let sum = |k: &str| -> usize {
             held.iter()
-                .map(|s| s[k].as_u64().unwrap_or(0) as usize)
-                .sum()
+                .map(|s| usize::try_from(s[k].as_u64().unwrap_or(0)).unwrap_or(usize::MAX))
+                .fold(0usize, usize::saturating_add)
         };
         let projects = live(conn, &id, "projects")?;
         let adopted: Vec<&Value> = projects
@@ -328,8 +331,10 @@ pub fn stats(conn: &Connection) -> Result<CountyStats> {
         let rated = |k: &str| -> usize {
             adopted
                 .iter()
-                .map(|p| p["evaluation"][k].as_u64().unwrap_or(0) as usize)
-                .sum()
+                .map(|p| {
+                    usize::try_from(p["evaluation"][k].as_u64().unwrap_or(0)).unwrap_or(usize::MAX)
+                })
+                .fold(0usize, usize::saturating_add)
         };
         let mut by_category = BTreeMap::new();
         for p in &pets {

@@ -142,8 +142,10 @@ pub enum Share {
 }
 
 impl Share {
-    /// Does `n` out of `all` reach the share?
+    /// Does `n` out of `all` reach the share? Counted wide, so a count read from a damaged row
+    /// (the write paths bound them) cannot overflow.
     pub fn reached(self, n: i64, all: i64) -> bool {
+        let (n, all) = (i128::from(n), i128::from(all));
         match self {
             Share::Half => n * 2 > all,
             Share::TwoThirds => n * 3 >= all * 2,
@@ -366,6 +368,15 @@ mod tests {
             RuleProfile::from_json(&v.to_string()).is_err(),
             "unknown keys are refused"
         );
+    }
+
+    #[test]
+    fn shares_hold_at_the_edges_and_never_overflow() {
+        assert!(Share::Half.reached(16, 30) && !Share::Half.reached(15, 30));
+        assert!(Share::TwoThirds.reached(20, 30) && !Share::TwoThirds.reached(19, 30));
+        // a count from a damaged row: an answer, not a panic
+        assert!(Share::Half.reached(i64::MAX, 30));
+        assert!(!Share::TwoThirds.reached(1, i64::MAX));
     }
 
     #[test]

@@ -46,8 +46,9 @@ fn from_row(r: &Row) -> rusqlite::Result<Raw> {
             satisfied: a,
             basically: b,
             unsatisfied: c,
-            numerator: a + b,
-            denominator: a + b + c,
+            // stored counts are bounded when written; a damaged row cannot overflow the sums
+            numerator: a.saturating_add(b),
+            denominator: a.saturating_add(b).saturating_add(c),
         }),
         _ => None,
     };
