@@ -75,6 +75,22 @@ const DATA_AT_VERSION: &[&str] = &[
      INSERT INTO terms (id, number, start_date, end_date) VALUES (7, 5, '1998-01-01', '2002-12-31');
      INSERT INTO congress_sessions (term_id, seq, number, kind, first_day, last_day)
        VALUES (7, 1, '第五届人民代表大会第一次会议', 'regular', '1998-03-10', '1998-03-11');",
+    // 14: a group activity with its attendance, an opinion turned into nothing yet and a
+    // project's inspection pointing at it, before activities could be organised by the
+    // presidium (the table is rebuilt: every row and every reference to it must survive).
+    "INSERT INTO settings (key, value) VALUES ('township', '旧镇'), ('operator', '老秘书');
+     INSERT INTO history (entity, entity_id, action, actor, at, note) VALUES ('settings', 0, 'update', '老秘书', '2020-01-02 09:00:00', '');
+     INSERT INTO terms (id, number, start_date, end_date) VALUES (7, 5, '1998-01-01', '2002-12-31');
+     INSERT INTO deputy_groups (id, name) VALUES (3, '东片小组');
+     INSERT INTO deputies (id, term_id, name, sex, ethnicity, political_status, occupation, group_id, levels, elected_on, elected_how)
+       VALUES (11, 7, '钱代表', 'male', '01', 'masses', 'farmer', 3, 'township', '1998-01-01', 'general_election');
+     INSERT INTO group_activities (id, year, seq, number, group_id, kind, date, theme)
+       VALUES (21, 1999, 4, '活动〔1999〕第4号', 3, 'inspection', '1999-05-06', '视察村道');
+     INSERT INTO activity_attendance (activity_id, deputy_id, attendance, reason) VALUES (21, 11, 'excused', '外出');
+     INSERT INTO activity_opinions (activity_id, seq, source, content) VALUES (21, 1, '某村村民', '修路');
+     INSERT INTO livelihood_projects (id, year, seq, number, title, source) VALUES (5, 1999, 1, '民生实事〔1999〕第1号', '村道硬化', 'voters');
+     INSERT INTO project_reports (project_id, date, kind, text, activity_id, actor, at)
+       VALUES (5, '1999-05-06', 'inspection', '视察', 21, '老秘书', '1999-05-06 10:00:00');",
 ];
 
 #[test]
@@ -202,6 +218,32 @@ fn every_earlier_schema_with_data_migrates_to_the_latest_keeping_the_data() {
                 .query_row("SELECT count(*) FROM livelihood_projects", [], |r| r.get(0))
                 .unwrap();
             assert_eq!(n, 0);
+        }
+        if from == 14 {
+            // The rebuilt activities table keeps the activity's id, number, group and values,
+            // organised by its group; attendance, opinion and the project's reference still
+            // point at it, and it is still never deleted.
+            let a = taizhang_core::activities::get(store.conn(), 21).unwrap();
+            assert_eq!(
+                (a.number.as_str(), a.group_id, a.theme.as_str(), a.excused),
+                ("活动〔1999〕第4号", Some(3), "视察村道", 1)
+            );
+            assert_eq!(a.organiser, taizhang_core::vocab::Organiser::Group);
+            assert_eq!(a.opinions.len(), 1);
+            assert_eq!(a.members[0].reason, "外出");
+            let linked: i64 = store
+                .conn()
+                .query_row(
+                    "SELECT activity_id FROM project_reports WHERE project_id = 5",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(linked, 21);
+            assert!(store
+                .conn()
+                .execute("DELETE FROM group_activities WHERE id = 21", [])
+                .is_err());
         }
         // And the upgraded file works for the roster.
         let mut store = store;

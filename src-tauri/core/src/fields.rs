@@ -267,6 +267,27 @@ pub const FIELDS: &[Field] = &[
     other("vote", "票决"),
     other("id", "编号"),
     other("action", "办理环节"),
+    // Supervision: activities organised town-wide, review opinions, evaluations, duty reports,
+    // station duty.
+    other("organiser", "组织者"),
+    other("participants", "参加人员"),
+    other("voters_received", "接待群众人次"),
+    text("official", "被评议人员", SHORT),
+    f("sent_on", "送达日期", Happened),
+    other("followup_id", "回头看活动"),
+    other("satisfaction", "评价"),
+    other("rounds", "整改轮次"),
+    other("evaluation_id", "评议"),
+    other("object_seq", "评议对象"),
+    other("voters", "参加测评人数"),
+    other("evaluator_ids", "参加评议的代表"),
+    other("evaluators", "参加评议的代表"),
+    other("objects", "评议对象"),
+    other("good", "满意（称职）"),
+    other("fair", "基本满意（基本称职）"),
+    other("poor", "不满意（不称职）"),
+    other("voters_present", "到会选民人数"),
+    other("rating", "选民测评"),
 ];
 
 /// A form the clerk fills: its name in a refusal (“信访登记的……”) and the labels its fields
@@ -417,6 +438,13 @@ pub const PROJECT: Form = form(
     ],
 );
 pub const PROJECT_REPORT: Form = form("民生实事项目", &[("date", "报告日期"), ("text", "内容")]);
+pub const RECTIFICATION: Form = form(
+    "审议意见",
+    &[("content", "审议意见"), ("text", "整改情况"), ("date", "日期")],
+);
+pub const EVALUATION: Form = form("评议", &[("title", "评议名称"), ("date", "评议日期")]);
+pub const DUTY_REPORT: Form = form("代表述职", &[("date", "述职日期"), ("place", "述职地点")]);
+pub const STATION_DUTY: Form = form("联络站值班", &[("date", "值班日期")]);
 pub const PROJECT_EVALUATION: Form = form("民生实事项目", &[("date", "测评日期")]);
 /// Voiding an entry: its reason.
 pub const VOID: Form = form("作废", &[("reason", "作废原因")]);

@@ -37,6 +37,7 @@ pub mod rules;
 pub mod store;
 
 pub use books::{activities, attachments, deeds, documents, meetings, petitions, roster};
+pub use books::{duty_reports, evaluations, rectifications, stations};
 pub use books::{projects, refs, sessions, suggestions, units};
 pub use readers::{bench, county, demo, duty_record, entries, followup, package, print, registry};
 pub use rules::{calendar, deadline, idcard, names, tally, vocab};

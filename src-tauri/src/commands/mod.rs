@@ -12,6 +12,7 @@ pub mod printing;
 pub mod projects;
 pub mod roster;
 pub mod sessions;
+pub mod supervision;
 pub mod system;
 
 pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
@@ -136,6 +137,25 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         projects::project_carry,
         projects::project_void,
         projects::projects_late,
+        supervision::rectifications_list,
+        supervision::rectification_get,
+        supervision::rectification_create,
+        supervision::rectification_report,
+        supervision::rectification_assess,
+        supervision::rectification_void,
+        supervision::evaluations_list,
+        supervision::evaluation_get,
+        supervision::evaluation_create,
+        supervision::evaluation_void,
+        supervision::duty_reports_list,
+        supervision::duty_report_get,
+        supervision::duty_report_create,
+        supervision::duty_report_void,
+        supervision::duty_reports_owed,
+        supervision::station_rota,
+        supervision::station_rota_set,
+        supervision::station_duty,
+        supervision::station_duty_counts,
         activities::activities_list,
         activities::activity_get,
         activities::activity_members,

@@ -2,8 +2,26 @@
 import type { ActivityKind } from "./ActivityKind";
 import type { LeaveReason } from "./LeaveReason";
 import type { OpinionInput } from "./OpinionInput";
+import type { Organiser } from "./Organiser";
 
-export type ActivityInput = { group_id: number, kind: ActivityKind, date: string, place: string, notice_date: string | null, theme: string, 
+export type ActivityInput = { 
+/**
+ * 代表小组 (the default), 主席团 or 代表联络站.
+ */
+organiser: Organiser, 
+/**
+ * The group, for a group's activity (its members are expected).
+ */
+group_id: number | null, 
+/**
+ * The station, for a day of station duty (the deputies on its rota that day are expected).
+ */
+station_id: number | null, 
+/**
+ * The deputies the presidium invited (any group, any level), or deputies joining a station's
+ * duty beside its rota.
+ */
+participants: Array<number>, kind: ActivityKind, date: string, place: string, notice_date: string | null, theme: string, 
 /**
  * Members excused (请假) and absent without leave; every other member was present.
  */
@@ -15,4 +33,8 @@ leave_reasons: Array<LeaveReason>,
 /**
  * Higher-level deputies attending (县、市代表), free text.
  */
-higher_deputies: string, record: string, results: string, reported_on: string | null, opinions: Array<OpinionInput>, notes: string, };
+higher_deputies: string, record: string, results: string, reported_on: string | null, 
+/**
+ * Voters received (接待群众人次), for a reception or a station duty.
+ */
+voters_received: number | null, opinions: Array<OpinionInput>, notes: string, };

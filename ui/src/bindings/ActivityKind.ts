@@ -3,4 +3,4 @@
 /**
  * What a deputy group met for (BOOKS.md, 代表小组活动记录簿).
  */
-export type ActivityKind = "study" | "inspection" | "survey" | "law_enforcement_check" | "voter_reception" | "duty_report" | "special_report" | "station_duty" | "other";
+export type ActivityKind = "study" | "inspection" | "survey" | "law_enforcement_check" | "voter_reception" | "duty_report" | "special_report" | "special_inquiry" | "station_duty" | "other";

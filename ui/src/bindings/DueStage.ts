@@ -3,4 +3,4 @@
 /**
  * The stages a case can be waiting in, each with a legal deadline.
  */
-export type DueStage = "assign" | "reassign" | "reply" | "rehandle" | "accept_notice" | "handle" | "review_reply" | "re_review_reply";
+export type DueStage = "assign" | "reassign" | "reply" | "rehandle" | "accept_notice" | "handle" | "review_reply" | "re_review_reply" | "rectify";

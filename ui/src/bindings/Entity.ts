@@ -5,4 +5,4 @@
  * the bottom, so a history row can only name a kind that exists; what each kind is called and
  * how one of its records is named for the clerk is asked of its book (`crate::registry`).
  */
-export type Entity = "settings" | "term" | "constituency" | "liaison_station" | "deputy_group" | "deputy" | "deputy_event" | "presidium_post" | "handling_unit" | "suggestion" | "petition" | "document" | "deed" | "presidium_meeting" | "group_activity" | "attachment" | "county_package" | "congress_session" | "livelihood_project";
+export type Entity = "settings" | "term" | "constituency" | "liaison_station" | "deputy_group" | "deputy" | "deputy_event" | "presidium_post" | "handling_unit" | "suggestion" | "petition" | "document" | "deed" | "presidium_meeting" | "group_activity" | "attachment" | "county_package" | "congress_session" | "livelihood_project" | "rectification" | "evaluation" | "duty_report" | "station_rota";

@@ -2,8 +2,21 @@
 import type { ActivityKind } from "./ActivityKind";
 import type { ActivityMember } from "./ActivityMember";
 import type { Opinion } from "./Opinion";
+import type { Organiser } from "./Organiser";
 
-export type GroupActivity = { id: number, number: string, year: number, seq: number, group_id: number, group_name: string, kind: ActivityKind, date: string, place: string, notice_date: string | null, theme: string, members: Array<ActivityMember>, expected: number, present: number, excused: number, absent: number, higher_deputies: string, record: string, results: string, reported_on: string | null, opinions: Array<Opinion>, 
+export type GroupActivity = { id: number, number: string, year: number, seq: number, organiser: Organiser, 
+/**
+ * The group of a group's activity; None for the presidium's and a station's.
+ */
+group_id: number | null, 
+/**
+ * The group's name; empty for the presidium's and a station's.
+ */
+group_name: string, station_id: number | null, 
+/**
+ * Who organised it, as the book prints it: 东片代表小组, 镇人大主席团, 青山代表联络站.
+ */
+organiser_name: string, kind: ActivityKind, date: string, place: string, notice_date: string | null, theme: string, members: Array<ActivityMember>, expected: number, present: number, excused: number, absent: number, higher_deputies: string, record: string, results: string, reported_on: string | null, voters_received: number | null, opinions: Array<Opinion>, 
 /**
  * Shown beside the entry (short notice, not yet reported); empty when all is well.
  */

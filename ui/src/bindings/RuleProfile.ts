@@ -4,9 +4,10 @@ import type { PetitionRules } from "./PetitionRules";
 import type { PresidiumRules } from "./PresidiumRules";
 import type { SessionRules } from "./SessionRules";
 import type { SuggestionRules } from "./SuggestionRules";
+import type { SupervisionRules } from "./SupervisionRules";
 
 export type RuleProfile = { 
 /**
  * Format of the file; 1 is the only one so far.
  */
-schema: number, id: string, version: number, name: string, description: string, sources: Array<string>, suggestion: SuggestionRules, petition: PetitionRules, presidium: PresidiumRules, session: SessionRules, livelihood: LivelihoodRules, };
+schema: number, id: string, version: number, name: string, description: string, sources: Array<string>, suggestion: SuggestionRules, petition: PetitionRules, presidium: PresidiumRules, session: SessionRules, livelihood: LivelihoodRules, supervision: SupervisionRules, };

@@ -8,7 +8,7 @@ export type Vocabulary = { sexes: Array<Choice>, ethnicities: Array<Choice>, pol
 /**
  * Of the office's current rule profile (see [`vocabulary_for`]); empty from [`vocabulary`].
  */
-reply_categories: Array<Choice>, document_directions: Array<Choice>, issuer_levels: Array<Choice>, classifications: Array<Choice>, urgencies: Array<Choice>, deed_categories: Array<Choice>, activity_kinds: Array<Choice>, attendances: Array<Choice>, session_kinds: Array<Choice>, session_item_kinds: Array<Choice>, outcome_kinds: Array<Choice>, elected_posts: Array<Choice>, project_sources: Array<Choice>, milestone_kinds: Array<Choice>, report_kinds: Array<Choice>, 
+reply_categories: Array<Choice>, document_directions: Array<Choice>, issuer_levels: Array<Choice>, classifications: Array<Choice>, urgencies: Array<Choice>, deed_categories: Array<Choice>, activity_kinds: Array<Choice>, attendances: Array<Choice>, session_kinds: Array<Choice>, session_item_kinds: Array<Choice>, outcome_kinds: Array<Choice>, elected_posts: Array<Choice>, project_sources: Array<Choice>, milestone_kinds: Array<Choice>, report_kinds: Array<Choice>, organisers: Array<Choice>, evaluation_kinds: Array<Choice>, 
 /**
  * What a history row's `action` means.
  */

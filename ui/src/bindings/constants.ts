@@ -94,6 +94,7 @@ export const TEXT_LIMITS: Readonly<Record<string, number>> = {
   approved_by: 50,
   outcome: 20000,
   description: 20000,
+  official: 50,
 };
 /** A text field not listed above takes this many. */
 export const TEXT_LIMIT_DEFAULT = 2000;

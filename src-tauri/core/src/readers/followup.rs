@@ -25,6 +25,8 @@ use crate::{petitions, Error, Result, Store};
 pub enum Book {
     Suggestions,
     Petitions,
+    /// A review opinion whose unit's rectification report is awaited.
+    Rectifications,
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -53,6 +55,7 @@ pub struct UnitLoad {
     pub late: usize,
     pub suggestions_open: usize,
     pub petitions_open: usize,
+    pub rectifications_open: usize,
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -60,6 +63,7 @@ pub struct UnitLoad {
 pub struct Counts {
     pub suggestions_open: usize,
     pub petitions_open: usize,
+    pub rectifications_open: usize,
     pub overdue: usize,
     pub due_soon: usize,
 }
@@ -147,8 +151,30 @@ pub fn deadlines(conn: &Connection, today: NaiveDate) -> Result<Vec<DueItem>> {
             ));
         }
     }
+    for x in crate::rectifications::open(conn, today)? {
+        if let Some(d) = &x.deadline {
+            out.push(rectification_item(&x, d));
+        }
+    }
     out.sort_by_key(|i| (i.due_date, i.id));
     Ok(out)
+}
+
+/// A review opinion's awaited report as a due item: the unit, what was found, the round.
+fn rectification_item(x: &crate::rectifications::Rectification, d: &Deadline) -> DueItem {
+    let mut it = item(
+        Book::Rectifications,
+        x.id,
+        &x.number,
+        &x.content,
+        d,
+        x.unit.clone(),
+        false,
+    );
+    if x.rounds.len() > 1 {
+        it.stage_label = "报送整改情况（再次整改）";
+    }
+    it
 }
 
 pub fn dashboard(conn: &Connection, today: NaiveDate, within: i64) -> Result<Dashboard> {
@@ -165,7 +191,7 @@ pub fn dashboard(conn: &Connection, today: NaiveDate, within: i64) -> Result<Das
     let mut awaiting = Vec::new();
     let mut promises = Vec::new();
     let mut units: BTreeMap<i64, UnitLoad> = BTreeMap::new();
-    let mut load = |u: Option<i64>, suggestion: bool, late: bool| {
+    let mut load = |u: Option<i64>, book: Book, late: bool| {
         if let Some(u) = u {
             let e = units.entry(u).or_insert_with(|| UnitLoad {
                 unit: n.unit(u),
@@ -173,19 +199,21 @@ pub fn dashboard(conn: &Connection, today: NaiveDate, within: i64) -> Result<Das
                 late: 0,
                 suggestions_open: 0,
                 petitions_open: 0,
+                rectifications_open: 0,
             });
             e.open += 1;
             e.late += usize::from(late);
-            if suggestion {
-                e.suggestions_open += 1;
-            } else {
-                e.petitions_open += 1;
+            match book {
+                Book::Suggestions => e.suggestions_open += 1,
+                Book::Petitions => e.petitions_open += 1,
+                Book::Rectifications => e.rectifications_open += 1,
             }
         }
     };
     let mut counts = Counts {
         suggestions_open: 0,
         petitions_open: 0,
+        rectifications_open: 0,
         overdue: 0,
         due_soon: 0,
     };
@@ -222,9 +250,9 @@ pub fn dashboard(conn: &Connection, today: NaiveDate, within: i64) -> Result<Das
         // as the list the row opens filters them (`SuggestionQuery::unit_id`).
         if f.is_open() && f.state != SuggestionState::Registered {
             let late = d.as_ref().is_some_and(|d| d.overdue);
-            load(f.lead_unit, true, late);
+            load(f.lead_unit, Book::Suggestions, late);
             for co in &f.co_units {
-                load(Some(*co), true, late);
+                load(Some(*co), Book::Suggestions, late);
             }
         }
         if f.state == SuggestionState::Replied {
@@ -295,8 +323,23 @@ pub fn dashboard(conn: &Connection, today: NaiveDate, within: i64) -> Result<Das
             }
         }
         if f.is_open() {
-            load(f.unit, false, d.as_ref().is_some_and(|d| d.overdue));
+            load(f.unit, Book::Petitions, d.as_ref().is_some_and(|d| d.overdue));
         }
+    }
+    // Review opinions: the report awaited is followed like a case's reply; one reported and
+    // awaiting the presidium's assessment still counts as open for its unit.
+    for x in crate::rectifications::open(conn, today)? {
+        counts.rectifications_open += 1;
+        let late = x.overdue;
+        if let Some(d) = &x.deadline {
+            let it = rectification_item(&x, d);
+            if d.overdue {
+                overdue.push(it);
+            } else if d.days_left <= within {
+                due_soon.push(it);
+            }
+        }
+        load(x.unit.as_ref().map(|u| u.id), Book::Rectifications, late);
     }
     let by_due = |a: &DueItem, b: &DueItem| a.due_date.cmp(&b.due_date).then(a.id.cmp(&b.id));
     overdue.sort_by(by_due);

@@ -13,8 +13,8 @@ use crate::history::{self as log, Entity, HistoryEntry};
 use crate::roster::deputy::DeputyRecord;
 use crate::store::Page;
 use crate::{
-    activities, deeds, documents, meetings, petitions, projects, sessions, suggestions, Error,
-    Result,
+    activities, deeds, documents, duty_reports, evaluations, meetings, petitions, projects,
+    rectifications, sessions, suggestions, Error, Result,
 };
 
 /// The books of 六簿一册, by the names the CLI takes: what printing, the export package and its
@@ -138,6 +138,13 @@ pub fn entity_label(conn: &Connection, entity: Entity, id: i64) -> String {
         Entity::CountyPackage => text("SELECT township FROM county_packages WHERE rowid = ?1"),
         Entity::CongressSession => book::<sessions::CongressSession>(conn, id),
         Entity::LivelihoodProject => book::<projects::LivelihoodProject>(conn, id),
+        Entity::Rectification => book::<rectifications::Rectification>(conn, id),
+        Entity::Evaluation => book::<evaluations::EvaluationEvent>(conn, id),
+        Entity::DutyReport => book::<duty_reports::DutyReport>(conn, id),
+        Entity::StationRota => text(
+            "SELECT s.name || ' ' || r.date || ' ' || d.name FROM station_rota r
+             JOIN liaison_stations s ON s.id = r.station_id JOIN deputies d ON d.id = r.deputy_id WHERE r.id = ?1",
+        ),
     };
     label.unwrap_or_default()
 }
@@ -153,6 +160,8 @@ pub fn value_label(entity: Entity, field: &str, code: &str) -> Option<&'static s
         Entity::GroupActivity => activities::GroupActivity::value_label(field, code),
         Entity::CongressSession => sessions::CongressSession::value_label(field, code),
         Entity::LivelihoodProject => projects::LivelihoodProject::value_label(field, code),
+        Entity::Rectification => rectifications::Rectification::value_label(field, code),
+        Entity::Evaluation => evaluations::EvaluationEvent::value_label(field, code),
         Entity::Deputy => DeputyRecord::value_label(field, code),
         Entity::Settings
         | Entity::Term
@@ -163,7 +172,9 @@ pub fn value_label(entity: Entity, field: &str, code: &str) -> Option<&'static s
         | Entity::PresidiumPost
         | Entity::HandlingUnit
         | Entity::Attachment
-        | Entity::CountyPackage => None,
+        | Entity::CountyPackage
+        | Entity::DutyReport
+        | Entity::StationRota => None,
     }
 }
 

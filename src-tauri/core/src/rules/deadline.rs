@@ -24,6 +24,8 @@ pub enum DueStage {
     Handle,
     ReviewReply,
     ReReviewReply,
+    /// a review opinion's rectification report (审议意见整改情况报告)
+    Rectify,
 }
 
 impl DueStage {
@@ -37,6 +39,7 @@ impl DueStage {
             DueStage::Handle => "handle",
             DueStage::ReviewReply => "review_reply",
             DueStage::ReReviewReply => "re_review_reply",
+            DueStage::Rectify => "rectify",
         }
     }
     pub fn label(self) -> &'static str {
@@ -49,6 +52,7 @@ impl DueStage {
             DueStage::Handle => "办理答复",
             DueStage::ReviewReply => "复查答复",
             DueStage::ReReviewReply => "复核答复",
+            DueStage::Rectify => "报送整改情况",
         }
     }
 }

@@ -92,6 +92,7 @@ pub struct RuleProfile {
     pub presidium: PresidiumRules,
     pub session: SessionRules,
     pub livelihood: LivelihoodRules,
+    pub supervision: SupervisionRules,
 }
 
 /// How a vote on 民生实事 candidates adopts projects: the rules differ by province and county
@@ -105,6 +106,63 @@ pub struct LivelihoodRules {
     /// At most this many adopted, in order of votes; None: every candidate with the majority.
     pub max_adopted: Option<u32>,
     pub basis: String,
+}
+
+/// Supervision between sessions: how long a handling unit has for its rectification report on
+/// a review opinion, when an evaluation's result obliges the object to rectify, and how often a
+/// deputy reports to the voters. The law gives no township figure for any of them (《监督法》
+/// Art. 14 and 《代表法》 Art. 45 set no period), so each is the county's or township's own rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(deny_unknown_fields)]
+pub struct SupervisionRules {
+    /// The unit's rectification report on a review opinion, counted from the day it is sent.
+    pub rectify: Rule,
+    pub evaluation: EvaluationRules,
+    pub duty_report: DutyReportRules,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(deny_unknown_fields)]
+pub struct EvaluationRules {
+    /// An object whose 不满意 (不称职) ballots are MORE than this share of its valid ballots must
+    /// rectify: a review opinion is opened for it.
+    pub unsatisfied_over: Fraction,
+    /// ... and is evaluated again within this period of the evaluation.
+    pub re_evaluate: Rule,
+    pub basis: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(deny_unknown_fields)]
+pub struct DutyReportRules {
+    /// Reports to the voters each deputy of these levels gives at least once a term.
+    pub per_term: u32,
+    pub levels: Vec<crate::vocab::Level>,
+    pub basis: String,
+}
+
+/// A share written as a fraction (三分之一: 1/3), compared exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(deny_unknown_fields)]
+pub struct Fraction {
+    pub numerator: u32,
+    pub denominator: u32,
+}
+
+impl Fraction {
+    /// Is `n` out of `all` MORE than the share? Counted wide (no overflow on a damaged row).
+    pub fn exceeded(self, n: i64, all: i64) -> bool {
+        all > 0 && i128::from(n) * i128::from(self.denominator)
+            > i128::from(all) * i128::from(self.numerator)
+    }
+    /// "1/3": how the office writes it in a rule.
+    pub fn text(self) -> String {
+        format!("{}/{}", self.numerator, self.denominator)
+    }
 }
 
 /// The checks shown on sessions of the congress (shown, never enforced: the book records what
@@ -219,6 +277,8 @@ impl RuleProfile {
             &p.petition.re_review_request,
             &p.petition.re_review_reply,
             &p.session.notice,
+            &p.supervision.rectify,
+            &p.supervision.evaluation.re_evaluate,
         ]);
         for r in all {
             if r.count == 0 || r.count > 366 {
@@ -236,6 +296,15 @@ impl RuleProfile {
         }
         if p.livelihood.max_adopted == Some(0) {
             return bad("民生实事项目的入选上限不能为 0（不设上限请写 null）".into());
+        }
+        let r = p.supervision.evaluation.unsatisfied_over;
+        if r.denominator == 0 || r.numerator >= r.denominator {
+            return bad("评议整改的不满意票比例应是小于 1 的分数".into());
+        }
+        if !(1..=10).contains(&p.supervision.duty_report.per_term)
+            || p.supervision.duty_report.levels.is_empty()
+        {
+            return bad("代表述职每届次数应在 1 到 10 之间，并列出适用的代表层级".into());
         }
         if !(1..=12).contains(&p.session.per_year) {
             return bad("每年人代会次数应在 1 到 12 之间".into());

@@ -107,3 +107,32 @@ impl Ratio {
         }
     }
 }
+
+/// A vote of 满意 / 基本满意 / 不满意 (or 称职 / 基本称职 / 不称职) entered as counts: the rate
+/// (满意 and 基本满意 of the valid ballots) and the share of 不满意, each with numerator and
+/// denominator. Counts are bounded when written; a damaged row cannot overflow the sums.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
+pub struct Ballots {
+    pub good: i64,
+    pub fair: i64,
+    pub poor: i64,
+    pub valid: i64,
+    pub rate: Ratio,
+    pub poor_share: Ratio,
+}
+
+impl Ballots {
+    pub fn new(good: i64, fair: i64, poor: i64) -> Ballots {
+        let n = |v: i64| usize::try_from(v.max(0)).unwrap_or(usize::MAX);
+        let valid = good.saturating_add(fair).saturating_add(poor);
+        Ballots {
+            good,
+            fair,
+            poor,
+            valid,
+            rate: Ratio::new(n(good.saturating_add(fair)), n(valid)),
+            poor_share: Ratio::new(n(poor), n(valid)),
+        }
+    }
+}

@@ -462,9 +462,30 @@ vocab!(
     LawEnforcementCheck = "law_enforcement_check": "执法检查" [],
     VoterReception = "voter_reception": "接待选民" ["接待选民日", "选民接待"],
     DutyReport = "duty_report": "述职" ["述职评议"],
-    SpecialReport = "special_report": "听取专项报告" ["专项报告"],
+    SpecialReport = "special_report": "听取专项报告" ["专项报告", "听取和审议专项工作报告"],
+    SpecialInquiry = "special_inquiry": "专题询问" ["询问"],
     StationDuty = "station_duty": "联络站值班" ["值班", "进站履职"],
     Other = "other": "其他" [],
+});
+
+vocab!(
+    /// Who organised an activity: a deputy group (its members are expected), the presidium
+    /// (town-wide: the deputies it invited, of any group or level), or a liaison station (a day
+    /// of station duty: the deputies on the rota).
+    Organiser, "组织者" {
+    Group = "group": "代表小组" ["小组"],
+    Presidium = "presidium": "主席团" ["镇人大主席团"],
+    Station = "station": "代表联络站" ["联络站", "进站"],
+});
+
+vocab!(
+    /// What an evaluation (评议 / 测评) is of. A 述职评议 rates officials 称职 / 基本称职 / 不称职;
+    /// the others rate 满意 / 基本满意 / 不满意.
+    EvaluationKind, "评议类别" {
+    Work = "work": "工作评议" ["部门评议", "行风评议"],
+    Station = "station": "站所评议" ["站所"],
+    Duty = "duty": "述职评议" ["述职"],
+    Livelihood = "livelihood": "民生实事满意度测评" ["民生实事测评", "满意度测评"],
 });
 
 vocab!(
@@ -578,6 +599,8 @@ pub struct Vocabulary {
     pub project_sources: Vec<Choice>,
     pub milestone_kinds: Vec<Choice>,
     pub report_kinds: Vec<Choice>,
+    pub organisers: Vec<Choice>,
+    pub evaluation_kinds: Vec<Choice>,
     /// What a history row's `action` means.
     pub history_actions: Vec<Choice>,
     /// What a history row's `entity` is, for the 操作记录 filter.
@@ -626,6 +649,8 @@ pub fn vocabulary() -> Vocabulary {
         project_sources: ProjectSource::choices(),
         milestone_kinds: MilestoneKind::choices(),
         report_kinds: ReportKind::choices(),
+        organisers: Organiser::choices(),
+        evaluation_kinds: EvaluationKind::choices(),
         history_actions: pairs(&[
             ("create", "新增"),
             ("update", "修改"),

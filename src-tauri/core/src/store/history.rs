@@ -93,10 +93,14 @@ pub enum Entity {
     CountyPackage,
     CongressSession,
     LivelihoodProject,
+    Rectification,
+    Evaluation,
+    DutyReport,
+    StationRota,
 }
 
 impl Entity {
-    pub const ALL: [Entity; 19] = [
+    pub const ALL: [Entity; 23] = [
         Entity::Settings,
         Entity::Term,
         Entity::Constituency,
@@ -116,6 +120,10 @@ impl Entity {
         Entity::CountyPackage,
         Entity::CongressSession,
         Entity::LivelihoodProject,
+        Entity::Rectification,
+        Entity::Evaluation,
+        Entity::DutyReport,
+        Entity::StationRota,
     ];
 
     /// The code stored in `history.entity` (and `attachments.entity`).
@@ -140,6 +148,10 @@ impl Entity {
             Entity::CountyPackage => "county_package",
             Entity::CongressSession => "congress_session",
             Entity::LivelihoodProject => "livelihood_project",
+            Entity::Rectification => "rectification",
+            Entity::Evaluation => "evaluation",
+            Entity::DutyReport => "duty_report",
+            Entity::StationRota => "station_rota",
         }
     }
 
@@ -165,6 +177,10 @@ impl Entity {
             Entity::CountyPackage => "乡镇导出包",
             Entity::CongressSession => "人代会",
             Entity::LivelihoodProject => "民生实事项目",
+            Entity::Rectification => "审议意见整改",
+            Entity::Evaluation => "评议",
+            Entity::DutyReport => "代表述职",
+            Entity::StationRota => "联络站值班表",
         }
     }
 

@@ -96,6 +96,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "014_projects.sql",
         include_str!("../../migrations/014_projects.sql"),
     ),
+    (
+        "015_supervision.sql",
+        include_str!("../../migrations/015_supervision.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -295,9 +299,7 @@ impl Store {
             copy_database(&conn, &dest)?;
             backup = Some(dest);
         }
-        migrations()
-            .to_latest(&mut conn)
-            .map_err(|e| Error::Migration(e.to_string()))?;
+        migrate(&mut conn, None)?;
         mark(&conn)?;
         let report = OpenReport {
             from_version: from,
@@ -338,9 +340,7 @@ impl Store {
             None::<fn(rusqlite::backup::Progress)>,
         )?;
         configure(&self.conn)?;
-        migrations()
-            .to_latest(&mut self.conn)
-            .map_err(|e| Error::Migration(e.to_string()))?;
+        migrate(&mut self.conn, None)?;
         mark(&self.conn)?;
         Ok(())
     }
@@ -372,9 +372,7 @@ pub fn schema(conn: &Connection) -> Result<std::collections::BTreeMap<(String, S
 /// The schema this build gives a database at `version` (built in memory).
 pub fn schema_at(version: usize) -> Result<std::collections::BTreeMap<(String, String), String>> {
     let mut conn = Connection::open_in_memory()?;
-    migrations()
-        .to_version(&mut conn, version)
-        .map_err(|e| Error::Migration(e.to_string()))?;
+    migrate(&mut conn, Some(version))?;
     schema(&conn)
 }
 
@@ -393,9 +391,21 @@ pub fn user_version(conn: &Connection) -> Result<i64> {
 /// Brings a fresh file to exactly `version` (tests build every earlier schema with this).
 pub fn migrate_to(conn: &mut Connection, version: usize) -> Result<()> {
     configure(conn)?;
-    migrations()
-        .to_version(conn, version)
-        .map_err(|e| Error::Migration(e.to_string()))
+    migrate(conn, Some(version))
+}
+
+/// Runs the migrations (to `version`, or all) with foreign keys off, as SQLite's procedure for
+/// rebuilding a table asks (a table others refer to cannot be dropped and recreated while they
+/// are on); each migration is checked by `PRAGMA foreign_key_check` before it commits, so
+/// nothing dangling is ever committed. Foreign keys are back on afterwards, whatever happened.
+fn migrate(conn: &mut Connection, version: Option<usize>) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let run = match version {
+        Some(v) => migrations().to_version(conn, v),
+        None => migrations().to_latest(conn),
+    };
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    run.map_err(|e| Error::Migration(e.to_string()))
 }
 
 #[cfg(test)]

@@ -1,5 +1,8 @@
 //! The group activity book (代表小组活动记录簿): what a deputy group did, who of its members came,
-//! and the opinions collected there. An opinion (e.g. from a voter reception, workflow 4) can
+//! and the opinions collected there. The same book holds the activities the presidium organises
+//! town-wide (视察, 调研, 执法检查, 专题询问, 听取专项报告, 培训: the deputies it invited, of any
+//! group and level) and each day of duty at a liaison station (the deputies on its rota); what
+//! differs is who is expected ([`Organiser`]). An opinion (e.g. from a voter reception, workflow 4) can
 //! become a suggestion or a petition entry; the link is kept on the opinion, so the activity
 //! shows what became of each opinion and the suggestion or petition shows where it came from.
 
@@ -38,7 +41,19 @@ pub struct OpinionInput {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[ts(export)]
 pub struct ActivityInput {
-    pub group_id: i64,
+    /// 代表小组 (the default), 主席团 or 代表联络站.
+    #[serde(default = "by_group")]
+    pub organiser: Organiser,
+    /// The group, for a group's activity (its members are expected).
+    #[serde(default)]
+    pub group_id: Option<i64>,
+    /// The station, for a day of station duty (the deputies on its rota that day are expected).
+    #[serde(default)]
+    pub station_id: Option<i64>,
+    /// The deputies the presidium invited (any group, any level), or deputies joining a station's
+    /// duty beside its rota.
+    #[serde(default)]
+    pub participants: Vec<i64>,
     pub kind: ActivityKind,
     pub date: String,
     #[serde(default)]
@@ -63,6 +78,9 @@ pub struct ActivityInput {
     pub results: String,
     #[serde(default)]
     pub reported_on: Option<String>,
+    /// Voters received (接待群众人次), for a reception or a station duty.
+    #[serde(default)]
+    pub voters_received: Option<i64>,
     #[serde(default)]
     pub opinions: Vec<OpinionInput>,
     #[serde(default)]
@@ -111,8 +129,14 @@ pub struct GroupActivity {
     pub number: String,
     pub year: i32,
     pub seq: i64,
-    pub group_id: i64,
+    pub organiser: Organiser,
+    /// The group of a group's activity; None for the presidium's and a station's.
+    pub group_id: Option<i64>,
+    /// The group's name; empty for the presidium's and a station's.
     pub group_name: String,
+    pub station_id: Option<i64>,
+    /// Who organised it, as the book prints it: 东片代表小组, 镇人大主席团, 青山代表联络站.
+    pub organiser_name: String,
     pub kind: ActivityKind,
     pub date: NaiveDate,
     pub place: String,
@@ -127,6 +151,7 @@ pub struct GroupActivity {
     pub record: String,
     pub results: String,
     pub reported_on: Option<NaiveDate>,
+    pub voters_received: Option<i64>,
     pub opinions: Vec<Opinion>,
     /// Shown beside the entry (short notice, not yet reported); empty when all is well.
     pub checks: Vec<String>,
@@ -171,7 +196,9 @@ pub struct ActivityDetail {
 pub struct ActivityQuery {
     pub search: Option<String>,
     pub year: Option<i32>,
+    pub organiser: Option<Organiser>,
     pub group_id: Option<i64>,
+    pub station_id: Option<i64>,
     pub kind: Option<ActivityKind>,
     pub deputy_id: Option<i64>,
     #[ts(as = "Option<bool>", optional)]
@@ -193,12 +220,37 @@ pub struct OpinionSource {
     pub content: String,
 }
 
+fn by_group() -> Organiser {
+    Organiser::Group
+}
+
+/// The kinds the presidium organises town-wide (BOOKS.md, "Beyond the seven books").
+pub const PRESIDIUM_KINDS: [ActivityKind; 8] = [
+    ActivityKind::Inspection,
+    ActivityKind::Survey,
+    ActivityKind::LawEnforcementCheck,
+    ActivityKind::SpecialInquiry,
+    ActivityKind::SpecialReport,
+    ActivityKind::Study,
+    ActivityKind::DutyReport,
+    ActivityKind::Other,
+];
+
 /// The group's members holding office on `on`, in roster order, all marked present.
 pub fn members_on(conn: &Connection, group_id: i64, on: NaiveDate) -> Result<Vec<ActivityMember>> {
+    expected_on(conn, on, |d| d.group_id == Some(group_id))
+}
+
+/// The deputies holding office on `on` that `pick` chooses, in roster order, all present.
+fn expected_on(
+    conn: &Connection,
+    on: NaiveDate,
+    pick: impl Fn(&deputy::Deputy) -> bool,
+) -> Result<Vec<ActivityMember>> {
     let term = org::term_on(conn, on)?;
     let mut views: Vec<_> = deputy::term_views(conn, term.id, on)?
         .into_iter()
-        .filter(|d| d.group_id == Some(group_id) && !d.voided && org::holds_office(d.status))
+        .filter(|d| pick(d) && !d.voided && org::holds_office(d.status))
         .collect();
     deputy::sort(&mut views, RosterOrder::Group);
     Ok(views
@@ -212,23 +264,40 @@ pub fn members_on(conn: &Connection, group_id: i64, on: NaiveDate) -> Result<Vec
         .collect())
 }
 
-const COLUMNS: &str = "a.id, a.number, a.year, a.seq, a.group_id, g.name, a.kind, a.date, a.place, a.notice_date,
-    a.theme, a.higher_deputies, a.record, a.results, a.reported_on, a.notes, a.voided_at IS NOT NULL, a.void_reason";
+const COLUMNS: &str = "a.id, a.number, a.year, a.seq, a.group_id, COALESCE(g.name, ''), a.kind, a.date, a.place, a.notice_date,
+    a.theme, a.higher_deputies, a.record, a.results, a.reported_on, a.notes, a.voided_at IS NOT NULL, a.void_reason,
+    a.organiser, a.station_id, COALESCE(st.name, ''), a.voters_received";
 
-const FROM: &str = "group_activities a JOIN deputy_groups g ON g.id = a.group_id";
+const FROM: &str = "group_activities a LEFT JOIN deputy_groups g ON g.id = a.group_id
+    LEFT JOIN liaison_stations st ON st.id = a.station_id";
+
+/// How the book names who organised an activity.
+fn organiser_name(organiser: Organiser, group: &str, station: &str) -> String {
+    match organiser {
+        Organiser::Group => group.to_string(),
+        Organiser::Presidium => "镇人大主席团".to_string(),
+        Organiser::Station => station.to_string(),
+    }
+}
 
 fn from_row(r: &Row) -> rusqlite::Result<GroupActivity> {
     let date = |i: usize| -> rusqlite::Result<Option<NaiveDate>> {
         let s: Option<String> = r.get(i)?;
         Ok(s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()))
     };
+    let organiser: Organiser = r.get(18)?;
+    let group_name: String = r.get(5)?;
+    let station_name: String = r.get(20)?;
     Ok(GroupActivity {
         id: r.get(0)?,
         number: r.get(1)?,
         year: r.get(2)?,
         seq: r.get(3)?,
+        organiser,
         group_id: r.get(4)?,
-        group_name: r.get(5)?,
+        organiser_name: organiser_name(organiser, &group_name, &station_name),
+        group_name,
+        station_id: r.get(19)?,
         kind: r.get(6)?,
         date: date(7)?.unwrap_or_default(),
         place: r.get(8)?,
@@ -243,6 +312,7 @@ fn from_row(r: &Row) -> rusqlite::Result<GroupActivity> {
         record: r.get(12)?,
         results: r.get(13)?,
         reported_on: date(14)?,
+        voters_received: r.get(21)?,
         opinions: Vec::new(),
         checks: Vec::new(),
         notes: r.get(15)?,
@@ -308,8 +378,13 @@ fn complete(conn: &Connection, a: &mut GroupActivity) -> Result<()> {
         }
     }
     if a.expected > 0 && a.present * 2 <= a.expected {
+        let of = match a.organiser {
+            Organiser::Group => "小组成员",
+            Organiser::Presidium => "应邀代表",
+            Organiser::Station => "排班代表",
+        };
         a.checks.push(format!(
-            "出席 {} 人，不到小组成员 {} 人的半数",
+            "出席 {} 人，不到{of} {} 人的半数",
             a.present, a.expected
         ));
     }
@@ -345,8 +420,14 @@ pub fn list(conn: &Connection, q: &ActivityQuery) -> Result<Page<GroupActivity>>
         crate::dates::check_year(y)?;
         w.and_with("a.year = ?", y as i64);
     }
+    if let Some(o) = q.organiser {
+        w.and_with("a.organiser = ?", o.code().to_string());
+    }
     if let Some(g) = q.group_id {
         w.and_with("a.group_id = ?", g);
+    }
+    if let Some(st) = q.station_id {
+        w.and_with("a.station_id = ?", st);
     }
     if let Some(k) = q.kind {
         w.and_with("a.kind = ?", k.code().to_string());
@@ -388,8 +469,6 @@ fn validate(
     today: NaiveDate,
     existing: &[Opinion],
 ) -> Result<Valid> {
-    org::group_record(conn, input.group_id)
-        .map_err(|_| Error::validation("group_id", "请选择代表小组"))?;
     let date = dates::parse_iso("date", "活动日期", &input.date)?;
     if date > today {
         return Err(Error::validation(
@@ -415,7 +494,16 @@ fn validate(
     if theme.chars().count() > 100 {
         return Err(Error::validation("theme", "活动主题不能超过 100 个字"));
     }
-    let mut members = members_on(conn, input.group_id, date)?;
+    if input
+        .voters_received
+        .is_some_and(|n| !(0..=100_000).contains(&n))
+    {
+        return Err(Error::validation(
+            "voters_received",
+            "接待群众人次应在 0 到 100000 之间",
+        ));
+    }
+    let mut members = expected(conn, input, date)?;
     for (field, list, kind) in [
         ("excused", &input.excused, Attendance::Excused),
         ("absent", &input.absent, Attendance::Absent),
@@ -435,9 +523,13 @@ fn validate(
                 } else {
                     "缺席"
                 };
+                let of = match input.organiser {
+                    Organiser::Group => "不是该小组当日在任的代表",
+                    Organiser::Presidium | Organiser::Station => "不在参加人员之中",
+                };
                 return Err(Error::validation(
                     field,
-                    format!("出席情况（{what}）：{who}不是该小组当日在任的代表"),
+                    format!("出席情况（{what}）：{who}{of}"),
                 ));
             };
             if m.attendance != Attendance::Present {
@@ -455,7 +547,7 @@ fn validate(
             return Err(Error::validation(
                 "leave_reasons",
                 format!(
-                    "请假原因：编号 {} 的代表不是该小组当日在任的代表",
+                    "请假原因：编号 {} 的代表不在本次活动的应到人员之中",
                     l.deputy_id
                 ),
             ));
@@ -508,10 +600,109 @@ fn validate(
     })
 }
 
+/// Who is expected at the activity, all marked present: a group's members holding office on
+/// the day; for the presidium or a station, the deputies named (each holding office that day,
+/// of any group or level), in roster order.
+fn expected(
+    conn: &Connection,
+    input: &ActivityInput,
+    date: NaiveDate,
+) -> Result<Vec<ActivityMember>> {
+    match input.organiser {
+        Organiser::Group => {
+            let Some(g) = input.group_id else {
+                return Err(Error::validation("group_id", "请选择代表小组"));
+            };
+            org::group_record(conn, g)
+                .map_err(|_| Error::validation("group_id", "请选择代表小组"))?;
+            if input.station_id.is_some() || !input.participants.is_empty() {
+                return Err(Error::validation(
+                    "participants",
+                    "代表小组活动的参加人员是小组成员，不另选代表或联络站",
+                ));
+            }
+            members_on(conn, g, date)
+        }
+        Organiser::Presidium | Organiser::Station => {
+            if input.group_id.is_some() {
+                return Err(Error::validation(
+                    "group_id",
+                    "主席团组织的活动和联络站值班不属于某个代表小组，请不要选择小组",
+                ));
+            }
+            if input.organiser == Organiser::Station {
+                let Some(st) = input.station_id else {
+                    return Err(Error::validation("station_id", "请选择代表联络站"));
+                };
+                org::station(conn, st)
+                    .map_err(|_| Error::validation("station_id", "所选代表联络站不存在"))?;
+                if input.kind != ActivityKind::StationDuty {
+                    return Err(Error::validation(
+                        "kind",
+                        "联络站值班的活动类型应为“联络站值班”",
+                    ));
+                }
+            } else {
+                if input.station_id.is_some() {
+                    return Err(Error::validation(
+                        "station_id",
+                        "主席团组织的活动不属于联络站值班",
+                    ));
+                }
+                if !PRESIDIUM_KINDS.contains(&input.kind) {
+                    return Err(Error::validation(
+                        "kind",
+                        format!(
+                            "主席团组织的活动类型应为{}之一",
+                            PRESIDIUM_KINDS.map(|k| k.label()).join("、")
+                        ),
+                    ));
+                }
+            }
+            if input.participants.is_empty() {
+                return Err(Error::validation(
+                    "participants",
+                    "请选择参加活动的代表（可选任何小组、任何层级的代表）",
+                ));
+            }
+            let mut seen = std::collections::HashSet::new();
+            for id in &input.participants {
+                if !seen.insert(*id) {
+                    return Err(Error::validation(
+                        "participants",
+                        format!("参加人员中编号 {id} 的代表选了两次"),
+                    ));
+                }
+            }
+            let members = expected_on(conn, date, |d| input.participants.contains(&d.id))?;
+            if members.len() != input.participants.len() {
+                let missing = input
+                    .participants
+                    .iter()
+                    .find(|id| !members.iter().any(|m| m.deputy_id == **id))
+                    .copied()
+                    .unwrap_or_default();
+                let name = deputy::record(conn, missing)
+                    .map(|d| d.name)
+                    .unwrap_or_else(|_| format!("编号 {missing} 的代表"));
+                return Err(Error::validation(
+                    "participants",
+                    format!(
+                        "参加人员：{name}在{}不是在任代表",
+                        dates::chinese(date)
+                    ),
+                ));
+            }
+            Ok(members)
+        }
+    }
+}
+
 fn write(conn: &Connection, id: i64, input: &ActivityInput, v: &Valid) -> Result<()> {
     conn.execute(
         "UPDATE group_activities SET group_id = ?2, kind = ?3, date = ?4, place = ?5, notice_date = ?6, theme = ?7,
-            higher_deputies = ?8, record = ?9, results = ?10, reported_on = ?11, notes = ?12 WHERE id = ?1",
+            higher_deputies = ?8, record = ?9, results = ?10, reported_on = ?11, notes = ?12,
+            organiser = ?13, station_id = ?14, voters_received = ?15 WHERE id = ?1",
         params![
             id,
             input.group_id,
@@ -524,7 +715,10 @@ fn write(conn: &Connection, id: i64, input: &ActivityInput, v: &Valid) -> Result
             input.record.trim(),
             input.results.trim(),
             v.reported_on.map(|d| d.to_string()),
-            input.notes.trim()
+            input.notes.trim(),
+            input.organiser,
+            input.station_id,
+            input.voters_received
         ],
     )?;
     conn.execute(
@@ -577,7 +771,8 @@ pub(crate) fn create_in(
     let year = v.date.year();
     let seq = book::next_seq(conn, "group_activities", &[("year", &year)])?;
     conn.execute(
-        "INSERT INTO group_activities (year, seq, number, group_id, kind, date, theme) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO group_activities (year, seq, number, group_id, kind, date, theme, organiser, station_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             year,
             seq,
@@ -585,7 +780,9 @@ pub(crate) fn create_in(
             input.group_id,
             input.kind,
             v.date.to_string(),
-            input.theme.trim()
+            input.theme.trim(),
+            input.organiser,
+            input.station_id
         ],
     )?;
     let id = conn.last_insert_rowid();
@@ -636,6 +833,7 @@ impl Book for GroupActivity {
     fn value_label(field: &str, code: &str) -> Option<&'static str> {
         match field {
             "kind" => ActivityKind::from_code(code).map(|k| k.label()),
+            "organiser" => Organiser::from_code(code).map(|k| k.label()),
             _ => None,
         }
     }

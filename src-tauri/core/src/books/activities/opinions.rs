@@ -103,7 +103,10 @@ pub fn suggestion_draft(conn: &Connection, opinion_id: i64) -> Result<Suggestion
         [term.id],
         |r| r.get(0),
     )?;
-    let leader = org::group_record(conn, a.group_id)?.leader_id;
+    let leader = match a.group_id {
+        Some(g) => org::group_record(conn, g)?.leader_id,
+        None => None,
+    };
     let lead = leader
         .filter(|l| {
             a.members
@@ -129,7 +132,7 @@ pub fn suggestion_draft(conn: &Connection, opinion_id: i64) -> Result<Suggestion
             "{}\n（{}{}{}收集，{}第{}条意见{}）",
             o.content,
             dates::chinese(a.date),
-            a.group_name,
+            a.organiser_name,
             a.kind.label(),
             a.number,
             o.seq,
@@ -150,7 +153,10 @@ pub fn suggestion_draft(conn: &Connection, opinion_id: i64) -> Result<Suggestion
 /// A petition prefilled from an opinion: passed on by a deputy, received on the day.
 pub fn petition_draft(conn: &Connection, opinion_id: i64) -> Result<PetitionInput> {
     let (a, o) = open_opinion(conn, opinion_id)?;
-    let leader = org::group_record(conn, a.group_id)?.leader_id;
+    let leader = match a.group_id {
+        Some(g) => org::group_record(conn, g)?.leader_id,
+        None => None,
+    };
     Ok(PetitionInput {
         channel: PetitionChannel::DeputyReferral,
         received_at: format!("{} 09:00", a.date),
@@ -167,7 +173,7 @@ pub fn petition_draft(conn: &Connection, opinion_id: i64) -> Result<PetitionInpu
         facts: format!(
             "{}{}{}中收集（{}第{}条意见）",
             dates::chinese(a.date),
-            a.group_name,
+            a.organiser_name,
             a.kind.label(),
             a.number,
             o.seq

@@ -107,7 +107,11 @@ pub(super) fn seed(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Result
                 store,
                 &stamp(on + Duration::days(1)),
                 &ActivityInput {
-                    group_id: g.id,
+                    organiser: Organiser::Group,
+                    group_id: Some(g.id),
+                    station_id: None,
+                    participants: Vec::new(),
+                    voters_received: None,
                     kind: *kind,
                     date: on.to_string(),
                     place: match kind {

@@ -515,7 +515,11 @@ pub fn generate(
                     tx,
                     &at(on),
                     &ActivityInput {
-                        group_id: group,
+                        organiser: Organiser::Group,
+                        group_id: Some(group),
+                        station_id: None,
+                        participants: Vec::new(),
+                        voters_received: None,
                         kind,
                         date: on.to_string(),
                         place: "代表联络站".into(),

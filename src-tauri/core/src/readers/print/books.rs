@@ -827,8 +827,14 @@ fn suggestions(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
 fn activities(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
     let mut list = entries::activities(conn, span.from, span.to)?;
     let groups = org::groups(conn, span.to.min(span.today))?;
-    let order = |id: i64| groups.iter().position(|g| g.id == id).unwrap_or(usize::MAX);
-    list.sort_by_key(|a| (order(a.group_id), a.group_id, a.date, a.year, a.seq));
+    // The groups in roster order, then the presidium's town-wide activities, then each station's
+    // days of duty: one section each.
+    let order = |a: &crate::activities::GroupActivity| match a.group_id {
+        Some(id) => (0, groups.iter().position(|g| g.id == id).unwrap_or(usize::MAX), id),
+        None if a.station_id.is_none() => (1, 0, 0),
+        None => (2, 0, a.station_id.unwrap_or_default()),
+    };
+    list.sort_by_key(|a| (order(a), a.date, a.year, a.seq));
     let columns = || {
         vec![
             col("编号", 6),
@@ -846,9 +852,9 @@ fn activities(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
     let voided = list.iter().filter(|a| a.voided).count();
     let mut sections: Vec<Section> = Vec::new();
     for a in list {
-        if sections.last().is_none_or(|s| s.title != a.group_name) {
+        if sections.last().is_none_or(|s| s.title != a.organiser_name) {
             let mut lines = Vec::new();
-            if let Some(g) = groups.iter().find(|g| g.id == a.group_id) {
+            if let Some(g) = groups.iter().find(|g| Some(g.id) == a.group_id) {
                 lines.push(format!(
                     "组长：{}　　联络员：{}",
                     g.leader_name.clone().unwrap_or_else(|| "（未定）".into()),
@@ -856,7 +862,7 @@ fn activities(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
                 ));
             }
             sections.push(Section {
-                title: a.group_name.clone(),
+                title: a.organiser_name.clone(),
                 lines,
                 columns: columns(),
                 rows: Vec::new(),

@@ -99,6 +99,7 @@ fn section(unit: &str, rows: &[&DueItem]) -> Section {
                     match it.book {
                         Book::Suggestions => "代表建议",
                         Book::Petitions => "信访",
+                        Book::Rectifications => "审议意见",
                     }
                     .to_string(),
                     it.number.clone(),
