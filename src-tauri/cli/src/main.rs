@@ -16,6 +16,7 @@ mod projects;
 mod roster;
 mod sessions;
 mod suggestions;
+mod supervision;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
@@ -154,6 +155,18 @@ enum Cmd {
     /// 民生实事项目: candidates, the vote, milestones, evaluation.
     #[command(subcommand)]
     Projects(projects::ProjectsCmd),
+    /// Review opinions and their rectification (审议意见整改).
+    #[command(subcommand)]
+    Rectifications(supervision::RectificationsCmd),
+    /// Evaluations (评议、测评) with the ballots of each object.
+    #[command(subcommand)]
+    Evaluations(supervision::EvaluationsCmd),
+    /// Deputies' duty reports to the voters (代表述职).
+    #[command(subcommand)]
+    DutyReports(supervision::DutyReportsCmd),
+    /// Liaison stations' duty rota and the duty held (联络站值班).
+    #[command(subcommand)]
+    Stations(supervision::StationsCmd),
     /// A book for a year, term or date range, or a form for one entry, as PDF (打印).
     Print(printing::PrintArgs),
     /// What is overdue and what falls due within DAYS (督办).
@@ -192,7 +205,8 @@ enum Cmd {
         #[arg(long)]
         changes: bool,
         /// Only these books, comma-separated: deputies, suggestions, petitions, deeds,
-        /// documents, meetings, activities, statistics (default: all).
+        /// documents, meetings, activities, sessions, projects, rectifications, evaluations,
+        /// duty_reports, station_rota, statistics (default: all).
         #[arg(long)]
         books: Option<String>,
         #[arg(long)]
@@ -405,9 +419,9 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Demo { seed } => {
             let s = demo::seed(&mut store, seed, today)?;
             println!(
-                "已装入演示数据：{}，{} 届，{} 名代表，{} 个代表小组，{} 个选区，{} 件代表建议，{} 件信访，{} 件文件，{} 件先进事迹，{} 次主席团会议，{} 次小组活动，{} 次人代会，{} 个民生实事候选项目",
+                "已装入演示数据：{}，{} 届，{} 名代表，{} 个代表小组，{} 个选区，{} 件代表建议，{} 件信访，{} 件文件，{} 件先进事迹，{} 次主席团会议，{} 次小组活动，{} 次人代会，{} 个民生实事候选项目，{} 条审议意见，{} 次评议，{} 次代表述职",
                 s.township, s.terms, s.deputies, s.groups, s.constituencies, s.suggestions, s.petitions, s.documents, s.deeds,
-                s.meetings, s.activities, s.sessions, s.projects
+                s.meetings, s.activities, s.sessions, s.projects, s.rectifications, s.evaluations, s.duty_reports
             );
         }
         Cmd::Deputies(c) => roster::deputies(&mut store, &stamp, c)?,
@@ -429,6 +443,10 @@ fn run(cli: Cli) -> Result<()> {
         Cmd::Attachments(c) => minutes::attachments(&mut store, &stamp, c)?,
         Cmd::Sessions(c) => sessions::sessions(&mut store, &stamp, c)?,
         Cmd::Projects(c) => projects::projects(&mut store, &stamp, c)?,
+        Cmd::Rectifications(c) => supervision::rectifications(&mut store, &stamp, c)?,
+        Cmd::Evaluations(c) => supervision::evaluations(&mut store, &stamp, c)?,
+        Cmd::DutyReports(c) => supervision::duty_reports(&mut store, &stamp, c)?,
+        Cmd::Stations(c) => supervision::stations(&mut store, &stamp, c)?,
         Cmd::Print(a) => printing::print(&mut store, &stamp, a)?,
         Cmd::Due { within, json } => casework::due(&store, today, within, json)?,
         Cmd::Stats(StatsCmd::Suggestions { from, to, json }) => {

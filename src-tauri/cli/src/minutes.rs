@@ -224,7 +224,7 @@ pub fn activities(store: &mut Store, stamp: &Stamp, c: ActivitiesCmd) -> Result<
                         a.id,
                         pad(&a.number, 16),
                         a.date,
-                        pad(&a.group_name, 12),
+                        pad(&a.organiser_name, 12),
                         pad(a.kind.label(), 10),
                         a.present,
                         a.expected,
@@ -243,7 +243,7 @@ pub fn activities(store: &mut Store, stamp: &Stamp, c: ActivitiesCmd) -> Result<
                     "{}  {}  {}  {}  {}",
                     a.number,
                     a.date,
-                    a.group_name,
+                    a.organiser_name,
                     a.kind.label(),
                     a.theme
                 );

@@ -440,7 +440,11 @@ pub const PROJECT: Form = form(
 pub const PROJECT_REPORT: Form = form("民生实事项目", &[("date", "报告日期"), ("text", "内容")]);
 pub const RECTIFICATION: Form = form(
     "审议意见",
-    &[("content", "审议意见"), ("text", "整改情况"), ("date", "日期")],
+    &[
+        ("content", "审议意见"),
+        ("text", "整改情况"),
+        ("date", "日期"),
+    ],
 );
 pub const EVALUATION: Form = form("评议", &[("title", "评议名称"), ("date", "评议日期")]);
 pub const DUTY_REPORT: Form = form("代表述职", &[("date", "述职日期"), ("place", "述职地点")]);

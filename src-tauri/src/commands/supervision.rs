@@ -90,11 +90,7 @@ pub fn evaluation_create(state: State<AppState>, input: Value) -> Result<Evaluat
 }
 
 #[tauri::command]
-pub fn evaluation_void(
-    state: State<AppState>,
-    id: i64,
-    reason: String,
-) -> Result<EvaluationEvent> {
+pub fn evaluation_void(state: State<AppState>, id: i64, reason: String) -> Result<EvaluationEvent> {
     state.with(|s, stamp| evaluations::void(s, stamp, id, &reason))
 }
 
@@ -146,11 +142,7 @@ pub fn station_duty(state: State<AppState>, input: Value) -> Result<GroupActivit
 }
 
 #[tauri::command]
-pub fn station_duty_counts(
-    state: State<AppState>,
-    from: String,
-    to: String,
-) -> Result<DutyCounts> {
+pub fn station_duty_counts(state: State<AppState>, from: String, to: String) -> Result<DutyCounts> {
     let from: NaiveDate = dates::parse_iso("from", "开始日期", &from)?;
     let to: NaiveDate = dates::parse_iso("to", "结束日期", &to)?;
     state.with(|s, stamp| stations::counts(s.conn(), from, to, stamp.today()))

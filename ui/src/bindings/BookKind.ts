@@ -5,4 +5,4 @@
  * workbooks go over (`BookKind::ALL`), each with the kind of record it lists. A book added later
  * is added here, and the compiler points at every `match` that must learn it.
  */
-export type BookKind = "roster" | "meetings" | "deeds" | "petitions" | "documents" | "suggestions" | "activities" | "sessions" | "projects";
+export type BookKind = "roster" | "meetings" | "deeds" | "petitions" | "documents" | "suggestions" | "activities" | "sessions" | "projects" | "rectifications" | "evaluations";

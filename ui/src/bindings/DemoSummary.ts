@@ -3,4 +3,4 @@
 /**
  * What the demo created, for the CLI's message.
  */
-export type DemoSummary = { township: string, suggestions: number, petitions: number, documents: number, deeds: number, meetings: number, activities: number, sessions: number, projects: number, terms: number, deputies: number, groups: number, constituencies: number, };
+export type DemoSummary = { township: string, suggestions: number, petitions: number, documents: number, deeds: number, meetings: number, activities: number, sessions: number, projects: number, rectifications: number, evaluations: number, duty_reports: number, terms: number, deputies: number, groups: number, constituencies: number, };

@@ -2,6 +2,7 @@
 import type { Attended } from "./Attended";
 import type { Deputy } from "./Deputy";
 import type { DeputyEvent } from "./DeputyEvent";
+import type { DutyReport } from "./DutyReport";
 import type { ElectionWon } from "./ElectionWon";
 import type { Participation } from "./Participation";
 import type { PresidiumPost } from "./PresidiumPost";
@@ -19,7 +20,11 @@ sessions: Array<SessionAttended>,
 /**
  * Elections at the sessions the deputy won (posts the congress gave).
  */
-elections_won: Array<ElectionWon>, by_year: Array<RecordYear>, 
+elections_won: Array<ElectionWon>, 
+/**
+ * Reports to the voters of the constituency (代表述职).
+ */
+duty_reports: Array<DutyReport>, by_year: Array<RecordYear>, 
 /**
  * Duties no book of the app records yet (empty since the sessions book came).
  */

@@ -10,6 +10,14 @@ meetings_expected: number, meetings_attended: number,
  */
 activities_expected: number, activities_attended: number, activities_excused: number, voter_receptions: number, 
 /**
+ * Days on a liaison station's duty rota recorded as held, and how the deputy stood.
+ */
+station_duty_expected: number, station_duty_attended: number, station_duty_missed: number, 
+/**
+ * Duty reports to the voters (代表述职).
+ */
+duty_reports: number, 
+/**
  * Sessions of the congress held while the deputy held a mandate, attended, excused, absent.
  */
 sessions_expected: number, sessions_attended: number, sessions_excused: number, sessions_absent: number, };

@@ -14,4 +14,9 @@ lines: Array<string>, columns: Array<Column>, sections: Array<Section>,
 /**
  * Under the table (逾期单位…).
  */
-footnote: string, issued: string, };
+footnote: string, 
+/**
+ * The date in Chinese numerals, printed with the office over the seal position when the
+ * sheet is a result the office issues (评议结果); None for a working list.
+ */
+signed: string | null, issued: string, };

@@ -3,4 +3,4 @@ import type { BookKind } from "./BookKind";
 import type { FormKind } from "./FormKind";
 import type { PrintPeriod } from "./PrintPeriod";
 
-export type Target = { "kind": "book", book: BookKind, period: PrintPeriod, } | { "kind": "form", form: FormKind, id: number, } | { "kind": "forms", form: FormKind, ids: Array<number>, } | { "kind": "supervision" };
+export type Target = { "kind": "book", book: BookKind, period: PrintPeriod, } | { "kind": "form", form: FormKind, id: number, } | { "kind": "forms", form: FormKind, ids: Array<number>, } | { "kind": "supervision" } | { "kind": "evaluation", id: number, };

@@ -88,7 +88,8 @@ pub struct DutyReportQuery {
     pub page_size: Option<usize>,
 }
 
-const COLUMNS: &str = "x.id, x.number, x.year, x.seq, x.deputy_id, d.name, x.term_id, x.date, x.place,
+const COLUMNS: &str =
+    "x.id, x.number, x.year, x.seq, x.deputy_id, d.name, x.term_id, x.date, x.place,
     x.voters_present, x.good, x.fair, x.poor, x.notes, x.voided_at IS NOT NULL, x.void_reason";
 
 const FROM: &str = "duty_reports x JOIN deputies d ON d.id = x.deputy_id";

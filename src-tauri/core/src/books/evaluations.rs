@@ -182,7 +182,8 @@ pub struct EvaluationQuery {
     pub page_size: Option<usize>,
 }
 
-const COLUMNS: &str = "e.id, e.number, e.year, e.seq, e.kind, e.date, e.title, e.voters, e.activity_id,
+const COLUMNS: &str =
+    "e.id, e.number, e.year, e.seq, e.kind, e.date, e.title, e.voters, e.activity_id,
     a.number, e.profile, e.notes, e.voided_at IS NOT NULL, e.void_reason";
 
 const FROM: &str = "evaluations e LEFT JOIN group_activities a ON a.id = e.activity_id";
@@ -318,7 +319,12 @@ fn complete(conn: &Connection, cal: &HolidayCalendar, e: &mut EvaluationEvent) -
         .collect::<rusqlite::Result<Vec<_>>>()?;
     objects.sort_by(by_rate);
     // A place is one more than the objects with a strictly better rate: equal rates share it.
-    let rate = |b: &Ballots| (i128::from(b.good) + i128::from(b.fair), i128::from(b.valid).max(1));
+    let rate = |b: &Ballots| {
+        (
+            i128::from(b.good) + i128::from(b.fair),
+            i128::from(b.valid).max(1),
+        )
+    };
     for i in 0..objects.len() {
         let (n, d) = rate(&objects[i].ballots);
         let place = 1 + objects[..i]
@@ -393,8 +399,7 @@ pub fn list(conn: &Connection, q: &EvaluationQuery) -> Result<Page<EvaluationEve
         count_from: "evaluations e",
         order: "e.date DESC, e.id DESC",
     };
-    Page::query(conn, &sql, w, q.page, q.page_size, from_row)?
-        .try_each(|e| complete(conn, &cal, e))
+    Page::query(conn, &sql, w, q.page, q.page_size, from_row)?.try_each(|e| complete(conn, &cal, e))
 }
 
 struct Valid {
@@ -459,7 +464,10 @@ fn validate(conn: &Connection, input: &EvaluationEventInput, today: NaiveDate) -
                         .unwrap_or_else(|_| format!("编号 {id} 的代表"));
                     return Err(Error::validation(
                         "evaluator_ids",
-                        format!("参加评议的代表：{name}在{}不是在任代表", dates::chinese(date)),
+                        format!(
+                            "参加评议的代表：{name}在{}不是在任代表",
+                            dates::chinese(date)
+                        ),
                     ));
                 }
             }
@@ -537,7 +545,10 @@ fn validate(conn: &Connection, input: &EvaluationEventInput, today: NaiveDate) -
         if sum == 0 {
             return Err(Error::validation(
                 "objects",
-                format!("第{n}个评议对象没有得票，请填写{}、{}、{}票数", words[0], words[1], words[2]),
+                format!(
+                    "第{n}个评议对象没有得票，请填写{}、{}、{}票数",
+                    words[0], words[1], words[2]
+                ),
             ));
         }
         if sum > evaluators {
@@ -550,9 +561,7 @@ fn validate(conn: &Connection, input: &EvaluationEventInput, today: NaiveDate) -
             ));
         }
         let same = input.objects[..i].iter().any(|p| {
-            p.unit_id == o.unit_id
-                && p.project_id == o.project_id
-                && p.official.trim() == official
+            p.unit_id == o.unit_id && p.project_id == o.project_id && p.official.trim() == official
         });
         if same {
             return Err(Error::validation(
@@ -674,7 +683,9 @@ pub fn void(store: &mut Store, stamp: &Stamp, id: i64, reason: &str) -> Result<E
     store.write(|tx| {
         let e = book::void_in::<EvaluationEvent>(tx, stamp, id, reason)?;
         let opened: Vec<i64> = tx
-            .prepare("SELECT id FROM rectifications WHERE evaluation_id = ?1 AND voided_at IS NULL")?
+            .prepare(
+                "SELECT id FROM rectifications WHERE evaluation_id = ?1 AND voided_at IS NULL",
+            )?
             .query_map([id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         for r in opened {

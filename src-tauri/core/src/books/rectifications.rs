@@ -117,7 +117,9 @@ impl RectificationState {
         .ok_or_else(|| {
             Error::validation(
                 "state",
-                format!("没有“{code}”这种状态，可选：awaiting_report、awaiting_assessment、rectified"),
+                format!(
+                    "没有“{code}”这种状态，可选：awaiting_report、awaiting_assessment、rectified"
+                ),
             )
         })
     }
@@ -208,7 +210,8 @@ pub struct RectificationQuery {
     pub page_size: Option<usize>,
 }
 
-const COLUMNS: &str = "r.id, r.number, r.year, r.seq, r.activity_id, a.number, r.evaluation_id, e.number,
+const COLUMNS: &str =
+    "r.id, r.number, r.year, r.seq, r.activity_id, a.number, r.evaluation_id, e.number,
     r.object_seq, r.unit_id, u.name, r.official, r.content, r.profile, r.notes,
     r.voided_at IS NOT NULL, r.void_reason";
 
@@ -382,7 +385,7 @@ pub fn list(
     let last_round = "(SELECT max(round) FROM rectification_rounds WHERE rectification_id = r.id)";
     if let Some(s) = q.state.as_deref().filter(|s| !s.is_empty()) {
         let s = RectificationState::parse(s)?;
-        w.and(&format!(
+        w.and(format!(
             "r.id IN (SELECT k.rectification_id FROM rectification_rounds k
               WHERE k.rectification_id = r.id AND k.round = {last_round} AND {})",
             state_sql(s)
@@ -391,7 +394,7 @@ pub fn list(
     if q.overdue == Some(true) {
         // Late is derived through the calendar: narrow to those awaiting a report in SQL, then
         // keep the late ones below.
-        w.and(&format!(
+        w.and(format!(
             "r.id IN (SELECT k.rectification_id FROM rectification_rounds k
               WHERE k.rectification_id = r.id AND k.round = {last_round} AND k.reported_on IS NULL)"
         ));
@@ -709,8 +712,7 @@ pub fn counts(
         c.rectified += usize::from(x.state == RectificationState::Rectified);
         c.overdue += usize::from(x.overdue);
         c.second_rounds += usize::from(x.rounds.len() > 1);
-        if x
-            .rounds
+        if x.rounds
             .first()
             .is_some_and(|r| r.reported_on.is_some() && !r.reported_late)
         {

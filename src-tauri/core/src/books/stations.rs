@@ -99,8 +99,8 @@ pub struct RotaQuery {
 }
 
 fn span(q: &RotaQuery, today: NaiveDate) -> Result<(NaiveDate, NaiveDate)> {
-    let from = dates::parse_optional("from", "开始日期", &q.from)?
-        .unwrap_or(today - Duration::days(30));
+    let from =
+        dates::parse_optional("from", "开始日期", &q.from)?.unwrap_or(today - Duration::days(30));
     let to = dates::parse_optional("to", "结束日期", &q.to)?.unwrap_or(today + Duration::days(60));
     check_span(from, to)?;
     Ok((from, to))

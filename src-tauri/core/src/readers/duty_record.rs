@@ -73,6 +73,12 @@ pub struct RecordYear {
     pub activities_attended: usize,
     pub activities_excused: usize,
     pub voter_receptions: usize,
+    /// Days on a liaison station's duty rota recorded as held, and how the deputy stood.
+    pub station_duty_expected: usize,
+    pub station_duty_attended: usize,
+    pub station_duty_missed: usize,
+    /// Duty reports to the voters (代表述职).
+    pub duty_reports: usize,
     /// Sessions of the congress held while the deputy held a mandate, attended, excused, absent.
     pub sessions_expected: usize,
     pub sessions_attended: usize,
@@ -98,6 +104,8 @@ pub struct DutyRecord {
     pub sessions: Vec<SessionAttended>,
     /// Elections at the sessions the deputy won (posts the congress gave).
     pub elections_won: Vec<ElectionWon>,
+    /// Reports to the voters of the constituency (代表述职).
+    pub duty_reports: Vec<crate::duty_reports::DutyReport>,
     pub by_year: Vec<RecordYear>,
     /// Duties no book of the app records yet (empty since the sessions book came).
     pub not_yet_recorded: Vec<&'static str>,
@@ -206,6 +214,20 @@ pub fn record(
             .count()
     };
     let activities = activities::participation(conn, id, from, to)?;
+    let reports = crate::duty_reports::of_deputy(conn, id, from, to)?;
+    // Station duty is counted apart from the group's and the presidium's activities.
+    let station = |year: i32, want: Option<Attendance>| {
+        activities
+            .iter()
+            .filter(|a| {
+                a.organiser == Organiser::Station
+                    && a.date.year() == year
+                    && want.is_none_or(|w| a.attendance == w)
+            })
+            .count()
+    };
+    let activity_in =
+        |a: &&Participation, year: i32| a.organiser != Organiser::Station && a.date.year() == year;
 
     let good = |s: &RecordSuggestion| {
         matches!(
@@ -216,7 +238,7 @@ pub fn record(
     let attended = |year: i32| {
         activities
             .iter()
-            .filter(move |a| a.date.year() == year && a.attendance == Attendance::Present)
+            .filter(move |a| activity_in(a, year) && a.attendance == Attendance::Present)
     };
     let by_year = (from.year()..=to.year())
         .map(|year| {
@@ -249,15 +271,19 @@ pub fn record(
                     .iter()
                     .filter(|m| m.date.year() == year && m.present)
                     .count(),
-                activities_expected: activities.iter().filter(|a| a.date.year() == year).count(),
+                activities_expected: activities.iter().filter(|a| activity_in(a, year)).count(),
                 activities_attended: attended(year).count(),
                 activities_excused: activities
                     .iter()
-                    .filter(|a| a.date.year() == year && a.attendance == Attendance::Excused)
+                    .filter(|a| activity_in(a, year) && a.attendance == Attendance::Excused)
                     .count(),
                 voter_receptions: attended(year)
                     .filter(|a| a.kind == ActivityKind::VoterReception)
                     .count(),
+                station_duty_expected: station(year, None),
+                station_duty_attended: station(year, Some(Attendance::Present)),
+                station_duty_missed: station(year, Some(Attendance::Absent)),
+                duty_reports: reports.iter().filter(|r| r.date.year() == year).count(),
                 sessions_expected: at_sessions(year, None),
                 sessions_attended: at_sessions(year, Some(Attendance::Present)),
                 sessions_excused: at_sessions(year, Some(Attendance::Excused)),
@@ -279,6 +305,7 @@ pub fn record(
         activities,
         sessions: held,
         elections_won,
+        duty_reports: reports,
         by_year,
         not_yet_recorded: Vec::new(),
     })

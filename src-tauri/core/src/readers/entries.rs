@@ -6,7 +6,8 @@ use rusqlite::Connection;
 
 use crate::store::Page;
 use crate::{
-    activities, deeds, documents, meetings, petitions, projects, sessions, suggestions, Result,
+    activities, deeds, documents, duty_reports, evaluations, meetings, petitions, projects,
+    rectifications, sessions, stations, suggestions, Result,
 };
 
 /// The largest page a list serves.
@@ -35,7 +36,10 @@ every_page!(
     meetings::MeetingQuery,
     activities::ActivityQuery,
     sessions::SessionQuery,
-    projects::ProjectQuery
+    projects::ProjectQuery,
+    rectifications::RectificationQuery,
+    evaluations::EvaluationQuery,
+    duty_reports::DutyReportQuery
 );
 
 /// Every entry a query selects, through the book's own list (so filters and order are the
@@ -178,4 +182,79 @@ pub fn projects(
     list.retain(|p| years.contains(&p.year) || p.carried_to.is_some_and(|c| years.contains(&c)));
     list.sort_by_key(|p| (p.year, p.seq));
     Ok(list)
+}
+
+/// Review opinions first sent in the period, in number order.
+pub fn rectifications(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    today: NaiveDate,
+) -> Result<Vec<rectifications::Rectification>> {
+    let mut list = every(rectifications::RectificationQuery::default(), |q| {
+        rectifications::list(conn, q, today)
+    })?;
+    list.retain(|r| {
+        r.rounds
+            .first()
+            .is_some_and(|k| (from..=to).contains(&k.sent_on))
+    });
+    list.sort_by_key(|r| (r.year, r.seq));
+    Ok(list)
+}
+
+/// Evaluations held in the period, by date.
+pub fn evaluations(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<evaluations::EvaluationEvent>> {
+    let mut list = every(evaluations::EvaluationQuery::default(), |q| {
+        evaluations::list(conn, q)
+    })?;
+    list.retain(|e| (from..=to).contains(&e.date));
+    list.sort_by_key(|e| (e.date, e.id));
+    Ok(list)
+}
+
+/// Deputies' duty reports given in the period, by date.
+pub fn duty_reports(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<duty_reports::DutyReport>> {
+    let mut list = every(duty_reports::DutyReportQuery::default(), |q| {
+        duty_reports::list(conn, q)
+    })?;
+    list.retain(|r| (from..=to).contains(&r.date));
+    list.sort_by_key(|r| (r.date, r.id));
+    Ok(list)
+}
+
+/// The liaison stations' rota days in the period, read ten years at a time.
+pub fn station_rota(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    today: NaiveDate,
+) -> Result<Vec<stations::RotaDay>> {
+    let mut out = Vec::new();
+    let mut start = from;
+    while start <= to {
+        let end = to.min(start + chrono::Duration::days(stations::MAX_SPAN_DAYS));
+        out.extend(stations::rota(
+            conn,
+            &stations::RotaQuery {
+                from: Some(start.to_string()),
+                to: Some(end.to_string()),
+                ..Default::default()
+            },
+            today,
+        )?);
+        match end.succ_opt() {
+            Some(next) => start = next,
+            None => break,
+        }
+    }
+    Ok(out)
 }

@@ -323,7 +323,11 @@ pub fn dashboard(conn: &Connection, today: NaiveDate, within: i64) -> Result<Das
             }
         }
         if f.is_open() {
-            load(f.unit, Book::Petitions, d.as_ref().is_some_and(|d| d.overdue));
+            load(
+                f.unit,
+                Book::Petitions,
+                d.as_ref().is_some_and(|d| d.overdue),
+            );
         }
     }
     // Review opinions: the report awaited is followed like a case's reply; one reported and

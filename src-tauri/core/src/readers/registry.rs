@@ -33,10 +33,12 @@ pub enum BookKind {
     Activities,
     Sessions,
     Projects,
+    Rectifications,
+    Evaluations,
 }
 
 impl BookKind {
-    pub const ALL: [BookKind; 9] = [
+    pub const ALL: [BookKind; 11] = [
         BookKind::Roster,
         BookKind::Meetings,
         BookKind::Deeds,
@@ -46,6 +48,8 @@ impl BookKind {
         BookKind::Activities,
         BookKind::Sessions,
         BookKind::Projects,
+        BookKind::Rectifications,
+        BookKind::Evaluations,
     ];
 
     pub fn code(self) -> &'static str {
@@ -59,6 +63,8 @@ impl BookKind {
             BookKind::Activities => "activities",
             BookKind::Sessions => "sessions",
             BookKind::Projects => "projects",
+            BookKind::Rectifications => "rectifications",
+            BookKind::Evaluations => "evaluations",
         }
     }
 
@@ -73,6 +79,8 @@ impl BookKind {
             BookKind::Activities => "代表小组活动记录簿",
             BookKind::Sessions => "人民代表大会会议记录簿",
             BookKind::Projects => "民生实事项目台账",
+            BookKind::Rectifications => "审议意见整改台账",
+            BookKind::Evaluations => "评议测评结果",
         }
     }
 
@@ -88,6 +96,8 @@ impl BookKind {
             BookKind::Activities => Entity::GroupActivity,
             BookKind::Sessions => Entity::CongressSession,
             BookKind::Projects => Entity::LivelihoodProject,
+            BookKind::Rectifications => Entity::Rectification,
+            BookKind::Evaluations => Entity::Evaluation,
         }
     }
 

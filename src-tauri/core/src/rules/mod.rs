@@ -156,8 +156,9 @@ pub struct Fraction {
 impl Fraction {
     /// Is `n` out of `all` MORE than the share? Counted wide (no overflow on a damaged row).
     pub fn exceeded(self, n: i64, all: i64) -> bool {
-        all > 0 && i128::from(n) * i128::from(self.denominator)
-            > i128::from(all) * i128::from(self.numerator)
+        all > 0
+            && i128::from(n) * i128::from(self.denominator)
+                > i128::from(all) * i128::from(self.numerator)
     }
     /// "1/3": how the office writes it in a rule.
     pub fn text(self) -> String {

@@ -687,10 +687,7 @@ fn expected(
                     .unwrap_or_else(|_| format!("编号 {missing} 的代表"));
                 return Err(Error::validation(
                     "participants",
-                    format!(
-                        "参加人员：{name}在{}不是在任代表",
-                        dates::chinese(date)
-                    ),
+                    format!("参加人员：{name}在{}不是在任代表", dates::chinese(date)),
                 ));
             }
             Ok(members)
@@ -846,6 +843,8 @@ pub struct Participation {
     pub id: i64,
     pub number: String,
     pub date: NaiveDate,
+    pub organiser: Organiser,
+    pub organiser_name: String,
     pub kind: ActivityKind,
     pub theme: String,
     pub attendance: Attendance,
@@ -858,17 +857,26 @@ pub fn participation(
     to: NaiveDate,
 ) -> Result<Vec<Participation>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT a.id, a.number, a.date, a.kind, a.theme, x.attendance FROM activity_attendance x
+        "SELECT a.id, a.number, a.date, a.kind, a.theme, x.attendance, a.organiser,
+                COALESCE(g.name, ''), COALESCE(st.name, '') FROM activity_attendance x
          JOIN group_activities a ON a.id = x.activity_id
+         LEFT JOIN deputy_groups g ON g.id = a.group_id LEFT JOIN liaison_stations st ON st.id = a.station_id
          WHERE x.deputy_id = ?1 AND a.voided_at IS NULL AND a.date BETWEEN ?2 AND ?3 ORDER BY a.date, a.id",
     )?;
     let rows = stmt
         .query_map(params![deputy_id, from.to_string(), to.to_string()], |r| {
             let d: String = r.get(2)?;
+            let organiser: Organiser = r.get(6)?;
             Ok(Participation {
                 id: r.get(0)?,
                 number: r.get(1)?,
                 date: NaiveDate::parse_from_str(&d, "%Y-%m-%d").unwrap_or_default(),
+                organiser,
+                organiser_name: organiser_name(
+                    organiser,
+                    &r.get::<_, String>(7)?,
+                    &r.get::<_, String>(8)?,
+                ),
                 kind: r.get(3)?,
                 theme: r.get(4)?,
                 attendance: r.get(5)?,

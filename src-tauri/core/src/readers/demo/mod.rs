@@ -12,6 +12,7 @@ mod meetings;
 mod petitions;
 mod projects;
 mod sessions;
+mod supervision;
 
 use chrono::NaiveDate;
 
@@ -282,6 +283,9 @@ pub struct DemoSummary {
     pub activities: usize,
     pub sessions: usize,
     pub projects: usize,
+    pub rectifications: usize,
+    pub evaluations: usize,
+    pub duty_reports: usize,
     pub terms: usize,
     pub deputies: usize,
     pub groups: usize,
@@ -614,6 +618,7 @@ pub fn seed(store: &mut Store, seed: u64, today: NaiveDate) -> Result<DemoSummar
     let deeds = deeds::seed(store, today)?;
     let meetings = meetings::seed(store, today)?;
     let activities = activities::seed(store, &mut rng, today)?;
+    let supervised = supervision::seed(store, today)?;
     let deputies: i64 = store
         .conn()
         .query_row("SELECT count(*) FROM deputies", [], |r| r.get(0))?;
@@ -627,6 +632,9 @@ pub fn seed(store: &mut Store, seed: u64, today: NaiveDate) -> Result<DemoSummar
         activities,
         sessions,
         projects,
+        rectifications: supervised.rectifications,
+        evaluations: supervised.evaluations,
+        duty_reports: supervised.duty_reports,
         terms: 2,
         deputies: deputies as usize,
         groups: groups.len(),

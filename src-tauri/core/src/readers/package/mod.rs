@@ -79,11 +79,17 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// The data books this package carries.
+    /// The data books this package carries. A manifest without the list was written before
+    /// the list existed, when a package carried the seven books of that time (the books added
+    /// since, from the sessions on, are always listed), so such a package is not refused for
+    /// lacking a book that did not exist yet.
     pub fn data_books(&self) -> Vec<String> {
-        self.books
-            .clone()
-            .unwrap_or_else(|| DATA_BOOKS.iter().map(|b| b.to_string()).collect())
+        self.books.clone().unwrap_or_else(|| {
+            DATA_BOOKS[..BOOKS_BEFORE_THE_LIST]
+                .iter()
+                .map(|b| b.to_string())
+                .collect()
+        })
     }
 }
 
@@ -180,6 +186,8 @@ fn kind_of(book: &str) -> Option<crate::print::BookKind> {
         "activities" => Activities,
         "sessions" => Sessions,
         "projects" => Projects,
+        "rectifications" => Rectifications,
+        "evaluations" => Evaluations,
         _ => return None,
     })
 }
@@ -405,6 +413,42 @@ fn records(
             .map(|p| serde_json::to_value(p).expect("serialises"))
             .collect(),
     ));
+    out.push((
+        "rectifications",
+        entries::rectifications(conn, o.from, o.to, today)?
+            .iter()
+            .map(|r| serde_json::to_value(r).expect("serialises"))
+            .collect(),
+    ));
+    out.push((
+        "evaluations",
+        entries::evaluations(conn, o.from, o.to)?
+            .iter()
+            .map(|e| serde_json::to_value(e).expect("serialises"))
+            .collect(),
+    ));
+    out.push((
+        "duty_reports",
+        entries::duty_reports(conn, o.from, o.to)?
+            .iter()
+            .map(|r| serde_json::to_value(r).expect("serialises"))
+            .collect(),
+    ));
+    // One record per deputy on a day's rota (stable ids: the rota rows'), with how the deputy
+    // stood once the duty was recorded.
+    let mut rota = Vec::new();
+    for day in entries::station_rota(conn, o.from, o.to, today)? {
+        for d in &day.deputies {
+            rota.push(json!({
+                "id": d.rota_id, "station_id": day.station_id, "station_name": day.station_name,
+                "date": day.date, "deputy_id": d.deputy_id, "deputy_name": d.name,
+                "attendance": d.attendance, "state": day.state,
+                "duty": day.duty.as_ref().map(|a| a.number.clone()),
+                "voters_received": day.voters_received, "voided": false,
+            }));
+        }
+    }
+    out.push(("station_rota", rota));
     let red = redactor(conn, o, secret)?;
     for (_, rows) in &mut out {
         rows.iter_mut().for_each(|r| red.value(r));
@@ -771,6 +815,9 @@ fn safe(path: &str) -> bool {
             .all(|c| c.is_alphanumeric() || "-_./、（）".contains(c))
 }
 
+/// How many of [`DATA_BOOKS`] (the first ones) existed before a manifest listed its books.
+const BOOKS_BEFORE_THE_LIST: usize = 7;
+
 /// The books whose records a package carries, one `data/BOOK.jsonl` each (an empty book is
 /// an empty file): a package without one of them is damaged, not a township with none.
 pub const DATA_BOOKS: &[&str] = &[
@@ -783,6 +830,10 @@ pub const DATA_BOOKS: &[&str] = &[
     "activities",
     "sessions",
     "projects",
+    "rectifications",
+    "evaluations",
+    "duty_reports",
+    "station_rota",
 ];
 
 /// One export in the office's log.

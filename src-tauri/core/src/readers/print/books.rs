@@ -177,6 +177,12 @@ pub fn book(
         BookKind::Activities => Document::Book(activities(conn, &span, cover)?),
         BookKind::Sessions => Document::Minutes(super::congress::sessions(conn, &span, cover)?),
         BookKind::Projects => Document::Book(super::congress::projects(conn, &span, cover)?),
+        BookKind::Rectifications => {
+            Document::Book(super::supervision::rectifications(conn, &span, cover)?)
+        }
+        BookKind::Evaluations => {
+            Document::Book(super::supervision::evaluations(conn, &span, cover)?)
+        }
     })
 }
 
@@ -830,7 +836,11 @@ fn activities(conn: &Connection, span: &Span, cover: Cover) -> Result<Book> {
     // The groups in roster order, then the presidium's town-wide activities, then each station's
     // days of duty: one section each.
     let order = |a: &crate::activities::GroupActivity| match a.group_id {
-        Some(id) => (0, groups.iter().position(|g| g.id == id).unwrap_or(usize::MAX), id),
+        Some(id) => (
+            0,
+            groups.iter().position(|g| g.id == id).unwrap_or(usize::MAX),
+            id,
+        ),
         None if a.station_id.is_none() => (1, 0, 0),
         None => (2, 0, a.station_id.unwrap_or_default()),
     };

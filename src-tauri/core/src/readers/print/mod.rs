@@ -11,6 +11,7 @@ mod books;
 mod congress;
 mod forms;
 mod sheets;
+mod supervision;
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection};
@@ -154,6 +155,11 @@ pub enum Target {
     /// 督办清单: every open suggestion and petition with its deadline, grouped by handling unit,
     /// those not yet assigned under 未交办, as of the day it is printed.
     Supervision,
+    /// The results of one evaluation (评议测评结果): a table of its objects in rank order, the
+    /// office and date over the seal position.
+    Evaluation {
+        id: i64,
+    },
 }
 
 /// The most entries one batch of forms prints: a township's largest session has ~200
@@ -239,7 +245,7 @@ impl PrintRequest {
                     ));
                 }
             }
-            Target::Form { .. } | Target::Supervision => {}
+            Target::Form { .. } | Target::Supervision | Target::Evaluation { .. } => {}
         }
         Ok(())
     }
@@ -311,6 +317,9 @@ pub struct Sheet {
     pub sections: Vec<Section>,
     /// Under the table (逾期单位…).
     pub footnote: String,
+    /// The date in Chinese numerals, printed with the office over the seal position when the
+    /// sheet is a result the office issues (评议结果); None for a working list.
+    pub signed: Option<String>,
     pub issued: NaiveDate,
 }
 
@@ -447,6 +456,7 @@ pub fn model(conn: &Connection, req: &PrintRequest, today: NaiveDate) -> Result<
             }))
         }
         Target::Supervision => Ok(Document::Sheet(sheets::supervision(conn, today)?)),
+        Target::Evaluation { id } => Ok(Document::Sheet(supervision::evaluation(conn, *id)?)),
     }
 }
 

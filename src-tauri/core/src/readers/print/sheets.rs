@@ -47,11 +47,15 @@ pub fn supervision(conn: &Connection, today: NaiveDate) -> Result<Sheet> {
         .filter(|(_, rows)| late(rows) > 0)
         .map(|(name, rows)| format!("{name} {} 件", late(rows)))
         .collect();
+    let rectifying = match count(Book::Rectifications) {
+        0 => String::new(),
+        n => format!("，待报送整改情况的审议意见 {n} 件"),
+    };
     Ok(Sheet {
         office: office(conn)?,
         title: "代表建议和信访事项督办清单".to_string(),
         lines: vec![format!(
-            "截至{}：在办代表建议 {} 件，在办信访事项 {} 件，其中已逾期 {} 件。",
+            "截至{}：在办代表建议 {} 件，在办信访事项 {} 件{rectifying}，其中已逾期 {} 件。",
             chinese(today),
             count(Book::Suggestions),
             count(Book::Petitions),
@@ -72,6 +76,7 @@ pub fn supervision(conn: &Connection, today: NaiveDate) -> Result<Sheet> {
         } else {
             format!("逾期单位：{}。", late_units.join("；"))
         },
+        signed: None,
         issued: today,
     })
 }
