@@ -245,9 +245,12 @@ fn every_earlier_schema_with_data_migrates_to_the_latest_keeping_the_data() {
                 .execute("DELETE FROM group_activities WHERE id = 21", [])
                 .is_err());
         }
-        // And the upgraded file works for the roster.
+        // And the upgraded file works: the demo fills one without deputies (it refuses a
+        // roster it would mix with), and every file passes the integrity check.
         let mut store = store;
-        demo::seed(&mut store, 1, today()).unwrap();
+        if count(&store, "deputies") == 0 {
+            demo::seed(&mut store, 1, today()).unwrap();
+        }
         assert!(backup::verify(&store).unwrap().ok);
     }
 }

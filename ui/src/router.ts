@@ -55,6 +55,15 @@ export const routes: RouteRecordRaw[] = [
   { path: '/activities/:id(\\d+)', name: 'activity', component: () => import('./views/ActivityView.vue'), meta: { title: '活动详情', nav: '/activities' } },
   { path: '/activities/:id(\\d+)/edit', name: 'activity-edit', component: () => import('./views/ActivityFormView.vue'), meta: { title: '修改活动记录', nav: '/activities' } },
   // 打印台账: the books typeset as PDF (preview, print, save), and the log of printouts
+  { path: '/rectifications', name: 'rectifications', component: () => import('./views/RectificationsView.vue'), meta: { title: '审议意见整改', nav: '/rectifications', queryState: true } },
+  { path: '/rectifications/new', name: 'rectification-new', component: () => import('./views/RectificationFormView.vue'), meta: { title: '提出审议意见', nav: '/rectifications' } },
+  { path: '/rectifications/:id(\\d+)', name: 'rectification', component: () => import('./views/RectificationView.vue'), meta: { title: '审议意见', nav: '/rectifications' } },
+  { path: '/evaluations', name: 'evaluations', component: () => import('./views/EvaluationsView.vue'), meta: { title: '评议测评', nav: '/evaluations', queryState: true } },
+  { path: '/evaluations/new', name: 'evaluation-new', component: () => import('./views/EvaluationFormView.vue'), meta: { title: '登记评议', nav: '/evaluations' } },
+  { path: '/evaluations/:id(\\d+)', name: 'evaluation', component: () => import('./views/EvaluationView.vue'), meta: { title: '评议结果', nav: '/evaluations' } },
+  { path: '/duty-reports', name: 'duty-reports', component: () => import('./views/DutyReportsView.vue'), meta: { title: '代表述职', nav: '/duty-reports', queryState: true } },
+  { path: '/station-duty', name: 'station-duty', component: () => import('./views/StationDutyView.vue'), meta: { title: '联络站值班', nav: '/station-duty' } },
+
   { path: '/print', name: 'print', component: () => import('./views/PrintView.vue'), meta: { title: '打印台账', nav: '/print' } },
   // 导出到U盘: a checked package of the books for the county; 县人大汇总: the county's copy imports them
   { path: '/export', name: 'export', component: () => import('./views/ExportView.vue'), meta: { title: '导出到U盘', nav: '/export' } },

@@ -116,6 +116,35 @@ describe('command wrappers', () => {
     await api.projectsLate();
     expect(invoke).toHaveBeenLastCalledWith('projects_late');
   });
+  it('duty report commands use the contract names and keys', async () => {
+    await api.dutyReportsList({ year: 2026, deputy_id: 7, page: 1, page_size: 20 });
+    expect(invoke).toHaveBeenLastCalledWith('duty_reports_list', { query: { year: 2026, deputy_id: 7, page: 1, page_size: 20 } });
+    await api.dutyReportGet(3);
+    expect(invoke).toHaveBeenLastCalledWith('duty_report_get', { id: 3 });
+    const input = { deputy_id: 7, date: '2026-04-10', place: '村委会', voters_present: 40, good: 30, fair: 8, poor: 2, notes: '' };
+    await api.dutyReportCreate(input);
+    expect(invoke).toHaveBeenLastCalledWith('duty_report_create', { input });
+    await api.dutyReportVoid(3, '日期录错');
+    expect(invoke).toHaveBeenLastCalledWith('duty_report_void', { id: 3, reason: '日期录错' });
+    await api.dutyReportsOwed();
+    expect(invoke).toHaveBeenLastCalledWith('duty_reports_owed');
+  });
+  it('station rota and duty commands use the contract names and keys', async () => {
+    await api.stationRota({ station_id: 2, from: '2026-03-01', to: '2026-05-31' });
+    expect(invoke).toHaveBeenLastCalledWith('station_rota', { query: { station_id: 2, from: '2026-03-01', to: '2026-05-31' } });
+    const rota = { station_id: 2, date: '2026-04-10', deputy_ids: [3, 5], reason: '外出学习' };
+    await api.stationRotaSet(rota);
+    expect(invoke).toHaveBeenLastCalledWith('station_rota_set', { input: rota });
+    const duty = {
+      station_id: 2, date: '2026-04-10', excused: [5], absent: [], leave_reasons: [{ deputy_id: 5, reason: '生病' }],
+      voters_received: 12, record: '', opinions: [{ id: null, source: '村民', content: '路灯' }], notes: '',
+    };
+    await api.stationDuty(duty);
+    expect(invoke).toHaveBeenLastCalledWith('station_duty', { input: duty });
+    // two dates, not a query: the Rust command takes `from` and `to`
+    await api.stationDutyCounts('2026-01-01', '2026-12-31');
+    expect(invoke).toHaveBeenLastCalledWith('station_duty_counts', { from: '2026-01-01', to: '2026-12-31' });
+  });
   it('document register commands use the contract names', async () => {
     await api.documentsList({ direction: 'sent', page: 1, page_size: 20 });
     expect(invoke).toHaveBeenLastCalledWith('documents_list', { query: { direction: 'sent', page: 1, page_size: 20 } });

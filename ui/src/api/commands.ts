@@ -29,6 +29,11 @@ import type {
   CongressSession, SessionChecks, SessionDetail, SessionDraft, SessionInput, SessionQuery, SessionRef,
 } from './types';
 import type {
+  AssessmentInput, DutyCounts, DutyInput, DutyReport, DutyReportDetail, DutyReportInput, DutyReportQuery,
+  EvaluationDetail, EvaluationEvent, EvaluationEventInput, EvaluationQuery, Rectification, RectificationDetail,
+  RectificationInput, RectificationQuery, RectificationReportInput, ReportOwed, RotaDay, RotaInput, RotaQuery,
+} from './types';
+import type {
   EvaluationInput, LateMilestone, LivelihoodProject, MilestoneInput, ProjectDetail, ProjectInput, ProjectQuery, ReportInput,
   VoteInput,
 } from './types';
@@ -239,6 +244,40 @@ export const projectCarry = (id: Id) => invoke<LivelihoodProject>('project_carry
 export const projectVoid = (id: Id, reason: string) => invoke<LivelihoodProject>('project_void', { id, reason });
 /** Milestones of adopted projects planned before today and not reached, most late first (首页). */
 export const projectsLate = () => invoke<LateMilestone[]>('projects_late');
+
+// ---- 监督: 审议意见整改, 评议, 代表述职, 联络站值班 (supervision between sessions) ----
+export const rectificationsList = (query: RectificationQuery) =>
+  invoke<Page<Rectification>>('rectifications_list', { query });
+export const rectificationGet = (id: Id) => invoke<RectificationDetail>('rectification_get', { id });
+/** A review opinion sent to a unit (or an official); the report is due by the profile's period. */
+export const rectificationCreate = (input: RectificationInput) =>
+  invoke<Rectification>('rectification_create', { input });
+/** The unit's rectification report for the round awaiting it (a late one is marked late). */
+export const rectificationReport = (id: Id, input: RectificationReportInput) =>
+  invoke<Rectification>('rectification_report', { id, input });
+/** The presidium's assessment; 不满意 (dissatisfied) opens the next round. */
+export const rectificationAssess = (id: Id, input: AssessmentInput) =>
+  invoke<Rectification>('rectification_assess', { id, input });
+export const rectificationVoid = (id: Id, reason: string) =>
+  invoke<Rectification>('rectification_void', { id, reason });
+export const evaluationsList = (query: EvaluationQuery) => invoke<Page<EvaluationEvent>>('evaluations_list', { query });
+export const evaluationGet = (id: Id) => invoke<EvaluationDetail>('evaluation_get', { id });
+/** Records an evaluation; objects over the threshold get a review opinion opened by the core. */
+export const evaluationCreate = (input: EvaluationEventInput) => invoke<EvaluationEvent>('evaluation_create', { input });
+/** Voids the evaluation and the review opinions it opened. */
+export const evaluationVoid = (id: Id, reason: string) => invoke<EvaluationEvent>('evaluation_void', { id, reason });
+export const dutyReportsList = (query: DutyReportQuery) => invoke<Page<DutyReport>>('duty_reports_list', { query });
+export const dutyReportGet = (id: Id) => invoke<DutyReportDetail>('duty_report_get', { id });
+export const dutyReportCreate = (input: DutyReportInput) => invoke<DutyReport>('duty_report_create', { input });
+export const dutyReportVoid = (id: Id, reason: string) => invoke<DutyReport>('duty_report_void', { id, reason });
+/** Deputies in office who have not yet reported to their voters as often as the profile asks this term. */
+export const dutyReportsOwed = () => invoke<ReportOwed[]>('duty_reports_owed');
+export const stationRota = (query: RotaQuery) => invoke<RotaDay[]>('station_rota', { query });
+/** Sets who is on duty at a station on a day (deputies left out are taken off with the reason). */
+export const stationRotaSet = (input: RotaInput) => invoke<RotaDay>('station_rota_set', { input });
+/** Records a day's duty as an activity organised by the station (the rota's deputies expected). */
+export const stationDuty = (input: DutyInput) => invoke<GroupActivity>('station_duty', { input });
+export const stationDutyCounts = (from: IsoDate, to: IsoDate) => invoke<DutyCounts>('station_duty_counts', { from, to });
 
 // ---- group activities (代表小组活动记录簿) ----
 export const activitiesList = (query: ActivityQuery) => invoke<Page<GroupActivity>>('activities_list', { query });

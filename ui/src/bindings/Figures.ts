@@ -21,4 +21,12 @@ sessions: number, session_expected: number, session_present: number,
  * 民生实事: candidates voted, adopted, completed (完工 or 验收), and the deputies'
  * evaluation summed (满意 and 基本满意 of all rated).
  */
-projects_voted: number, projects_adopted: number, projects_completed: number, project_ratings: number, project_ratings_satisfied: number, };
+projects_voted: number, projects_adopted: number, projects_completed: number, project_ratings: number, project_ratings_satisfied: number, 
+/**
+ * Supervision: inspections and law-enforcement checks the presidium organised; review
+ * opinions sent, rectified (assessed 满意/基本满意), reported on time in their first round;
+ * evaluations held, objects rated, objects below the threshold, and the ballots summed
+ * (满意 and 基本满意 of all valid); duty reports to the voters; station duty days rostered
+ * and attended.
+ */
+inspections: number, rectifications_sent: number, rectifications_rectified: number, rectifications_on_time: number, evaluations: number, evaluation_objects: number, evaluation_below_threshold: number, evaluation_ballots: number, evaluation_ballots_satisfied: number, duty_reports: number, station_duty_rostered: number, station_duty_attended: number, };

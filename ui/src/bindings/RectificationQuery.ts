@@ -8,4 +8,9 @@ state?: string | null,
 /**
  * Only those whose report is late now.
  */
-overdue?: boolean | null, include_voided?: boolean, page?: number | null, page_size?: number | null, };
+overdue?: boolean | null, 
+/**
+ * Only those not yet rectified (a report or the assessment awaited): what the home page
+ * counts as open.
+ */
+open?: boolean | null, include_voided?: boolean, page?: number | null, page_size?: number | null, };

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityMember, GroupActivity, Opinion } from '../api/types';
+import type { ActivityKind, ActivityMember, GroupActivity, Opinion } from '../api/types';
 import {
-  ACTIVITY_FIELDS, activityFiltersFromQuery, activityFiltersToQuery, attendanceCell, attendanceLists, attendanceOf,
-  attendanceSummary, attendanceSummaryText, attendanceTag, buildActivityQuery, canRemoveOpinion, checkActivityForm,
-  defaultActivityFilters, emptyActivityForm, emptyOpinionRow, excusedText, fewPresent, formFromActivity, leaveReasonList,
-  leaveReasonsOf, mergeAttendance,
+  ACTIVITY_FALLBACK_CHOICES, ACTIVITY_FIELDS, ACTIVITY_KINDS, activityFiltersFromQuery, activityFiltersToQuery, attendanceCell,
+  attendanceLists, attendanceOf, attendanceSummary, attendanceSummaryText, attendanceTag, buildActivityQuery, canRaiseReview,
+  canRemoveOpinion, checkActivityForm, defaultActivityFilters, emptyActivityForm, emptyOpinionRow, excusedText, expectedMembers,
+  fewPresent, formFromActivity, kindChoicesFor, leaveReasonList, leaveReasonsOf, mergeAttendance, participantMembers,
   activityIdFromQuery, noticeDays, noticeHint, opinionCaseLocation, opinionIdFromQuery, opinionLocked, opinionSourceText, opinionsCell,
-  THEME_MAX, toActivityInput, turnedCount,
+  PRESIDIUM_KINDS, reviewLocation, THEME_MAX, toActivityInput, turnedCount, votersError,
 } from './activities';
+
+/** Every kind the contract has (the compiler refuses a missing or unknown one). */
+const EVERY_KIND: Record<ActivityKind, true> = {
+  study: true, inspection: true, survey: true, law_enforcement_check: true, voter_reception: true, duty_report: true,
+  special_report: true, special_inquiry: true, station_duty: true, other: true,
+};
+const ACTIVITY_KIND_CODES = Object.keys(EVERY_KIND);
 import { TEXT_LIMITS } from '../bindings/constants';
 import { formatDate } from './format';
 
@@ -20,11 +27,12 @@ const opinion = (over: Partial<Opinion> = {}): Opinion => ({
 });
 
 const stored = (over: Partial<GroupActivity> = {}): GroupActivity => ({
-  id: 5, number: '活动〔2026〕第5号', year: 2026, seq: 5, group_id: 2, group_name: '第二代表小组', kind: 'voter_reception',
+  id: 5, number: '活动〔2026〕第5号', year: 2026, seq: 5, organiser: 'group', group_id: 2, group_name: '第二代表小组',
+  station_id: null, organiser_name: '第二代表小组', kind: 'voter_reception',
   date: '2026-03-20', place: '青山代表联络站', notice_date: '2026-03-16', theme: '接待选民日',
   members: [member(1, '张三'), member(2, '李四', 'excused', '外出务工'), member(3, '王五', 'absent')],
   expected: 3, present: 1, excused: 1, absent: 1, higher_deputies: '县人大代表王某', record: '接待选民 12 人次',
-  results: '当场答复 3 件', reported_on: '2026-03-25',
+  results: '当场答复 3 件', reported_on: '2026-03-25', voters_received: 12,
   opinions: [opinion(), opinion({ id: 32, seq: 2, content: '饮水', suggestion: { id: 9, number: '20-3-B002' } })],
   checks: [], notes: '', voided: false, void_reason: null, ...over,
 });
@@ -96,13 +104,95 @@ describe('activity form', () => {
     expect(m.opinions.map((o) => [o.id, o.turned])).toEqual([[31, null], [32, '建议 20-3-B002']]);
     const input = toActivityInput(m, stored().members);
     expect(input).toEqual({
-      group_id: 2, kind: 'voter_reception', date: '2026-03-20', place: '青山代表联络站', notice_date: '2026-03-16',
+      organiser: 'group', group_id: 2, station_id: null, participants: [],
+      kind: 'voter_reception', date: '2026-03-20', place: '青山代表联络站', notice_date: '2026-03-16',
       theme: '接待选民日', excused: [2], absent: [3], leave_reasons: [{ deputy_id: 2, reason: '外出务工' }], higher_deputies: '县人大代表王某', record: '接待选民 12 人次',
-      results: '当场答复 3 件', reported_on: '2026-03-25',
+      results: '当场答复 3 件', reported_on: '2026-03-25', voters_received: 12,
       opinions: [{ id: 31, source: '青山村村民', content: '村道破损' }, { id: 32, source: '青山村村民', content: '饮水' }],
       notes: '',
     });
     expect(Object.keys(input).sort()).toEqual([...ACTIVITY_FIELDS].sort());
+  });
+
+  it('sends a presidium\'s activity with its participants as the expected, and no group even when one was chosen first', () => {
+    const m = {
+      ...emptyActivityForm('2026-05-10'), organiser: 'presidium' as const, group_id: 2, kind: 'inspection' as const, theme: '视察村道',
+      participants: [{ id: 31, name: '县代表甲' }, { id: 12, name: '李四' }, { id: 40, name: '另组丙' }],
+      attendance: { 12: 'excused', 40: 'absent' } as const, leave_reasons: { 12: '住院' },
+    };
+    const members = expectedMembers(m, MEMBERS);
+    // exactly the participants, in the order chosen, not the group's members
+    expect(members.map((x) => [x.deputy_id, x.name])).toEqual([[31, '县代表甲'], [12, '李四'], [40, '另组丙']]);
+    const input = toActivityInput(m, members);
+    expect(input).toMatchObject({
+      organiser: 'presidium', group_id: null, station_id: null, participants: [31, 12, 40],
+      excused: [12], absent: [40], leave_reasons: [{ deputy_id: 12, reason: '住院' }], voters_received: null,
+    });
+    expect(checkActivityForm(m, '2026-05-10')).toEqual({});
+  });
+
+  it('reads a presidium\'s participants back from its members, names and marks kept', () => {
+    const a = stored({
+      organiser: 'presidium', group_id: null, group_name: '', organiser_name: '镇人大主席团', kind: 'inspection',
+      members: [member(31, '县代表甲'), member(12, '李四', 'excused', '住院')], voters_received: null,
+    });
+    const m = formFromActivity(a);
+    expect(m.participants).toEqual([{ id: 31, name: '县代表甲' }, { id: 12, name: '李四' }]);
+    expect(m.attendance).toEqual({ 31: 'present', 12: 'excused' });
+    expect(toActivityInput(m, expectedMembers(m, [])))
+      .toMatchObject({ organiser: 'presidium', group_id: null, participants: [31, 12], excused: [12], voters_received: null });
+  });
+
+  it('keeps a station\'s duty as recorded: its station and its rota\'s deputies go back unchanged', () => {
+    const a = stored({
+      organiser: 'station', group_id: null, group_name: '', station_id: 4, organiser_name: '青山代表联络站', kind: 'station_duty',
+      members: [member(11, '张三'), member(14, '赵六', 'absent')], voters_received: 9,
+    });
+    const m = formFromActivity(a);
+    const input = toActivityInput(m, expectedMembers(m, MEMBERS));
+    expect(input).toMatchObject({
+      organiser: 'station', group_id: null, station_id: 4, participants: [11, 14], kind: 'station_duty', absent: [14], voters_received: 9,
+    });
+    // a group's entry never sends a station or participants, even if the model held some
+    const g = { ...formFromActivity(stored()), station_id: 4, participants: [{ id: 1, name: '张三' }] };
+    expect(toActivityInput(g, MEMBERS)).toMatchObject({ organiser: 'group', group_id: 2, station_id: null, participants: [] });
+  });
+
+  it('lists the participants as members, all present', () => {
+    expect(participantMembers([{ id: 3, name: '王五' }])).toEqual([{ deputy_id: 3, name: '王五', attendance: 'present', reason: '' }]);
+    expect(expectedMembers({ organiser: 'group', participants: [{ id: 3, name: '王五' }] }, MEMBERS)).toEqual(MEMBERS);
+  });
+
+  it('checks the presidium\'s participants and kind, and the count of voters received', () => {
+    const m = { ...emptyActivityForm('2026-05-10'), organiser: 'presidium' as const, kind: 'voter_reception' as const, theme: '接待' };
+    expect(checkActivityForm(m, '2026-05-10')).toEqual({
+      participants: '请选择参加活动的代表（可选任何小组、任何层级的代表）',
+      kind: '主席团组织的活动请从所列类型中选择',
+    });
+    const g = { ...emptyActivityForm('2026-05-10'), group_id: 1, kind: 'study' as const, theme: '学习', voters_received: -1 };
+    expect(checkActivityForm(g, '2026-05-10')).toEqual({ voters_received: '接待群众人次应在 0 到 100000 之间' });
+    expect(votersError(null)).toBe('');
+    expect(votersError(0)).toBe('');
+    expect(votersError(100000)).toBe('');
+    expect(votersError(100001)).not.toBe('');
+    expect(votersError(2.5)).not.toBe('');
+  });
+
+  it('offers the presidium its own kinds, a station only its duty, a group every kind', () => {
+    const all = ACTIVITY_FALLBACK_CHOICES.activity_kinds;
+    expect(kindChoicesFor('presidium', all).map((c) => c.label))
+      .toEqual(['学习培训', '视察', '调研', '执法检查', '述职', '听取专项报告', '专题询问', '其他']);
+    expect(kindChoicesFor('presidium', all).map((c) => c.value).sort()).toEqual([...PRESIDIUM_KINDS].sort());
+    expect(kindChoicesFor('station', all).map((c) => c.value)).toEqual(['station_duty']);
+    expect(kindChoicesFor('group', all)).toEqual(all);
+    // the fallback and the closed set know every kind the core has
+    expect([...ACTIVITY_KINDS].sort()).toEqual([...ACTIVITY_KIND_CODES].sort());
+    expect(all.map((c) => c.value).sort()).toEqual([...ACTIVITY_KIND_CODES].sort());
+  });
+
+  it('offers a review opinion after an inspection, a special report, a law enforcement check, a survey, a special inquiry', () => {
+    expect(ACTIVITY_KINDS.filter(canRaiseReview)).toEqual(['inspection', 'survey', 'law_enforcement_check', 'special_report', 'special_inquiry']);
+    expect(reviewLocation(77)).toEqual({ path: '/rectifications/new', query: { activity: '77' } });
   });
 
   it('sends new opinions with a null id, text trimmed, empty dates as null', () => {
@@ -166,9 +256,13 @@ describe('display', () => {
 
 describe('list filters', () => {
   it('reads the URL, dropping what is not valid', () => {
-    expect(activityFiltersFromQuery({ search: ' 村道 ', year: '2026', group_id: '2', kind: 'survey', include_voided: '1', page: '3' }))
-      .toEqual({ search: '村道', year: 2026, group_id: 2, kind: 'survey', include_voided: true, page: 3, page_size: 20 });
-    expect(activityFiltersFromQuery({ year: '12', kind: 'party', group_id: '-1', page_size: '7' })).toEqual(defaultActivityFilters());
+    expect(activityFiltersFromQuery({
+      search: ' 村道 ', year: '2026', organiser: 'presidium', group_id: '2', kind: 'survey', include_voided: '1', page: '3',
+    })).toEqual({
+      search: '村道', year: 2026, organiser: 'presidium', group_id: 2, kind: 'survey', include_voided: true, page: 3, page_size: 20,
+    });
+    expect(activityFiltersFromQuery({ year: '12', kind: 'party', organiser: 'county', group_id: '-1', page_size: '7' }))
+      .toEqual(defaultActivityFilters());
   });
 
   it('writes only what differs from the defaults and builds the query', () => {
@@ -177,6 +271,9 @@ describe('list filters', () => {
     expect(activityFiltersToQuery(defaultActivityFilters())).toEqual({});
     expect(buildActivityQuery({ ...f, search: '  a   b ', group_id: 3, include_voided: true }))
       .toEqual({ page: 1, page_size: 50, search: 'a b', year: 2026, group_id: 3, kind: 'study', include_voided: true });
+    const byStation = { ...defaultActivityFilters(), organiser: 'station' as const };
+    expect(activityFiltersToQuery(byStation)).toEqual({ organiser: 'station' });
+    expect(buildActivityQuery(byStation)).toEqual({ page: 1, page_size: 20, organiser: 'station' });
     expect(buildActivityQuery(defaultActivityFilters())).toEqual({ page: 1, page_size: 20 });
   });
 });

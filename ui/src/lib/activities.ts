@@ -2,10 +2,14 @@
 // group on the day, each 出席 / 请假 / 缺席, a 请假 with its reason when given) and its conversion to
 // the contract's excused/absent lists and leave reasons,
 // the notice hint, the opinions collected, the list's filters <-> the URL's query, tag colours.
+// The same book holds what the presidium organises town-wide (the deputies it invited, of any group
+// and level, are expected) and each day of duty at a liaison station (the deputies on its rota:
+// recorded from the station's page, so an edit keeps who organised it and who was expected).
 // The core checks everything again.
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 import type {
-  ActivityInput, ActivityKind, ActivityMember, ActivityQuery, Attendance, Choice, GroupActivity, Id, IsoDate, Opinion,
+  ActivityInput, ActivityKind, ActivityMember, ActivityQuery, Attendance, Choice, DeputyRef, GroupActivity, Id, IsoDate,
+  Opinion, Organiser,
 } from '../api/types';
 import type { TagType } from './labels';
 import {
@@ -15,9 +19,23 @@ import { textMax } from './textLimits';
 
 export const ACTIVITY_KINDS: readonly ActivityKind[] = [
   'study', 'inspection', 'survey', 'law_enforcement_check', 'voter_reception', 'duty_report', 'special_report',
-  'station_duty', 'other',
+  'special_inquiry', 'station_duty', 'other',
 ];
 export const ATTENDANCES: readonly Attendance[] = ['present', 'excused', 'absent'];
+export const ORGANISERS: readonly Organiser[] = ['group', 'presidium', 'station'];
+
+/** The kinds the presidium organises town-wide (the core's PRESIDIUM_KINDS, in the same order). */
+export const PRESIDIUM_KINDS: readonly ActivityKind[] = [
+  'inspection', 'survey', 'law_enforcement_check', 'special_inquiry', 'special_report', 'study', 'duty_report', 'other',
+];
+
+/** The kinds whose findings the presidium may send on as a review opinion (提出审议意见). */
+export const REVIEW_KINDS: readonly ActivityKind[] = [
+  'inspection', 'special_report', 'law_enforcement_check', 'survey', 'special_inquiry',
+];
+
+/** 接待群众人次: the most the core takes. */
+export const VOTERS_MAX = 100_000;
 
 /** Days of notice the office aims for (shown as a hint, never enforced). */
 export const NOTICE_DAYS = 3;
@@ -29,10 +47,31 @@ export const ACTIVITY_FALLBACK_CHOICES = {
   activity_kinds: [
     c('study', '学习培训'), c('inspection', '视察'), c('survey', '调研'), c('law_enforcement_check', '执法检查'),
     c('voter_reception', '接待选民'), c('duty_report', '述职'), c('special_report', '听取专项报告'),
-    c('station_duty', '联络站值班'), c('other', '其他'),
+    c('special_inquiry', '专题询问'), c('station_duty', '联络站值班'), c('other', '其他'),
   ],
   attendances: [c('present', '出席'), c('excused', '请假'), c('absent', '缺席')],
+  organisers: [c('group', '代表小组'), c('presidium', '主席团'), c('station', '代表联络站')],
 } as const satisfies Record<string, Choice[]>;
+
+/**
+ * The activity kinds the form offers for who organised it: every kind for a group (as before), the
+ * presidium's own kinds, only 联络站值班 for a station's duty.
+ */
+export function kindChoicesFor(organiser: Organiser, choices: readonly Choice[]): Choice[] {
+  if (organiser === 'presidium') return choices.filter((c) => (PRESIDIUM_KINDS as readonly string[]).includes(c.value));
+  if (organiser === 'station') return choices.filter((c) => c.value === 'station_duty');
+  return [...choices];
+}
+
+/** Whether the activity's findings may go on as a review opinion (视察, 听取专项报告, 执法检查, 调研, 专题询问). */
+export function canRaiseReview(kind: ActivityKind | string): boolean {
+  return (REVIEW_KINDS as readonly string[]).includes(kind);
+}
+
+/** Where 提出审议意见 goes: the review opinion's form, from this activity. */
+export function reviewLocation(activityId: Id): { path: string; query: LocationQueryRaw } {
+  return { path: '/rectifications/new', query: { activity: String(activityId) } };
+}
 
 // ---- attendance --------------------------------------------------------------------------------
 /** deputy id -> 出席 / 请假 / 缺席, as the radio buttons hold it. */
@@ -50,6 +89,19 @@ export function mergeAttendance(members: readonly ActivityMember[], kept: Attend
     out[m.deputy_id] = k && (ATTENDANCES as readonly string[]).includes(k) ? k : m.attendance ?? 'present';
   }
   return out;
+}
+
+/**
+ * The expected of a presidium's activity or a station's duty: exactly the deputies chosen, in the
+ * order chosen, each present until marked otherwise.
+ */
+export function participantMembers(participants: readonly DeputyRef[]): ActivityMember[] {
+  return participants.map((p) => ({ deputy_id: p.id, name: p.name, attendance: 'present', reason: '' }));
+}
+
+/** The deputies expected at a stored activity, by name (the participants of a presidium's or station's). */
+export function participantsOf(members: readonly ActivityMember[]): DeputyRef[] {
+  return members.map((m) => ({ id: m.deputy_id, name: m.name }));
 }
 
 /** The stored attendance of an activity's members. */
@@ -206,7 +258,13 @@ export function turnedCount(opinions: readonly Opinion[]): number {
 
 // ---- the form ----------------------------------------------------------------------------------
 export interface ActivityFormModel {
+  organiser: Organiser;
+  /** kept while the clerk tries 主席团 and back; sent only for a group's activity */
   group_id: Id | null;
+  /** a station's duty (edited here, recorded on the station's page) */
+  station_id: Id | null;
+  /** the deputies the presidium invited (or a station's rota, kept as stored), with their names */
+  participants: DeputyRef[];
   kind: ActivityKind | null;
   date: IsoDate | null;
   place: string;
@@ -219,14 +277,16 @@ export interface ActivityFormModel {
   record: string;
   results: string;
   reported_on: IsoDate | null;
+  /** 接待群众人次 */
+  voters_received: number | null;
   opinions: OpinionRow[];
   notes: string;
 }
 
 /** Every ActivityInput field: the keys a core error's `field` can name. */
 export const ACTIVITY_FIELDS = [
-  'group_id', 'kind', 'date', 'place', 'notice_date', 'theme', 'excused', 'absent', 'leave_reasons', 'higher_deputies',
-  'record', 'results', 'reported_on', 'opinions', 'notes',
+  'organiser', 'group_id', 'station_id', 'participants', 'kind', 'date', 'place', 'notice_date', 'theme', 'excused', 'absent',
+  'leave_reasons', 'higher_deputies', 'record', 'results', 'reported_on', 'voters_received', 'opinions', 'notes',
 ] as const satisfies readonly (keyof ActivityInput)[];
 export type ActivityField = (typeof ACTIVITY_FIELDS)[number];
 
@@ -235,24 +295,36 @@ export const THEME_MAX = textMax('theme');
 
 export function emptyActivityForm(today: IsoDate | null): ActivityFormModel {
   return {
-    group_id: null, kind: null, date: today, place: '', notice_date: null, theme: '', attendance: {}, leave_reasons: {},
-    higher_deputies: '', record: '', results: '', reported_on: null, opinions: [], notes: '',
+    organiser: 'group', group_id: null, station_id: null, participants: [], kind: null, date: today, place: '',
+    notice_date: null, theme: '', attendance: {}, leave_reasons: {}, higher_deputies: '', record: '', results: '',
+    reported_on: null, voters_received: null, opinions: [], notes: '',
   };
 }
 
 export function formFromActivity(a: GroupActivity): ActivityFormModel {
   return {
-    group_id: a.group_id, kind: a.kind, date: a.date, place: a.place, notice_date: a.notice_date, theme: a.theme,
+    organiser: a.organiser, group_id: a.group_id, station_id: a.station_id,
+    // a group's members are read again for the day; the others' expected are whom the entry names
+    participants: a.organiser === 'group' ? [] : participantsOf(a.members),
+    kind: a.kind, date: a.date, place: a.place, notice_date: a.notice_date, theme: a.theme,
     attendance: attendanceOf(a.members), leave_reasons: leaveReasonsOf(a.members), higher_deputies: a.higher_deputies, record: a.record, results: a.results,
-    reported_on: a.reported_on, opinions: a.opinions.map(opinionRowOf), notes: a.notes,
+    reported_on: a.reported_on, voters_received: a.voters_received, opinions: a.opinions.map(opinionRowOf), notes: a.notes,
   };
+}
+
+/** A count typed into 接待群众人次: a whole number from 0 to VOTERS_MAX, or nothing. */
+export function votersError(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '';
+  return Number.isInteger(n) && n >= 0 && n <= VOTERS_MAX ? '' : `接待群众人次应在 0 到 ${VOTERS_MAX} 之间`;
 }
 
 /** Checks before calling the core (field -> message): only what the clerk can fix at once. */
 export function checkActivityForm(m: ActivityFormModel, today: IsoDate): Partial<Record<ActivityField, string>> {
   const e: Partial<Record<ActivityField, string>> = {};
-  if (!m.group_id) e.group_id = '请选择代表小组';
+  if (m.organiser === 'group' && !m.group_id) e.group_id = '请选择代表小组';
+  if (m.organiser === 'presidium' && !m.participants.length) e.participants = '请选择参加活动的代表（可选任何小组、任何层级的代表）';
   if (!m.kind) e.kind = '请选择活动类型';
+  else if (m.organiser === 'presidium' && !PRESIDIUM_KINDS.includes(m.kind)) e.kind = '主席团组织的活动请从所列类型中选择';
   if (!m.date) e.date = '请选择活动日期';
   else if (m.date > today) e.date = '活动日期不能晚于今天（计划中的活动请在开展后登记）';
   if (m.date && m.notice_date && m.notice_date > m.date) e.notice_date = '通知日期不能晚于活动日期';
@@ -260,19 +332,34 @@ export function checkActivityForm(m: ActivityFormModel, today: IsoDate): Partial
   const theme = m.theme.trim();
   if (!theme) e.theme = '请填写活动主题';
   else if ([...theme].length > THEME_MAX) e.theme = `活动主题不能超过 ${THEME_MAX} 个字`;
+  const voters = votersError(m.voters_received);
+  if (voters) e.voters_received = voters;
   const blank = m.opinions.findIndex((o) => !o.content.trim());
   if (blank >= 0) e.opinions = `请填写第${blank + 1}条意见的内容（不需要的空行请删去）`;
   return e;
 }
 
 /**
+ * Who is expected, as the form lists them: a group's members as the core read them for the day
+ * (`groupMembers`), else exactly the participants.
+ */
+export function expectedMembers(m: Pick<ActivityFormModel, 'organiser' | 'participants'>, groupMembers: readonly ActivityMember[]): ActivityMember[] {
+  return m.organiser === 'group' ? [...groupMembers] : participantMembers(m.participants);
+}
+
+/**
  * The form -> ActivityInput, with 请假 / 缺席 taken from the members listed now, and the reasons of
  * those excused (on edit the stored ones come back through the form: leaving them out would lose them).
+ * Always says who organised it: the group only for a group's activity, the station only for a
+ * station's duty, the participants for anything but a group's.
  */
 export function toActivityInput(m: ActivityFormModel, members: readonly ActivityMember[]): ActivityInput {
   const { excused, absent } = attendanceLists(members, m.attendance);
   return {
-    group_id: m.group_id ?? 0,
+    organiser: m.organiser,
+    group_id: m.organiser === 'group' ? m.group_id : null,
+    station_id: m.organiser === 'station' ? m.station_id : null,
+    participants: m.organiser === 'group' ? [] : m.participants.map((p) => p.id),
     kind: m.kind ?? 'other',
     date: m.date ?? '',
     place: m.place.trim(),
@@ -285,6 +372,7 @@ export function toActivityInput(m: ActivityFormModel, members: readonly Activity
     record: m.record.trim(),
     results: m.results.trim(),
     reported_on: m.reported_on || null,
+    voters_received: m.voters_received ?? null,
     opinions: m.opinions.map((o) => ({ id: o.id, source: o.source.trim(), content: o.content.trim() })),
     notes: m.notes.trim(),
   };
@@ -333,6 +421,7 @@ export function opinionSourceText(
 export interface ActivityFilters {
   search: string;
   year: number | null;
+  organiser: Organiser | null;
   group_id: Id | null;
   kind: ActivityKind | null;
   include_voided: boolean;
@@ -343,13 +432,17 @@ export interface ActivityFilters {
 const DEFAULT_PAGE_SIZE = 20;
 
 export function defaultActivityFilters(): ActivityFilters {
-  return { search: '', year: null, group_id: null, kind: null, include_voided: false, page: 1, page_size: DEFAULT_PAGE_SIZE };
+  return {
+    search: '', year: null, organiser: null, group_id: null, kind: null, include_voided: false, page: 1,
+    page_size: DEFAULT_PAGE_SIZE,
+  };
 }
 
 export function activityFiltersFromQuery(q: LocationQuery): ActivityFilters {
   return {
     search: queryText(q, 'search'),
     year: queryYear(q),
+    organiser: queryOneOf(q, 'organiser', ORGANISERS),
     group_id: queryInt(q, 'group_id'),
     kind: queryOneOf(q, 'kind', ACTIVITY_KINDS),
     include_voided: queryBool(q, 'include_voided'),
@@ -362,6 +455,7 @@ export function activityFiltersToQuery(f: ActivityFilters): LocationQueryRaw {
   const out: LocationQueryRaw = {};
   put(out, 'search', f.search.trim());
   put(out, 'year', f.year);
+  put(out, 'organiser', f.organiser);
   put(out, 'group_id', f.group_id);
   put(out, 'kind', f.kind);
   put(out, 'include_voided', f.include_voided);
@@ -375,6 +469,7 @@ export function buildActivityQuery(f: ActivityFilters): ActivityQuery {
   const s = searchText(f.search);
   if (s) q.search = s;
   if (f.year != null) q.year = f.year;
+  if (f.organiser) q.organiser = f.organiser;
   if (f.group_id != null) q.group_id = f.group_id;
   if (f.kind) q.kind = f.kind;
   if (f.include_voided) q.include_voided = true;

@@ -115,6 +115,13 @@ describe('statistics filters <-> URL and the two books\' queries', () => {
     expect(buildStatsQueries(f)).toEqual({ suggestions: year, petitions: year });
   });
 
+  it('has no tab for review opinions: the statistics count suggestions and petitions only', () => {
+    // the dashboard's third book (Book 'rectifications') is not a tab here; an address naming it opens 建议
+    const f = statsFiltersFromQuery({ tab: 'rectifications' }, year);
+    expect(f.tab).toBe('suggestions');
+    expect(Object.keys(buildStatsQueries(f))).toEqual(['suggestions', 'petitions']);
+  });
+
   it('round-trips every filter and sends each book only what applies to it', () => {
     const q: LocationQuery = {
       from: '2026-01-01', to: '2026-06-30', tab: 'suggestions', term_id: '2', unit_id: '7', category: 'transport', kind: 'motion',

@@ -339,10 +339,16 @@ export function listLocation(book: Book, ids: readonly Id[], title = ''): { path
 // (the core's petition statistics ignore them), and a category belongs to one book's vocabulary
 // (some codes, e.g. environment, exist in both): it filters the book of the open tab only.
 
+/**
+ * The books the casework statistics count: suggestions and petitions. Review opinions (审议意见) are
+ * followed on the dashboard beside them, but counted by the supervision figures, not here.
+ */
+export type CaseBook = Exclude<Book, 'rectifications'>;
+
 export interface StatsFilters {
   from: IsoDate | null;
   to: IsoDate | null;
-  tab: Book;
+  tab: CaseBook;
   term_id: Id | null;
   unit_id: Id | null;
   /** a category code of the open tab's book */
@@ -351,12 +357,12 @@ export interface StatsFilters {
 }
 
 /** The category codes of one book. */
-export function categoriesOf(book: Book): readonly string[] {
+export function categoriesOf(book: CaseBook): readonly string[] {
   return book === 'petitions' ? PETITION_CATEGORIES : SUGGESTION_CATEGORIES;
 }
 
 export function statsFiltersFromQuery(q: LocationQuery, period: { from: IsoDate; to: IsoDate }): StatsFilters {
-  const tab: Book = queryText(q, 'tab') === 'petitions' ? 'petitions' : 'suggestions';
+  const tab: CaseBook = queryText(q, 'tab') === 'petitions' ? 'petitions' : 'suggestions';
   return {
     from: queryDate(q, 'from') ?? period.from,
     to: queryDate(q, 'to') ?? period.to,
@@ -382,7 +388,7 @@ export function statsFiltersToQuery(f: StatsFilters): LocationQueryRaw {
 }
 
 /** Each book's StatsQuery: only what applies to that book, empty filters left out. */
-export function buildStatsQueries(f: StatsFilters): Record<Book, StatsQuery> {
+export function buildStatsQueries(f: StatsFilters): Record<CaseBook, StatsQuery> {
   const base: StatsQuery = {};
   if (f.from) base.from = f.from;
   if (f.to) base.to = f.to;
@@ -405,7 +411,7 @@ export function buildStatsQueries(f: StatsFilters): Record<Book, StatsQuery> {
  * The filters after switching to `tab`: a category the new book does not have is cleared.
  * `reload` says whether the figures change (a category now filters the other book).
  */
-export function switchStatsTab(f: StatsFilters, tab: Book): { filters: StatsFilters; reload: boolean } {
+export function switchStatsTab(f: StatsFilters, tab: CaseBook): { filters: StatsFilters; reload: boolean } {
   if (f.tab === tab) return { filters: f, reload: false };
   const category = f.category && categoriesOf(tab).includes(f.category) ? f.category : null;
   return { filters: { ...f, tab, category }, reload: f.category !== null };

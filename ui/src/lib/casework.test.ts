@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  actionButtonType, casePath, choicesOr, cnNumber, deputiesText, petitionActionLabel, profileId, sessionText,
+  BOOK_LABELS, actionButtonType, casePath, choicesOr, cnNumber, deputiesText, petitionActionLabel, profileId, sessionText,
   stateTag, suggestionActionLabel, unitsText,
 } from './casework';
 
@@ -31,9 +31,16 @@ describe('labels and tags', () => {
     expect(actionButtonType('extend')).toBe('default');
     expect(stateTag('suggestions', 'closed')).toBe('success');
     expect(stateTag('petitions', 'review_requested')).toBe('warning');
+    // a review opinion's states are its own: 'rectified' is not a petition state (which would be 'info')
+    expect(stateTag('rectifications', 'rectified')).toBe('success');
+    expect(stateTag('rectifications', 'awaiting_report')).toBe('warning');
   });
   it('builds case paths and profile ids', () => {
     expect(casePath('petitions', 7)).toBe('/petitions/7');
+    // the dashboard opens a review opinion it follows on its own page
+    expect(casePath('rectifications', 3)).toBe('/rectifications/3');
+    // and names its book in the dashboard's tables
+    expect(BOOK_LABELS.rectifications).toBe('审议意见');
     expect(profileId('zhejiang@1')).toBe('zhejiang');
     expect(profileId('')).toBeNull();
     expect(profileId(null)).toBeNull();

@@ -1,10 +1,12 @@
-// Casework words and small helpers shared by the suggestion and petition screens.
+// Casework words and small helpers shared by the suggestion and petition screens (and the review
+// opinions the dashboard follows beside them).
 // Option lists come from the core's `vocabulary`; the labels here are only the buttons' wording
 // (what the clerk clicks) and fallbacks while the vocabulary is still loading.
 import type {
   Book, PetitionAction, PetitionState, SuggestionAction, SuggestionState,
 } from '../api/types';
 import type { TagType } from './labels';
+import { rectificationStateTag } from './rectifications';
 
 /** Button text for each suggestion step (the core's `action_label` names the recorded step). */
 export const SUGGESTION_ACTION_LABELS: Record<SuggestionAction, string> = {
@@ -82,12 +84,17 @@ export function petitionStateTag(state: PetitionState | string): TagType {
 }
 
 export function stateTag(book: Book, state: string): TagType {
-  return book === 'suggestions' ? suggestionStateTag(state) : petitionStateTag(state);
+  switch (book) {
+    case 'suggestions': return suggestionStateTag(state);
+    case 'petitions': return petitionStateTag(state);
+    case 'rectifications': return rectificationStateTag(state);
+  }
 }
 
-export const BOOK_LABELS: Record<Book, string> = { suggestions: '建议', petitions: '信访' };
+/** What a follow-up item's book is called in the dashboard's tables (DueItem.book). */
+export const BOOK_LABELS: Record<Book, string> = { suggestions: '建议', petitions: '信访', rectifications: '审议意见' };
 
-/** The page of one case. */
+/** The page of one case (a review opinion's too: /rectifications/7). */
 export function casePath(book: Book, id: number): string {
   return `/${book}/${id}`;
 }

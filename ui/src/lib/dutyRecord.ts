@@ -1,4 +1,6 @@
 // 履职档案 (the deputy's duty record): the columns and 合计 row of the per-year table, and small helpers.
+// Station duty (联络站值班: days on a station's rota whose duty was recorded) is counted apart from
+// the group's and the presidium's activities; 述职 counts the reports to the voters.
 import type { IsoDate, RecordYear } from '../api/types';
 
 export type RecordTotals = Omit<RecordYear, 'year'>;
@@ -7,7 +9,8 @@ export type RecordTotals = Omit<RecordYear, 'year'>;
 export const RECORD_FIELDS: readonly (keyof RecordTotals)[] = [
   'suggestions_led', 'suggestions_cosigned', 'motions', 'satisfied', 'deeds', 'petitions_passed_on', 'events',
   'meetings_expected', 'meetings_attended', 'activities_expected', 'activities_attended', 'activities_excused',
-  'voter_receptions', 'sessions_expected', 'sessions_attended', 'sessions_excused', 'sessions_absent',
+  'voter_receptions', 'station_duty_expected', 'station_duty_attended', 'station_duty_missed', 'duty_reports',
+  'sessions_expected', 'sessions_attended', 'sessions_excused', 'sessions_absent',
 ];
 
 /** "出席/应出席" ("3/4"), or "—" when nothing was expected (e.g. not on the presidium that year). */
@@ -15,7 +18,7 @@ export function attendedText(attended: number, expected: number): string {
   return expected > 0 ? `${attended}/${expected}` : '—';
 }
 
-/** 小组活动: "5/6（请假 1）", "5/6", or "—" when the group held none. */
+/** 小组及主席团活动 (the group's, and the presidium's the deputy was invited to): "5/6（请假 1）", "5/6", or "—" when none was held. */
 export function activitiesText(y: Pick<RecordTotals, 'activities_attended' | 'activities_expected' | 'activities_excused'>): string {
   const base = attendedText(y.activities_attended, y.activities_expected);
   return y.activities_expected > 0 && y.activities_excused > 0 ? `${base}（请假 ${y.activities_excused}）` : base;
@@ -31,6 +34,20 @@ export function sessionsText(
     y.sessions_excused > 0 ? `请假 ${y.sessions_excused}` : '',
     y.sessions_absent > 0 ? `缺席 ${y.sessions_absent}` : '',
   ].filter(Boolean);
+  return notes.length ? `${base}（${notes.join('，')}）` : base;
+}
+
+/**
+ * 联络站值班: "3/4", "2/4（请假 1，缺席 1）" (请假 is what is neither attended nor missed), or "—"
+ * when the deputy was on no station's rota for a recorded day.
+ */
+export function stationDutyText(
+  y: Pick<RecordTotals, 'station_duty_attended' | 'station_duty_expected' | 'station_duty_missed'>,
+): string {
+  const base = attendedText(y.station_duty_attended, y.station_duty_expected);
+  if (y.station_duty_expected <= 0) return base;
+  const excused = y.station_duty_expected - y.station_duty_attended - y.station_duty_missed;
+  const notes = [excused > 0 ? `请假 ${excused}` : '', y.station_duty_missed > 0 ? `缺席 ${y.station_duty_missed}` : ''].filter(Boolean);
   return notes.length ? `${base}（${notes.join('，')}）` : base;
 }
 
@@ -54,8 +71,10 @@ export const RECORD_COLUMNS: readonly RecordColumn[] = [
   count('events', '代表变动'),
   { key: 'sessions', label: '人代会', text: sessionsText },
   { key: 'meetings', label: '主席团会议', text: (y) => attendedText(y.meetings_attended, y.meetings_expected) },
-  { key: 'activities', label: '小组活动', text: activitiesText },
+  { key: 'activities', label: '小组及主席团活动', text: activitiesText },
   count('voter_receptions', '接待选民'),
+  { key: 'station_duty', label: '联络站值班', text: stationDutyText },
+  count('duty_reports', '述职'),
 ];
 
 /** Sums every count over the years (the 合计 row); all zero for no years. */

@@ -28,6 +28,15 @@ const profile: RuleProfile = {
     notice: { unit: 'calendar_days', count: 7, basis: '' }, ballots_basis: '', absent_twice_basis: '',
   },
   livelihood: { majority: 'half', max_adopted: null, basis: '民生实事项目票决办法由各县（市、区）规定' },
+  supervision: {
+    rectify: { unit: 'months', count: 2, basis: '各地乡镇人大主席团监督办法的常见做法' },
+    evaluation: {
+      unsatisfied_over: { numerator: 1, denominator: 3 },
+      re_evaluate: { unit: 'months', count: 6, basis: '各地评议办法的常见做法' },
+      basis: '各地乡镇人大主席团评议工作办法的常见规定',
+    },
+    duty_report: { per_term: 1, levels: ['township', 'county'], basis: '县级常见要求' },
+  },
 };
 
 describe('ruleRows', () => {

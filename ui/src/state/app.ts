@@ -15,7 +15,7 @@ const EMPTY_VOCAB: Vocabulary = {
   document_directions: [], issuer_levels: [], classifications: [], urgencies: [],
   deed_categories: [], activity_kinds: [], attendances: [],
   session_kinds: [], session_item_kinds: [], outcome_kinds: [], elected_posts: [],
-  project_sources: [], milestone_kinds: [], report_kinds: [],
+  project_sources: [], milestone_kinds: [], report_kinds: [], organisers: [], evaluation_kinds: [],
   history_actions: [], entities: [],
 };
 

@@ -33,7 +33,7 @@ export const VOCAB: Vocabulary = {
     c('public_welfare', '公益慈善'), c('emergency', '急难险重'), c('social_governance', '基层治理'), c('other', '其他')],
   activity_kinds: [c('study', '学习培训'), c('inspection', '视察'), c('survey', '调研'), c('law_enforcement_check', '执法检查'),
     c('voter_reception', '接待选民'), c('duty_report', '述职'), c('special_report', '听取专项报告'),
-    c('station_duty', '联络站值班'), c('other', '其他')],
+    c('special_inquiry', '专题询问'), c('station_duty', '联络站值班'), c('other', '其他')],
   attendances: [c('present', '出席'), c('excused', '请假'), c('absent', '缺席')],
   session_kinds: [c('regular', '例会'), c('extraordinary', '临时会议')],
   session_item_kinds: [c('work_report', '政府工作报告'), c('presidium_report', '主席团工作报告'), c('budget', '财政预算及执行情况'),
@@ -44,6 +44,9 @@ export const VOCAB: Vocabulary = {
   project_sources: [c('voters', '群众意见'), c('suggestion', '代表建议'), c('government', '政府提出'), c('other', '其他')],
   milestone_kinds: [c('approval', '立项'), c('tender', '招投标'), c('start', '开工'), c('completion', '完工'), c('acceptance', '验收')],
   report_kinds: [c('progress', '进度报告'), c('inspection', '代表视察')],
+  organisers: [c('group', '代表小组', 'dbxz'), c('presidium', '主席团', 'zxt'), c('station', '代表联络站', 'dblxz')],
+  evaluation_kinds: [c('work', '工作评议', 'gzpy'), c('station', '站所评议', 'zspy'), c('duty', '述职评议', 'szpy'),
+    c('livelihood', '民生实事满意度测评', 'msssmydcp')],
   history_actions: [],
   entities: [],
 };

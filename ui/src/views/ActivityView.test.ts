@@ -1,6 +1,7 @@
 // 活动详情 against a fake core: the checks, the attendance tags (请假 with its reason), each opinion's 去向 (a link to the
 // suggestion / petition it became, or 转为建议 / 转为信访 going to the form with ?opinion=), and a
-// voided activity's buttons disabled.
+// voided activity's buttons disabled. Who organised it and the voters received; 提出审议意见 after an
+// inspection (and the other supervising kinds) only, going to the review opinion's form with ?activity=.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GroupActivity } from '../api/types';
 import { VOCAB, fakeCore, mountAt, settle } from '../test/fixtures';
@@ -12,7 +13,8 @@ vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn() }));
 import ActivityView from './ActivityView.vue';
 
 const activity = (over: Partial<GroupActivity> = {}): GroupActivity => ({
-  id: 77, number: '活动〔2026〕第3号', year: 2026, seq: 3, group_id: 2, group_name: '第二代表小组', kind: 'voter_reception',
+  id: 77, number: '活动〔2026〕第3号', year: 2026, seq: 3, organiser: 'group', group_id: 2, group_name: '第二代表小组',
+  station_id: null, organiser_name: '第二代表小组', kind: 'voter_reception',
   date: '2026-03-20', place: '青山代表联络站', notice_date: '2026-03-19', theme: '接待选民日',
   members: [
     { deputy_id: 11, name: '张三', attendance: 'present', reason: '' },
@@ -20,6 +22,7 @@ const activity = (over: Partial<GroupActivity> = {}): GroupActivity => ({
     { deputy_id: 13, name: '王五', attendance: 'absent', reason: '' },
   ],
   expected: 3, present: 1, excused: 1, absent: 1, higher_deputies: '', record: '接待选民 12 人次', results: '', reported_on: null,
+  voters_received: 12,
   opinions: [
     { id: 31, seq: 1, source: '青山村村民', content: '村道破损', suggestion: null, petition: null },
     { id: 32, seq: 2, source: '', content: '饮水不足', suggestion: { id: 9, number: '20-3-B002' }, petition: null },
@@ -67,6 +70,39 @@ describe('ActivityView', () => {
     expect(hooks('activity-member-row')[1].textContent).toContain('请假外出务工');
     expect(hook('activity-record')?.textContent).toContain('接待选民 12 人次');
     expect(hook('activity-reported_on')?.textContent).toBe('尚未报主席团');
+    expect(hook('activity-organiser')?.textContent).toBe('第二代表小组');
+    expect(hook('activity-voters_received')?.textContent).toBe('12');
+    // a voter reception raises no review opinion
+    expect(hook('activity-raise-review')).toBeNull();
+  });
+
+  it('names the presidium as organiser and raises a review opinion after its inspection', async () => {
+    current = activity({
+      organiser: 'presidium', group_id: null, group_name: '', organiser_name: '镇人大主席团', kind: 'inspection',
+      voters_received: null, checks: [],
+    });
+    const { router } = await mountPage();
+    expect(hook('activity-organiser')?.textContent).toBe('镇人大主席团');
+    expect(hook('activity-voters_received')?.textContent).toBe('—');
+    const button = hook('activity-raise-review') as HTMLButtonElement;
+    expect(button.textContent?.trim()).toBe('提出审议意见');
+    button.click();
+    await settle();
+    expect(router.currentRoute.value.fullPath).toBe('/rectifications/new?activity=77');
+  });
+
+  it('offers 提出审议意见 after each supervising kind, and not after the others', async () => {
+    const shown: Record<string, boolean> = {};
+    for (const kind of ['inspection', 'special_report', 'law_enforcement_check', 'survey', 'special_inquiry', 'study', 'station_duty'] as const) {
+      document.body.innerHTML = '';
+      current = activity({ kind });
+      await mountPage();
+      shown[kind] = hook('activity-raise-review') !== null;
+    }
+    expect(shown).toEqual({
+      inspection: true, special_report: true, law_enforcement_check: true, survey: true, special_inquiry: true,
+      study: false, station_duty: false,
+    });
   });
 
   it('shows where each opinion went, and turns an open one into a suggestion or petition', async () => {
@@ -94,11 +130,11 @@ describe('ActivityView', () => {
   });
 
   it('disables editing, voiding and turning opinions once voided', async () => {
-    current = activity({ voided: true, void_reason: '重复登记', checks: [] });
+    current = activity({ voided: true, void_reason: '重复登记', checks: [], kind: 'inspection' });
     await mountPage();
     expect(hook('activity-voided')?.textContent).toContain('重复登记');
     expect(hook('activity-checks')).toBeNull();
-    for (const id of ['activity-edit', 'activity-void', 'opinion-to-suggestion', 'opinion-to-petition']) {
+    for (const id of ['activity-edit', 'activity-void', 'opinion-to-suggestion', 'opinion-to-petition', 'activity-raise-review']) {
       expect((hook(id) as HTMLButtonElement).disabled, id).toBe(true);
     }
   });

@@ -37,7 +37,7 @@ const vocab: Vocabulary = {
   deed_categories: [], activity_kinds: [], attendances: [],
   session_kinds: [], session_item_kinds: [], outcome_kinds: [], elected_posts: [],
   project_sources: [], milestone_kinds: [], report_kinds: [],
-  history_actions: [], entities: [],
+  history_actions: [], entities: [], organisers: [], evaluation_kinds: [],
 };
 
 // Element Plus shows a form item's message 100 ms after its state changes.

@@ -1,5 +1,6 @@
 // 代表详情, the 履职档案 card against a fake core: the per-year table with its 合计 row (with the
-// presidium meetings, group activities and voter receptions attended), the lists,
+// presidium meetings, group and presidium activities, voter receptions, station duty and duty reports), the lists
+// (the activities with who organised each, the reports to the voters with their rating),
 // the "not yet recorded" note, and that changing the period reloads deputy_record with from/to.
 // 登记变动 with a back-dated end that later records contradict: the core's clash shown in the
 // dialog, then corrected (a new date) or confirmed with a reason. The sessions of the congress in
@@ -33,6 +34,9 @@ const year = (y: number, led: number, cosigned: number): RecordYear => ({
   meetings_expected: y >= 2023 ? 4 : 0, meetings_attended: y >= 2023 ? 3 : 0,
   activities_expected: 4, activities_attended: y === 2024 ? 2 : 4, activities_excused: y === 2024 ? 1 : 0,
   voter_receptions: y === 2024 ? 1 : 2,
+  // on a station's rota three days in 2024 (one excused, one missed) and two in 2025; one report to the voters in 2024
+  station_duty_expected: y === 2024 ? 3 : y === 2025 ? 2 : 0, station_duty_attended: y === 2024 ? 1 : y === 2025 ? 2 : 0,
+  station_duty_missed: y === 2024 ? 1 : 0, duty_reports: y === 2024 ? 1 : 0,
   // two sessions of the congress a year; in 2024 one missed without approval
   sessions_expected: 2, sessions_attended: y === 2024 ? 1 : 2, sessions_excused: 0, sessions_absent: y === 2024 ? 1 : 0,
 });
@@ -56,8 +60,14 @@ function record(from: string, to: string): DutyRecord {
       { id: 4, number: '第二十届主席团第四次会议', date: '2024-06-20', present: false, absence_reason: '外出学习' },
     ],
     activities: [
-      { id: 21, number: '活动〔2024〕第2号', date: '2024-04-15', kind: 'voter_reception', theme: '接待选民日', attendance: 'present' },
-      { id: 22, number: '活动〔2024〕第5号', date: '2024-09-10', kind: 'survey', theme: '农村饮水调研', attendance: 'excused' },
+      {
+        id: 21, number: '活动〔2024〕第2号', date: '2024-04-15', organiser: 'group', organiser_name: '第一代表小组', kind: 'voter_reception',
+        theme: '接待选民日', attendance: 'present',
+      },
+      {
+        id: 22, number: '活动〔2024〕第5号', date: '2024-09-10', organiser: 'presidium', organiser_name: '镇人大主席团', kind: 'survey',
+        theme: '农村饮水调研', attendance: 'excused',
+      },
     ],
     sessions: [
       { id: 2, number: '第二十届人民代表大会第二次会议', first_day: '2023-03-01', attendance: 'present', reason: '' },
@@ -67,6 +77,14 @@ function record(from: string, to: string): DutyRecord {
     elections_won: [
       { session_id: 2, number: '第二十届人民代表大会第二次会议', first_day: '2023-03-01', post: 'vice_chair', by_election: true, votes: 48 },
     ],
+    duty_reports: [{
+      id: 3, number: '述职〔2024〕第3号', year: 2024, seq: 3, deputy_id: 7, deputy_name: '张伟', term_id: 1, date: '2024-11-05',
+      place: '青山村村委会', voters_present: 45, notes: '', voided: false, void_reason: null,
+      rating: {
+        good: 30, fair: 8, poor: 2, valid: 40, rate: { numerator: 38, denominator: 40, percent: 95 },
+        poor_share: { numerator: 2, denominator: 40, percent: 5 },
+      },
+    }],
     by_year: years,
     not_yet_recorded: [],
   };
@@ -104,16 +122,21 @@ describe('DeputyView 履职档案', () => {
     const rows = hooks('duty-record-year');
     expect(rows.map((r) => r.dataset.year)).toEqual(['2021', '2022', '2023', '2024', '2025', '2026']);
     const cells = (tr: HTMLElement) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim());
-    expect(cells(rows[0])).toEqual(['2021年', '2', '3', '1', '2', '0', '1', '0', '2/2', '—', '4/4', '2']);
-    expect(cells(rows[2])).toEqual(['2023年', '2', '3', '1', '2', '1', '1', '0', '2/2', '3/4', '4/4', '2']);
-    expect(cells(rows[3])).toEqual(['2024年', '1', '3', '1', '1', '0', '1', '0', '1/2（缺席 1）', '3/4', '2/4（请假 1）', '1']);
+    expect(cells(rows[0])).toEqual(['2021年', '2', '3', '1', '2', '0', '1', '0', '2/2', '—', '4/4', '2', '—', '0']);
+    expect(cells(rows[2])).toEqual(['2023年', '2', '3', '1', '2', '1', '1', '0', '2/2', '3/4', '4/4', '2', '—', '0']);
+    expect(cells(rows[3])).toEqual(['2024年', '1', '3', '1', '1', '0', '1', '0', '1/2（缺席 1）', '3/4', '2/4（请假 1）', '1', '1/3（请假 1，缺席 1）', '1']);
+    expect(cells(rows[4]).slice(-2)).toEqual(['2/2', '0']);
     const head = hook('duty-record-years')?.querySelector('thead')?.textContent;
-    for (const h of ['满意（含基本满意）', '人代会', '主席团会议', '小组活动', '接待选民']) expect(head).toContain(h);
+    for (const h of ['满意（含基本满意）', '人代会', '主席团会议', '小组及主席团活动', '接待选民', '联络站值班', '述职']) expect(head).toContain(h);
+    expect(rows[3].querySelector('[data-col="station_duty"]')?.textContent).toBe('1/3（请假 1，缺席 1）');
+    expect(rows[3].querySelector('[data-col="duty_reports"]')?.textContent).toBe('1');
     expect(rows[3].querySelector('[data-col="activities"]')?.textContent).toBe('2/4（请假 1）');
     // 合计: led 2+1+2+1+2+1, co-signed 6×3, motions 6, satisfied 9, one deed, six petitions, no events,
     // meetings 4 years × 3/4, activities 5×4 + 2 of 24 with one excused, receptions 5×2 + 1
-    // sessions 6 years × 2 with one missed
-    expect(cells(hook('duty-record-total')!)).toEqual(['合计', '9', '18', '6', '9', '1', '6', '0', '11/12（缺席 1）', '12/16', '22/24（请假 1）', '11']);
+    // sessions 6 years × 2 with one missed, station duty 1/3 + 2/2, one report
+    expect(cells(hook('duty-record-total')!)).toEqual([
+      '合计', '9', '18', '6', '9', '1', '6', '0', '11/12（缺席 1）', '12/16', '22/24（请假 1）', '11', '3/5（请假 1，缺席 1）', '1',
+    ]);
 
     expect(hook('duty-record-period')?.textContent).toBe('2021年10月20日 至 2026年10月19日');
     const led = hook('duty-record-led')!;
@@ -148,6 +171,18 @@ describe('DeputyView 履职档案', () => {
     expect(hooks('duty-record-activity-row')[1].textContent).toContain('调研');
     expect(inRows('duty-record-activity-row', 'duty-record-activity-attendance').map((t) => [t.dataset.value, t.textContent?.trim()]))
       .toEqual([['present', '出席'], ['excused', '请假']]);
+    // who organised each: the group, or the presidium that invited the deputy
+    expect(inRows('duty-record-activity-row', 'duty-record-activity-organiser').map((t) => t.textContent))
+      .toEqual(['第一代表小组', '镇人大主席团']);
+
+    // the reports to the voters, each with the voters' rating and its rate
+    expect(hooks('duty-record-duty-report-row').map((r) => r.dataset.id)).toEqual(['3']);
+    const report = hooks('duty-record-duty-report-row')[0];
+    expect(report.textContent).toContain('述职〔2024〕第3号');
+    expect(report.textContent).toContain('2024年11月5日');
+    expect(report.textContent).toContain('青山村村委会');
+    expect(hook('duty-record-duty-report-rating')?.textContent).toBe('满意 30，基本满意 8，不满意 2，满意率 95.0%（38/40）');
+    expect(hook('duty-record-duty-report-number')?.getAttribute('href')).toBe('/duty-reports?deputy_id=7');
 
     // the sessions of the congress, each with how the deputy stood, and the post the congress gave
     const sessions = hook('duty-record-sessions')!;

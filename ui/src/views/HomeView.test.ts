@@ -2,9 +2,10 @@
 // a gentle hint when none is chosen, the last copy's date when all is well, and a warning with a
 // way to 设置 when the last copy failed or none was made for over a week. And the per-unit table,
 // which says what its figures count: the same cases its links list. And 打印督办清单: the core's
-// list in the print dialog of the books, not an HTML page.
+// list in the print dialog of the books, not an HTML page. And the review opinions (审议意见) the
+// dashboard follows beside the cases, and the deputies who have not yet reported to their voters.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AbsentTwice, CopyStatus, Dashboard, LateMilestone } from '../api/types';
+import type { AbsentTwice, CopyStatus, Dashboard, DueItem, LateMilestone, ReportOwed } from '../api/types';
 import { VOCAB, callsOf, fakeCore, mountAt, settle } from '../test/fixtures';
 
 const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
@@ -15,13 +16,14 @@ import HomeView from './HomeView.vue';
 
 const BOARD: Dashboard = {
   today: '2026-12-05', overdue: [], due_soon: [], awaiting_evaluation: [], promises: [], per_unit: [], within: 7,
-  counts: { suggestions_open: 0, petitions_open: 0, overdue: 0, due_soon: 0 },
+  counts: { suggestions_open: 0, petitions_open: 0, rectifications_open: 0, overdue: 0, due_soon: 0 },
 };
 
 let status: CopyStatus | Error;
 let board: Dashboard;
 let flags: AbsentTwice[];
 let late: LateMilestone[] | Error;
+let owed: ReportOwed[] | Error;
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -29,6 +31,7 @@ beforeEach(() => {
   board = BOARD;
   flags = [];
   late = [];
+  owed = [];
   invoke.mockReset();
   invoke.mockImplementation(fakeCore({
     vocabulary: () => VOCAB,
@@ -37,6 +40,10 @@ beforeEach(() => {
       return late;
     },
     dashboard: () => board,
+    duty_reports_owed: () => {
+      if (owed instanceof Error) throw owed;
+      return owed;
+    },
     meeting_gaps: () => [],
     session_checks: () => ({ absent_twice: flags, short_years: [] }),
     session_dismiss_absence: ({ deputyId }) => {
@@ -129,7 +136,7 @@ describe('HomeView per-unit table', () => {
     // 镇交通办 leads two suggestions and co-handles a third: 3, and its link lists those 3
     board = {
       ...BOARD,
-      per_unit: [{ unit: { id: 3, name: '镇交通办' }, open: 4, late: 1, suggestions_open: 3, petitions_open: 1 }],
+      per_unit: [{ unit: { id: 3, name: '镇交通办' }, open: 4, late: 1, suggestions_open: 3, petitions_open: 1, rectifications_open: 0 }],
     };
     const { router } = await mountHome();
     const table = hook('dashboard-per-unit')!;
@@ -295,5 +302,96 @@ describe('HomeView 民生实事逾期节点', () => {
     await settle();
     expect(callsOf(invoke, 'projects_late')).toHaveLength(2);
     expect(document.querySelectorAll('[data-test="late-milestone-row"]')).toHaveLength(1);
+  });
+});
+
+describe('HomeView 审议意见 and 代表述职', () => {
+  const item = (over: Partial<DueItem>): DueItem => ({
+    book: 'rectifications', id: 4, number: '整改〔2026〕第4号', title: '路灯损坏多处，请限期修复', stage: 'rectify',
+    stage_label: '报送整改情况', due_date: '2026-11-30', days_left: -5, overdue: true, unit: { id: 2, name: '镇建设办' },
+    key_supervision: false, explanation: '自2026年9月30日送达之日起2个月', ...over,
+  });
+  const cardValue = (key: string) => hook(`dashboard-count-${key}`)?.textContent?.replace(/\s+/g, '');
+
+  it('counts the opinions not yet rectified in a card that lists exactly those (report or assessment awaited)', async () => {
+    board = { ...BOARD, counts: { ...BOARD.counts, rectifications_open: 3 } };
+    const { router } = await mountHome();
+    expect(hook('dashboard-card-rectifications_open')?.textContent).toContain('待整改审议意见');
+    expect(cardValue('rectifications_open')).toBe('3件');
+    hook('dashboard-card-rectifications_open')!.click();
+    await settle();
+    expect(router.currentRoute.value.path).toBe('/rectifications');
+    // The core's `open` filter is the count's own definition, so the list matches the number.
+    expect(router.currentRoute.value.query).toEqual({ open: '1' });
+  });
+
+  it('follows an overdue opinion beside the cases: its book named, a click opens it, the header lists them all', async () => {
+    board = {
+      ...BOARD,
+      overdue: [
+        item({}),
+        { ...item({ book: 'suggestions', id: 8, number: '20-3-008', title: '修路', stage: 'reply', stage_label: '答复' }) },
+      ],
+      counts: { ...BOARD.counts, overdue: 2, rectifications_open: 1 },
+    };
+    const { router } = await mountHome();
+    const books = [...hook('dashboard-overdue')!.querySelectorAll<HTMLElement>('[data-test="dashboard-item-book"]')];
+    expect(books.map((b) => b.textContent?.trim())).toEqual(['审议意见', '建议']);
+    expect(books[0].classList.contains('el-tag--warning')).toBe(true);
+    // only one of the two overdue items is an opinion
+    expect(hook('dashboard-overdue-rectifications')?.textContent).toContain('其中审议意见 1 件');
+    hook('dashboard-overdue-rectifications')!.click();
+    await settle();
+    expect(router.currentRoute.value.path).toBe('/rectifications');
+    expect(router.currentRoute.value.query).toEqual({ overdue: '1' });
+    await router.push('/');
+    await settle();
+    document.querySelector<HTMLElement>('[data-test="dashboard-overdue"] .row-id-4')!.click();
+    await settle();
+    expect(router.currentRoute.value.path).toBe('/rectifications/4');
+  });
+
+  it('shows no link to overdue opinions when none is overdue', async () => {
+    board = { ...BOARD, overdue: [item({ book: 'petitions', id: 2, number: '信访〔2026〕第2号' })] };
+    await mountHome();
+    expect(hook('dashboard-overdue-rectifications')).toBeNull();
+  });
+
+  it('gives each unit\'s open opinions their column, linking to the unit\'s opinions', async () => {
+    board = {
+      ...BOARD,
+      per_unit: [{ unit: { id: 2, name: '镇建设办' }, open: 3, late: 1, suggestions_open: 1, petitions_open: 0, rectifications_open: 2 }],
+    };
+    const { router } = await mountHome();
+    expect(hook('dashboard-per-unit')!.querySelector('thead')!.textContent).toContain('其中审议意见');
+    expect(hook('dashboard-unit-definition')!.textContent).toContain('尚未整改完毕（待报送整改情况或待主席团评价）的审议意见');
+    expect(hook('dashboard-unit-rectifications')?.textContent?.trim()).toBe('2');
+    hook('dashboard-unit-rectifications')!.click();
+    await settle();
+    expect(router.currentRoute.value.path).toBe('/rectifications');
+    expect(router.currentRoute.value.query).toEqual({ unit_id: '2' });
+  });
+
+  it('counts the deputies who have not reported to their voters this term, and leads to 代表述职', async () => {
+    owed = [
+      { deputy_id: 11, name: '张三', group_name: '东片代表小组', levels: ['township'], reports: 0, required: 1 },
+      { deputy_id: 12, name: '李四', group_name: null, levels: ['township'], reports: 0, required: 1 },
+    ];
+    const { router } = await mountHome();
+    expect(callsOf(invoke, 'duty_reports_owed')).toHaveLength(1);
+    expect(hook('dashboard-card-duty_reports_owed')?.textContent).toContain('本届未述职代表');
+    expect(cardValue('duty_reports_owed')).toBe('2人');
+    hook('dashboard-card-duty_reports_owed')!.click();
+    await settle();
+    expect(router.currentRoute.value.path).toBe('/duty-reports');
+  });
+
+  it('shows — for the deputies not reported when that cannot be read, and the rest still works', async () => {
+    owed = new Error('boom');
+    board = { ...BOARD, counts: { ...BOARD.counts, rectifications_open: 1 } };
+    await mountHome();
+    expect(cardValue('duty_reports_owed')).toBe('—人');
+    expect(cardValue('rectifications_open')).toBe('1件');
+    expect(document.querySelector('.el-message--error')?.textContent ?? '').not.toContain('boom');
   });
 });

@@ -281,7 +281,10 @@ pub fn not_reported(conn: &Connection, today: NaiveDate) -> Result<Vec<ReportOwe
         .filter(|d| {
             !d.voided
                 && org::holds_office(d.status)
-                && d.levels.iter().any(|l| rule.levels.contains(l))
+                // Everyone on the roster is a township deputy (a level always held, even
+                // when the roster lists only the others).
+                && (rule.levels.contains(&Level::Township)
+                    || d.levels.iter().any(|l| rule.levels.contains(l)))
         })
         .collect();
     deputy::sort(&mut views, RosterOrder::Group);

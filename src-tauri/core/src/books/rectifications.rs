@@ -204,6 +204,9 @@ pub struct RectificationQuery {
     pub state: Option<String>,
     /// Only those whose report is late now.
     pub overdue: Option<bool>,
+    /// Only those not yet rectified (a report or the assessment awaited): what the home page
+    /// counts as open.
+    pub open: Option<bool>,
     #[ts(as = "Option<bool>", optional)]
     pub include_voided: bool,
     pub page: Option<usize>,
@@ -389,6 +392,12 @@ pub fn list(
             "r.id IN (SELECT k.rectification_id FROM rectification_rounds k
               WHERE k.rectification_id = r.id AND k.round = {last_round} AND {})",
             state_sql(s)
+        ));
+    }
+    if q.open == Some(true) {
+        w.and(format!(
+            "r.id IN (SELECT k.rectification_id FROM rectification_rounds k
+              WHERE k.rectification_id = r.id AND k.round = {last_round} AND k.satisfaction IS NULL)"
         ));
     }
     if q.overdue == Some(true) {

@@ -239,6 +239,23 @@ pub struct Figures {
     pub projects_completed: usize,
     pub project_ratings: usize,
     pub project_ratings_satisfied: usize,
+    /// Supervision: inspections and law-enforcement checks the presidium organised; review
+    /// opinions sent, rectified (assessed 满意/基本满意), reported on time in their first round;
+    /// evaluations held, objects rated, objects below the threshold, and the ballots summed
+    /// (满意 and 基本满意 of all valid); duty reports to the voters; station duty days rostered
+    /// and attended.
+    pub inspections: usize,
+    pub rectifications_sent: usize,
+    pub rectifications_rectified: usize,
+    pub rectifications_on_time: usize,
+    pub evaluations: usize,
+    pub evaluation_objects: usize,
+    pub evaluation_below_threshold: usize,
+    pub evaluation_ballots: usize,
+    pub evaluation_ballots_satisfied: usize,
+    pub duty_reports: usize,
+    pub station_duty_rostered: usize,
+    pub station_duty_attended: usize,
 }
 
 impl Figures {
@@ -267,6 +284,31 @@ impl Figures {
         self.project_ratings_satisfied = self
             .project_ratings_satisfied
             .saturating_add(o.project_ratings_satisfied);
+        for (mine, theirs) in [
+            (&mut self.inspections, o.inspections),
+            (&mut self.rectifications_sent, o.rectifications_sent),
+            (
+                &mut self.rectifications_rectified,
+                o.rectifications_rectified,
+            ),
+            (&mut self.rectifications_on_time, o.rectifications_on_time),
+            (&mut self.evaluations, o.evaluations),
+            (&mut self.evaluation_objects, o.evaluation_objects),
+            (
+                &mut self.evaluation_below_threshold,
+                o.evaluation_below_threshold,
+            ),
+            (&mut self.evaluation_ballots, o.evaluation_ballots),
+            (
+                &mut self.evaluation_ballots_satisfied,
+                o.evaluation_ballots_satisfied,
+            ),
+            (&mut self.duty_reports, o.duty_reports),
+            (&mut self.station_duty_rostered, o.station_duty_rostered),
+            (&mut self.station_duty_attended, o.station_duty_attended),
+        ] {
+            *mine = mine.saturating_add(theirs);
+        }
     }
 }
 
@@ -336,6 +378,27 @@ pub fn stats(conn: &Connection) -> Result<CountyStats> {
                 })
                 .fold(0usize, usize::saturating_add)
         };
+        // Books a package from before supervision lacks are counted as empty.
+        let opinions = live(conn, &id, "rectifications")?;
+        let evaluated = live(conn, &id, "evaluations")?;
+        let objects: Vec<&Value> = evaluated
+            .iter()
+            .flat_map(|e| e["objects"].as_array().into_iter().flatten())
+            .collect();
+        let ballots = |k: &str| -> usize {
+            objects
+                .iter()
+                .map(|o| {
+                    let n = |f: &str| o["ballots"][f].as_u64().unwrap_or(0);
+                    let v = match k {
+                        "valid" => n("valid"),
+                        _ => n("good").saturating_add(n("fair")),
+                    };
+                    usize::try_from(v).unwrap_or(usize::MAX)
+                })
+                .fold(0usize, usize::saturating_add)
+        };
+        let rota = live(conn, &id, "station_rota")?;
         let mut by_category = BTreeMap::new();
         for p in &pets {
             *by_category
@@ -380,6 +443,36 @@ pub fn stats(conn: &Connection) -> Result<CountyStats> {
                 .count(),
             project_ratings: rated("denominator"),
             project_ratings_satisfied: rated("numerator"),
+            inspections: acts
+                .iter()
+                .filter(|a| {
+                    a["organiser"] == "presidium"
+                        && (a["kind"] == "inspection" || a["kind"] == "law_enforcement_check")
+                })
+                .count(),
+            rectifications_sent: opinions.len(),
+            rectifications_rectified: opinions
+                .iter()
+                .filter(|r| r["state"] == "rectified")
+                .count(),
+            rectifications_on_time: opinions
+                .iter()
+                .filter(|r| {
+                    !r["rounds"][0]["reported_on"].is_null()
+                        && r["rounds"][0]["reported_late"] == false
+                })
+                .count(),
+            evaluations: evaluated.len(),
+            evaluation_objects: objects.len(),
+            evaluation_below_threshold: objects
+                .iter()
+                .filter(|o| o["below_threshold"] == true)
+                .count(),
+            evaluation_ballots: ballots("valid"),
+            evaluation_ballots_satisfied: ballots("good_and_fair"),
+            duty_reports: live(conn, &id, "duty_reports")?.len(),
+            station_duty_rostered: rota.len(),
+            station_duty_attended: rota.iter().filter(|r| r["attendance"] == "present").count(),
         };
         total.add(&f);
         townships.push(f);

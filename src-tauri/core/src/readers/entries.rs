@@ -231,30 +231,12 @@ pub fn duty_reports(
     Ok(list)
 }
 
-/// The liaison stations' rota days in the period, read ten years at a time.
+/// The liaison stations' rota days in the period.
 pub fn station_rota(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
     today: NaiveDate,
 ) -> Result<Vec<stations::RotaDay>> {
-    let mut out = Vec::new();
-    let mut start = from;
-    while start <= to {
-        let end = to.min(start + chrono::Duration::days(stations::MAX_SPAN_DAYS));
-        out.extend(stations::rota(
-            conn,
-            &stations::RotaQuery {
-                from: Some(start.to_string()),
-                to: Some(end.to_string()),
-                ..Default::default()
-            },
-            today,
-        )?);
-        match end.succ_opt() {
-            Some(next) => start = next,
-            None => break,
-        }
-    }
-    Ok(out)
+    stations::rota_between(conn, from, to, today)
 }

@@ -387,5 +387,105 @@ pub fn statistics(conn: &Connection, o: &ExportOptions, today: NaiveDate) -> Res
             ws.write_number(r, 6, e.denominator as f64).map_err(err)?;
         }
     }
+
+    // 监督: the period's review opinions, evaluations, duty reports and station duty, counted by
+    // the same functions as the books' own pages, then each evaluation's objects.
+    let ws = wb.add_worksheet();
+    ws.set_name("监督").map_err(err)?;
+    header(ws, 0, &["项目", "类别", "数量"])?;
+    let rc = crate::rectifications::counts(conn, o.from, o.to, today)?;
+    let ec = crate::evaluations::counts(conn, o.from, o.to)?;
+    let reports = entries::duty_reports(conn, o.from, o.to)?;
+    let duty = crate::stations::counts(conn, o.from, o.to, today)?;
+    let station = |f: fn(&crate::stations::DutyCount) -> usize| -> f64 {
+        duty.per_station.iter().map(f).sum::<usize>() as f64
+    };
+    let items = vec![
+        ("审议意见".to_string(), "提出".to_string(), rc.sent as f64),
+        ("审议意见".into(), "已整改".into(), rc.rectified as f64),
+        (
+            "审议意见".into(),
+            "按期报送整改情况".into(),
+            rc.reported_on_time as f64,
+        ),
+        ("审议意见".into(), "逾期未报送".into(), rc.overdue as f64),
+        (
+            "审议意见".into(),
+            "再次整改".into(),
+            rc.second_rounds as f64,
+        ),
+        ("评议".into(), "次数".into(), ec.events as f64),
+        ("评议".into(), "评议对象".into(), ec.objects as f64),
+        (
+            "评议".into(),
+            "低于规定须整改".into(),
+            ec.below_threshold as f64,
+        ),
+        ("评议".into(), "有效票".into(), ec.valid as f64),
+        (
+            "评议".into(),
+            "满意和基本满意票".into(),
+            ec.good_and_fair as f64,
+        ),
+        (
+            "代表述职".into(),
+            "次数".into(),
+            reports.iter().filter(|r| !r.voided).count() as f64,
+        ),
+        (
+            "联络站值班".into(),
+            "排班人次".into(),
+            station(|c| c.rostered),
+        ),
+        ("联络站值班".into(), "出席".into(), station(|c| c.attended)),
+        ("联络站值班".into(), "请假".into(), station(|c| c.excused)),
+        ("联络站值班".into(), "缺席".into(), station(|c| c.missed)),
+        ("联络站值班".into(), "接待群众人次".into(), {
+            duty.per_station
+                .iter()
+                .map(|c| c.voters_received)
+                .sum::<i64>() as f64
+        }),
+    ];
+    rows(ws, 1, &items)?;
+    let ws = wb.add_worksheet();
+    ws.set_name("评议结果").map_err(err)?;
+    header(
+        ws,
+        0,
+        &[
+            "编号",
+            "评议",
+            "对象",
+            "名次",
+            "满意（称职）",
+            "基本满意（基本称职）",
+            "不满意（不称职）",
+            "满意率分子",
+            "有效票",
+            "低于规定",
+        ],
+    )?;
+    let mut r = 1;
+    for e in entries::evaluations(conn, o.from, o.to)?
+        .iter()
+        .filter(|e| !e.voided)
+    {
+        for x in &e.objects {
+            ws.write_string(r, 0, &e.number).map_err(err)?;
+            ws.write_string(r, 1, &e.title).map_err(err)?;
+            ws.write_string(r, 2, &x.name).map_err(err)?;
+            ws.write_number(r, 3, x.rank as f64).map_err(err)?;
+            ws.write_number(r, 4, x.ballots.good as f64).map_err(err)?;
+            ws.write_number(r, 5, x.ballots.fair as f64).map_err(err)?;
+            ws.write_number(r, 6, x.ballots.poor as f64).map_err(err)?;
+            ws.write_number(r, 7, x.ballots.rate.numerator as f64)
+                .map_err(err)?;
+            ws.write_number(r, 8, x.ballots.valid as f64).map_err(err)?;
+            ws.write_string(r, 9, if x.below_threshold { "是" } else { "" })
+                .map_err(err)?;
+            r += 1;
+        }
+    }
     wb.save_to_buffer().map_err(err)
 }
