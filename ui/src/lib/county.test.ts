@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CountyFigures, CountyStats } from '../api/types';
 import {
-  categoryPivot, declinedRow, failedRow, folderName, importedRow, isRemovalRefusal, outcomeLabel, projectRatingRate, removalFacts,
-  satisfactionRate, sessionAttendanceRate,
+  categoryPivot, declinedRow, evaluationSatisfactionRate, failedRow, folderName, importedRow, isRemovalRefusal, outcomeLabel,
+  projectRatingRate, rectificationOnTimeRate, removalFacts, satisfactionRate, sessionAttendanceRate,
 } from './county';
 
 const figures = (township: string, over: Partial<CountyFigures> = {}): CountyFigures => ({
@@ -11,6 +11,9 @@ const figures = (township: string, over: Partial<CountyFigures> = {}): CountyFig
   petitions_received: 0, petitions_group_visits: 0, petitions_by_category: {}, activities: 0, voter_receptions: 0, meetings: 0,
   sessions: 0, session_expected: 0, session_present: 0,
   projects_voted: 0, projects_adopted: 0, projects_completed: 0, project_ratings: 0, project_ratings_satisfied: 0,
+  inspections: 0, rectifications_sent: 0, rectifications_rectified: 0, rectifications_on_time: 0,
+  evaluations: 0, evaluation_objects: 0, evaluation_below_threshold: 0, evaluation_ballots: 0, evaluation_ballots_satisfied: 0,
+  duty_reports: 0, station_duty_rostered: 0, station_duty_attended: 0,
   ...over,
 });
 const CATEGORIES = [{ value: 'land', label: '土地', initials: '' }, { value: 'rural_affairs', label: '农村事务', initials: '' }, { value: 'other', label: '其他', initials: '' }];
@@ -69,6 +72,20 @@ describe('county', () => {
     expect(sessionAttendanceRate({ session_present: 0, session_expected: 0 })).toBe('—');
     expect(projectRatingRate({ project_ratings_satisfied: 18, project_ratings: 20 })).toBe('90.0%（18/20）');
     expect(projectRatingRate({ project_ratings_satisfied: 0, project_ratings: 0 })).toBe('—');
+  });
+
+  it('gives the review opinions reported on time of those sent, and the evaluation ballots satisfied of the valid, with both counts', () => {
+    // the numerator over the denominator, not the other way round, nor the rectified ones
+    expect(rectificationOnTimeRate({ rectifications_on_time: 3, rectifications_sent: 4 })).toBe('75.0%（3/4）');
+    expect(rectificationOnTimeRate(figures('城关镇', { rectifications_sent: 6, rectifications_rectified: 5, rectifications_on_time: 2 })))
+      .toBe('33.3%（2/6）');
+    expect(rectificationOnTimeRate({ rectifications_on_time: 0, rectifications_sent: 0 })).toBe('—');
+    // sent but none reported on time yet: a rate of nothing, not a dash
+    expect(rectificationOnTimeRate({ rectifications_on_time: 0, rectifications_sent: 5 })).toBe('0.0%（0/5）');
+    expect(evaluationSatisfactionRate({ evaluation_ballots_satisfied: 44, evaluation_ballots: 50 })).toBe('88.0%（44/50）');
+    expect(evaluationSatisfactionRate(figures('城关镇', { evaluation_objects: 3, evaluation_ballots: 7, evaluation_ballots_satisfied: 6 })))
+      .toBe('85.7%（6/7）');
+    expect(evaluationSatisfactionRate({ evaluation_ballots_satisfied: 0, evaluation_ballots: 0 })).toBe('—');
   });
 
   it('pivots the petitions by category: categories as rows, townships as columns', () => {

@@ -90,6 +90,19 @@ export function projectRatingRate(f: Pick<CountyFigures, 'project_ratings_satisf
   return shareText(f.project_ratings_satisfied, f.project_ratings);
 }
 
+/**
+ * 审议意见按期报送率: opinions whose first report came in by the deadline, of all opinions sent,
+ * "75.0%（3/4）"; "—" with none sent.
+ */
+export function rectificationOnTimeRate(f: Pick<CountyFigures, 'rectifications_on_time' | 'rectifications_sent'>): string {
+  return shareText(f.rectifications_on_time, f.rectifications_sent);
+}
+
+/** 评议测评满意率: 满意 and 基本满意 ballots of all valid ones, summed over the evaluations, "88.0%（44/50）"; "—" without a ballot. */
+export function evaluationSatisfactionRate(f: Pick<CountyFigures, 'evaluation_ballots_satisfied' | 'evaluation_ballots'>): string {
+  return shareText(f.evaluation_ballots_satisfied, f.evaluation_ballots);
+}
+
 export interface CategoryRow {
   code: string;
   label: string;

@@ -17,6 +17,9 @@ const figures = (township: string, over: Partial<CountyFigures> = {}): CountyFig
   petitions_received: 0, petitions_group_visits: 0, petitions_by_category: {}, activities: 0, voter_receptions: 0, meetings: 0,
   sessions: 0, session_expected: 0, session_present: 0,
   projects_voted: 0, projects_adopted: 0, projects_completed: 0, project_ratings: 0, project_ratings_satisfied: 0,
+  inspections: 0, rectifications_sent: 0, rectifications_rectified: 0, rectifications_on_time: 0,
+  evaluations: 0, evaluation_objects: 0, evaluation_below_threshold: 0, evaluation_ballots: 0, evaluation_ballots_satisfied: 0,
+  duty_reports: 0, station_duty_rostered: 0, station_duty_attended: 0,
   ...over,
 });
 const CHENGGUAN = figures('城关镇', {
@@ -24,16 +27,25 @@ const CHENGGUAN = figures('城关镇', {
   petitions_received: 5, petitions_group_visits: 1, petitions_by_category: { land: 3, rural_affairs: 2 },
   activities: 6, voter_receptions: 2, meetings: 4, sessions: 2, session_expected: 120, session_present: 114,
   projects_voted: 12, projects_adopted: 10, projects_completed: 4, project_ratings: 20, project_ratings_satisfied: 18,
+  inspections: 3, rectifications_sent: 9, rectifications_rectified: 5, rectifications_on_time: 7,
+  evaluations: 2, evaluation_objects: 11, evaluation_below_threshold: 1, evaluation_ballots: 50, evaluation_ballots_satisfied: 44,
+  duty_reports: 13, station_duty_rostered: 24, station_duty_attended: 21,
 });
 const HEKOU = figures('河口乡', {
   deputies_in_office: 30, suggestions_received: 4, suggestions_replied: 1, suggestions_closed: 0, suggestions_evaluated: 0, suggestions_satisfied: 0,
   petitions_received: 1, petitions_by_category: { land: 1 }, activities: 2, voter_receptions: 1, meetings: 2,
+  inspections: 1, rectifications_sent: 4, rectifications_rectified: 1, rectifications_on_time: 3,
+  evaluations: 1, evaluation_objects: 4, evaluation_below_threshold: 2, evaluation_ballots: 30, evaluation_ballots_satisfied: 20,
+  duty_reports: 8, station_duty_rostered: 10, station_duty_attended: 6,
 });
 const TOTAL = figures('合计', {
   township_id: '', period: '', deputies_in_office: 75, suggestions_received: 16, suggestions_replied: 11, suggestions_closed: 8, suggestions_evaluated: 8,
   suggestions_satisfied: 7, petitions_received: 6, petitions_group_visits: 1, petitions_by_category: { land: 4, rural_affairs: 2 },
   activities: 8, voter_receptions: 3, meetings: 6, sessions: 2, session_expected: 120, session_present: 114,
   projects_voted: 12, projects_adopted: 10, projects_completed: 4, project_ratings: 20, project_ratings_satisfied: 18,
+  inspections: 4, rectifications_sent: 13, rectifications_rectified: 6, rectifications_on_time: 10,
+  evaluations: 3, evaluation_objects: 15, evaluation_below_threshold: 3, evaluation_ballots: 80, evaluation_ballots_satisfied: 64,
+  duty_reports: 21, station_duty_rostered: 34, station_duty_attended: 27,
 });
 const manifest = (township: string): PackageManifest => ({
   format: 'taizhang-package', schema_version: 12, app_version: '0.1.0', township, township_id: `id-${township}`,
@@ -130,14 +142,25 @@ describe('CountyView', () => {
     expect(hook('county-stats-empty')).toBeNull();
     const stats = bodyRows('county-stats');
     expect(stats.map((r) => cells(r)[0])).toEqual(['城关镇', '河口乡', '合计']);
+    // … then 监督: 视察/执法检查; 审议意见 提出, 已整改, 按期报送率; 评议 次数, 对象, 低于规定, 测评满意率; 代表述职;
+    // 联络站值班 出席, 排班
     expect(cells(stats[0])).toEqual(['城关镇', '2026-01-01 至 2026-06-30', '45', '12', '10', '8', '8', '7', '87.5%', '5', '1', '6', '2', '4',
-      '2', '95.0%（114/120）', '12', '10', '4', '90.0%（18/20）']);
-    expect(cells(stats[1])).toEqual(['河口乡', '2026-01-01 至 2026-06-30', '30', '4', '1', '0', '0', '0', '—', '1', '0', '2', '1', '2', '0', '—', '0', '0', '0', '—']);
+      '2', '95.0%（114/120）', '12', '10', '4', '90.0%（18/20）',
+      '3', '9', '5', '77.8%（7/9）', '2', '11', '1', '88.0%（44/50）', '13', '21', '24']);
+    expect(cells(stats[1])).toEqual(['河口乡', '2026-01-01 至 2026-06-30', '30', '4', '1', '0', '0', '0', '—', '1', '0', '2', '1', '2', '0', '—', '0', '0', '0', '—',
+      '1', '4', '1', '75.0%（3/4）', '1', '4', '2', '66.7%（20/30）', '8', '6', '10']);
     expect(cells(stats[2])).toEqual(['合计', '', '75', '16', '11', '8', '8', '7', '87.5%', '6', '1', '8', '3', '6',
-      '2', '95.0%（114/120）', '12', '10', '4', '90.0%（18/20）']);
-    // 人代会 and 民生实事 under their group headers
-    const statsHeads = [...hook('county-stats')!.querySelectorAll('thead th')].map((th) => th.textContent?.trim());
-    expect(statsHeads).toEqual(expect.arrayContaining(['人代会', '召开', '出席率', '民生实事', '票决', '入选', '完工', '测评满意率']));
+      '2', '95.0%（114/120）', '12', '10', '4', '90.0%（18/20）',
+      '4', '13', '6', '76.9%（10/13）', '3', '15', '3', '80.0%（64/80）', '21', '27', '34']);
+    // the two supervision rates: reported on time of those sent, satisfied ballots of the valid ones
+    expect(hooks('county-rectification-on-time').map((e) => e.textContent)).toEqual(['77.8%（7/9）', '75.0%（3/4）', '76.9%（10/13）']);
+    expect(hooks('county-evaluation-rating').map((e) => e.textContent)).toEqual(['88.0%（44/50）', '66.7%（20/30）', '80.0%（64/80）']);
+    // 人代会, 民生实事 and 监督 under their group headers (a header row per level)
+    const headRows = [...hook('county-stats')!.querySelectorAll('thead tr')]
+      .map((tr) => [...tr.querySelectorAll('th')].map((th) => th.textContent?.trim()));
+    expect(headRows[0].slice(-3)).toEqual(['人代会', '民生实事', '监督']);
+    expect(headRows[1]).toEqual(['召开', '出席率', '票决', '入选', '完工', '测评满意率', '视察/执法检查', '审议意见', '评议', '代表述职', '联络站值班']);
+    expect(headRows[2]).toEqual(['提出', '已整改', '按期报送率', '次数', '对象', '低于规定', '测评满意率', '出席', '排班']);
     expect(stats[2].classList.contains('total-row')).toBe(true);
     expect(stats[0].classList.contains('total-row')).toBe(false);
 
