@@ -506,3 +506,85 @@ fn session_and_project_commands_follow_the_contract() {
     let late = call(&w, "projects_late", json!({})).unwrap();
     assert!(late.as_array().is_some());
 }
+
+#[test]
+fn supervision_commands_follow_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, w) = window(&dir.path().join("t.db"));
+    let today = chrono::Local::now().date_naive();
+    // The demo's late review opinion is in the overdue filter, with its deadline reasoning.
+    let late = call(
+        &w,
+        "rectifications_list",
+        json!({"query": {"overdue": true}}),
+    )
+    .unwrap();
+    let first = &late["items"][0];
+    assert_eq!(first["overdue"], true, "{late}");
+    assert!(first["deadline"]["due"]["explanation"]
+        .as_str()
+        .unwrap()
+        .contains("到期日"));
+    // A report dated in the future is refused on its field, nothing written.
+    let id = first["id"].clone();
+    let future = (today + chrono::Duration::days(3)).to_string();
+    let err = call(
+        &w,
+        "rectification_report",
+        json!({"id": id, "input": {"date": future, "text": "已整改"}}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("validation"), Some("date"))
+    );
+    let same = call(&w, "rectification_get", json!({"id": id})).unwrap();
+    assert_eq!(same["rectification"]["state"], "awaiting_report");
+    let done = call(
+        &w,
+        "rectification_report",
+        json!({"id": id, "input": {"date": today.to_string(), "text": "已整改"}}),
+    )
+    .unwrap();
+    assert_eq!(done["state"], "awaiting_assessment");
+    assert_eq!(done["rounds"][0]["reported_late"], true);
+
+    // An evaluation by a count of voters: a ballot count above them is refused on `objects`.
+    let units = call(&w, "handling_units_list", json!({})).unwrap();
+    let unit = units[0]["id"].clone();
+    let input = |poor: i64| {
+        json!({"input": {"kind": "work", "date": today.to_string(), "title": "部门工作评议",
+            "voters": 20, "objects": [{"unit_id": unit, "good": 10, "fair": 2, "poor": poor}]}})
+    };
+    let err = call(&w, "evaluation_create", input(9)).unwrap_err();
+    assert_eq!(err["field"], "objects", "21 ballots from 20 voters: {err}");
+    let e = call(&w, "evaluation_create", input(8)).unwrap();
+    assert_eq!(
+        e["objects"][0]["below_threshold"], true,
+        "8 of 20 is over one third"
+    );
+    assert!(e["objects"][0]["rectification"]["number"]
+        .as_str()
+        .unwrap()
+        .starts_with("整改"));
+
+    // Duty reports owed, the rota and its counts answer in their documented shapes.
+    let owed = call(&w, "duty_reports_owed", json!({})).unwrap();
+    assert!(owed.as_array().is_some_and(|o| !o.is_empty()));
+    let rota = call(&w, "station_rota", json!({"query": {}})).unwrap();
+    assert!(
+        rota.as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["state"] == "unrecorded"),
+        "the demo's last past duty is not recorded yet"
+    );
+    let from = (today - chrono::Duration::days(90)).to_string();
+    let counts = call(
+        &w,
+        "station_duty_counts",
+        json!({"from": from, "to": today.to_string()}),
+    )
+    .unwrap();
+    assert!(counts["per_station"][0]["missed"].as_u64().unwrap() >= 1);
+}

@@ -66,7 +66,8 @@ def test_due_lists_overdue_and_due_soon_with_reasons(cli):
     for item in d["due_soon"]:
         assert 0 <= item["days_left"] <= 7
     books = {i["book"] for i in d["overdue"] + d["due_soon"]}
-    assert books == {"suggestions", "petitions"}
+    # Review opinions awaiting their unit's report are followed on the same list (the demo has a late one).
+    assert books == {"suggestions", "petitions", "rectifications"}
 
 
 def test_a_petition_registered_from_json_is_sealed_and_its_notice_deadline_shown(cli, tmp_path):

@@ -285,6 +285,14 @@ def world(cli_path, tmp_path_factory) -> World:
     ctx["activity"] = next(a["id"] for a in jrun("activities", "list") if not a["voided"])
     ctx["tender_before_approval"] = (dt.date.fromisoformat(ctx["project_approved_on"])
                                      - dt.timedelta(days=30)).isoformat()
+    # Supervision: a station with a rota, a review opinion awaiting its report, evaluators.
+    ctx["station"] = jrun("stations", "rota")[0]["station_id"]
+    ctx["rectification"] = next(r["id"] for r in jrun("rectifications", "list")
+                                if r["state"] == "awaiting_report")
+    ctx["rectification_sent"] = jrun("rectifications", "show", str(ctx["rectification"]))[
+        "rectification"]["rounds"][-1]["sent_on"]
+    ctx["evaluators"] = ctx["session_members"][:10]
+    ctx["member0_twice"] = [ctx["member0"], ctx["member0"]]
     return World(db=db, ctx=ctx)
 
 
@@ -660,6 +668,54 @@ p_report = _project_cmd("report", report_input)
 p_evaluate = _project_cmd("evaluate", evaluation_input)
 
 
+def rectification_input(c):
+    return {"activity_id": c["activity"], "unit_id": c["unit"], "official": "", "content": "河道清障不彻底，请限期整改",
+            "sent_on": T, "notes": ""}
+
+
+def evaluation_event_input(c):
+    return {"kind": "station", "date": YESTERDAY, "title": "站所工作评议", "evaluator_ids": c["evaluators"],
+            "voters": None, "activity_id": None, "notes": "",
+            "objects": [{"unit_id": c["unit"], "good": 7, "fair": 2, "poor": 1},
+                        {"unit_id": c["unit2"], "good": 6, "fair": 3, "poor": 1}]}
+
+
+def duty_report_input(c):
+    return {"deputy_id": c["deputy"], "date": YESTERDAY, "place": "青山村选民之家", "voters_present": 40,
+            "good": 30, "fair": 8, "poor": 2, "notes": ""}
+
+
+def rota_input(c):
+    return {"station_id": c["station"], "date": LATER, "deputy_ids": c["session_members"][:2], "reason": ""}
+
+
+def presidium_input(c):
+    return {"organiser": "presidium", "participants": c["session_members"][:4], "kind": "inspection",
+            "date": YESTERDAY, "theme": "视察防汛工作", "place": "全镇"}
+
+
+def _json_cmd(*words, make, who=None):
+    """`taizhang-cli WORDS [ID] JSON`, the JSON a baseline with changes."""
+    def with_changes(**ch):
+        def build(c):
+            head = [*words] + (["--", str(c.get(who, who))] if who else [])
+            return head + [Json(mutate(make(c), _filled(ch, c)))]
+        return build
+    return with_changes
+
+
+rect_add = _json_cmd("rectifications", "add", make=rectification_input)
+rect_report = _json_cmd("rectifications", "report", who="rectification",
+                        make=lambda c: {"date": T, "text": "已完成整改"})
+eval_add = _json_cmd("evaluations", "add", make=evaluation_event_input)
+duty_add = _json_cmd("duty-reports", "add", make=duty_report_input)
+presidium_add = _json_cmd("activities", "add", make=presidium_input)
+
+
+def rota_set(**ch):
+    return lambda c: ["stations", "rota", "--set", Json(mutate(rota_input(c), _filled(ch, c)))]
+
+
 # Baselines: (builder, writes?)
 BASELINES = {
     "petitions add": (petition_add(), True),
@@ -704,6 +760,12 @@ BASELINES = {
     "projects milestone": (p_milestone(), True),
     "projects report": (p_report(), True),
     "projects evaluate": (p_evaluate(), True),
+    "rectifications add": (rect_add(), True),
+    "rectifications report": (rect_report(), True),
+    "evaluations add": (eval_add(), True),
+    "duty-reports add": (duty_add(), True),
+    "stations rota --set": (rota_set(), True),
+    "activities add (presidium)": (presidium_add(), True),
     # the variants some rows start from
     "deeds add (with honour)": (deed_add(honour="县级优秀人大代表", honour_level="county",
                                          honour_body="县人大常委会", honour_date=YESTERDAY), True),
@@ -1495,6 +1557,82 @@ for name, v in [("year_99999", "99999"), ("year_minus1", "-1")]:
 case("settings.township.40k", "乡镇名称", settings(operator=DROP, township=ARG40K))
 case("settings.operator.40k", "操作人", settings(operator=ARG40K))
 case("actor.40k", "操作人", with_actor(ARG40K))
+
+# -- supervision: review opinions, evaluations, duty reports, station rota, presidium activities
+# Labels as the core's forms name them (fields.rs RECTIFICATION, EVALUATION, DUTY_REPORT,
+# STATION_DUTY), or the words of the supervision forms (ui/src/views/Rectification*, Evaluation*,
+# DutyReportsView, StationDutyView) where they differ.
+for name, v in BAD_DATES + [("tomorrow", (TODAY + dt.timedelta(days=1)).isoformat())]:
+    case(f"rectification.sent_on.{name}", "送达日期", rect_add(sent_on=v))
+for name, ch, label in [
+    ("content.empty", {"content": "  "}, "审议意见"),
+    ("content.missing", {"content": DROP}, "审议意见"),
+    ("content.over_20000", {"content": long(20_001)}, "审议意见"),
+    ("unit_id.none_and_no_official", {"unit_id": None}, ("承办单位", "整改单位")),
+    ("unit_id.no_such_unit", {"unit_id": 999999}, ("承办单位", "整改单位")),
+    ("activity_id.no_such_activity", {"activity_id": 999999}, ("活动", "代表小组活动")),
+    ("sent_on.before_activity", {"sent_on": "2000-01-01"}, "送达日期"),
+    ("official.over_50", {"unit_id": None, "official": long(51)}, ("被评议人员", "人员")),
+]:
+    case(f"rectification.{name}", label, rect_add(**ch))
+for name, ch, label in [
+    ("date.before_sent", {"date": "2000-01-01"}, ("报送日期", "日期")),
+    ("date.tomorrow", {"date": (TODAY + dt.timedelta(days=1)).isoformat()}, ("报送日期", "日期")),
+    ("text.empty", {"text": " "}, ("整改情况", "报告")),
+    ("text.over_20000", {"text": long(20_001)}, ("整改情况", "报告")),
+]:
+    case(f"rectification_report.{name}", label, rect_report(**ch))
+for name, v in SOME_DATES + [("tomorrow", (TODAY + dt.timedelta(days=1)).isoformat())]:
+    case(f"evaluation.date.{name}", ("评议日期", "日期"), eval_add(date=v))
+for name, ch, label in [
+    ("objects.empty", {"objects": []}, "评议对象"),
+    ("objects.above_evaluators", {"objects.0.good": 10}, "评议对象"),
+    ("objects.negative", {"objects.0.poor": -1}, "评议对象"),
+    ("objects.2p40", {"objects.0.good": 2**40}, "评议对象"),
+    ("objects.i64_max", {"objects.0.fair": 2**63 - 1}, "评议对象"),
+    ("objects.all_zero", {"objects.0.good": 0, "objects.0.fair": 0, "objects.0.poor": 0}, "评议对象"),
+    ("objects.no_unit", {"objects.0.unit_id": None}, "评议对象"),
+    ("objects.twice", {"objects.1.unit_id": Ctx("unit")}, "评议对象"),
+    ("evaluators.none", {"evaluator_ids": []}, ("参加评议的代表", "测评人数")),
+    ("evaluators.and_voters", {"voters": 30}, ("参加测评人数", "测评人数")),
+    ("evaluators.not_in_office", {"evaluator_ids": [999999]}, "参加评议的代表"),
+    ("voters.zero", {"evaluator_ids": [], "voters": 0}, ("参加测评人数", "测评人数")),
+    ("voters.1e9", {"evaluator_ids": [], "voters": 10**9}, ("参加测评人数", "测评人数")),
+    ("kind.unknown", {"kind": "gossip"}, ("评议类别", "类型")),
+    ("title.empty", {"title": " "}, ("评议名称", "标题")),
+    ("title.over_300", {"title": long(301)}, ("评议名称", "标题")),
+]:
+    case(f"evaluation.{name}", label, eval_add(**ch))
+for name, v in SOME_DATES + [("tomorrow", (TODAY + dt.timedelta(days=1)).isoformat())]:
+    case(f"duty_report.date.{name}", ("述职日期", "日期"), duty_add(date=v))
+for name, ch, label in [
+    ("rating.above_voters", {"good": 39}, ("满意", "选民测评")),
+    ("rating.partial", {"fair": None}, ("满意", "选民测评")),
+    ("rating.negative", {"poor": -1}, ("不满意", "选民测评")),
+    ("voters_present.negative", {"voters_present": -1}, "到会选民"),
+    ("voters_present.1e9", {"voters_present": 10**9}, "到会选民"),
+    ("deputy_id.no_such_deputy", {"deputy_id": 999999}, "代表"),
+    ("place.over_300", {"place": long(301)}, ("述职地点", "地点")),
+]:
+    case(f"duty_report.{name}", label, duty_add(**ch))
+for name, ch, label in [
+    ("deputy_ids.not_in_office", {"deputy_ids": [999999]}, "值班代表"),
+    ("deputy_ids.twice", {"deputy_ids": Ctx("member0_twice")}, "值班代表"),
+    ("station_id.no_such_station", {"station_id": 999999}, "联络站"),
+    ("date.two_years_ahead", {"date": (TODAY + dt.timedelta(days=800)).isoformat()}, ("值班日期", "日期")),
+    ("date.feb30", {"date": f"{YEAR}-02-30"}, ("值班日期", "日期")),
+]:
+    case(f"station_rota.{name}", label, rota_set(**ch))
+for name, ch, label in [
+    ("participants.empty", {"participants": []}, "参加人员"),
+    ("participants.not_in_office", {"participants": [999999]}, "参加人员"),
+    ("participants.twice", {"participants": Ctx("member0_twice")}, "参加人员"),
+    ("group_id.given", {"group_id": Ctx("group")}, "代表小组"),
+    ("kind.station_duty", {"kind": "station_duty"}, ("活动类型", "类型")),
+    ("organiser.unknown", {"organiser": "mayor"}, ("组织者", "组织")),
+    ("voters_received.negative", {"voters_received": -1}, "接待群众人次"),
+]:
+    case(f"activity_presidium.{name}", label, presidium_add(**ch))
 
 IDS = [c.id for c in CASES]
 assert len(IDS) == len(set(IDS)), [i for i in IDS if IDS.count(i) > 1]

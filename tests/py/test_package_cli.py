@@ -60,7 +60,7 @@ def test_a_package_validates_against_its_schema_and_its_hashes(cli, tmp_path):
                 assert not errors, (f["path"], r.get("id"), [e.message for e in errors][:3])
                 books.add(r["book"])
     assert books == {"deputies", "suggestions", "petitions", "deeds", "documents", "meetings", "activities",
-                     "sessions", "projects"}
+                     "sessions", "projects", "rectifications", "evaluations", "duty_reports", "station_rota"}
     ok = cli("verify", pkg)
     assert "导出包完好" in ok.stdout
 
@@ -88,7 +88,8 @@ def test_the_workbooks_open_in_openpyxl_and_their_totals_match_the_json(cli, tmp
         return [json.loads(l) for l in (pkg / f"data/{book}.jsonl").read_text(encoding="utf-8").splitlines()]
 
     stats = load_workbook(pkg / "表格/统计表.xlsx", read_only=True)
-    assert stats.sheetnames == ["代表结构", "代表建议", "来信来访", "小组活动", "代表参加活动", "人代会", "民生实事"]
+    assert stats.sheetnames == ["代表结构", "代表建议", "来信来访", "小组活动", "代表参加活动", "人代会", "民生实事",
+                                "监督", "评议结果"]
 
     def figure(sheet, item, label):
         for row in stats[sheet].iter_rows(min_row=2, values_only=True):
@@ -119,6 +120,22 @@ def test_the_workbooks_open_in_openpyxl_and_their_totals_match_the_json(cli, tmp
         p = projects[r[0]]
         if p["vote"]:
             assert (r[2], r[3]) == (p["vote"]["votes_for"], "入选" if p["vote"]["adopted"] else "未入选"), r
+
+    # The supervision sheet counts what the JSON carries: live opinions sent and those rectified,
+    # live evaluations, live duty reports, rota days attended.
+    opinions = [r for r in jsonl("rectifications") if not r["voided"]]
+    assert opinions, "the demo's year has review opinions"
+    assert figure("监督", "审议意见", "提出") == len(opinions)
+    assert figure("监督", "审议意见", "已整改") == sum(1 for r in opinions if r["state"] == "rectified")
+    assert figure("监督", "评议", "次数") == sum(1 for e in jsonl("evaluations") if not e["voided"])
+    assert figure("监督", "代表述职", "次数") == sum(1 for r in jsonl("duty_reports") if not r["voided"])
+    assert figure("监督", "联络站值班", "出席") == sum(1 for r in jsonl("station_rota") if r["attendance"] == "present")
+    # The results sheet: one row per object of every live evaluation, the object below the
+    # threshold marked as the JSON says.
+    objects = [o for e in jsonl("evaluations") if not e["voided"] for o in e["objects"]]
+    rows = list(stats["评议结果"].iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(objects)
+    assert sum(1 for r in rows if r[9] == "是") == sum(1 for o in objects if o["below_threshold"]) >= 1
 
     book = load_workbook(pkg / "表格/人民来信来访记录簿.xlsx", read_only=True)
     ws = book.worksheets[0]
@@ -180,8 +197,10 @@ def test_the_printed_books_can_go_in_as_pdf_and_are_hashed_like_the_rest(cli, tm
     cli("demo")
     pkg, manifest = export(cli, tmp_path / "stick", "--with-pdf")
     pdfs = [f for f in manifest["files"] if f["path"].endswith(".pdf")]
-    # One printed book per data book: the seven, the sessions book and the 民生实事 ledger.
-    assert len(pdfs) == len(manifest["books"]) == 9, manifest.get("books")
+    # One printed book per data book that has one: the seven, the sessions book, the 民生实事 ledger,
+    # the review-opinion ledger and the evaluations (duty reports and the rota are not printed books).
+    assert len(manifest["books"]) == 13, manifest.get("books")
+    assert len(pdfs) == 11, [f["path"] for f in pdfs]
     for f in pdfs:
         p = pkg / f["path"]
         assert hashlib.sha256(p.read_bytes()).hexdigest() == f["sha256"]

@@ -338,7 +338,11 @@ fn group(store: &mut Store) -> (i64, Vec<i64>) {
 
 fn reception(group_id: i64, date: &str, excused: Vec<i64>, opinions: &[&str]) -> ActivityInput {
     ActivityInput {
-        group_id,
+        organiser: Organiser::Group,
+        group_id: Some(group_id),
+        station_id: None,
+        participants: Vec::new(),
+        voters_received: Some(12),
         kind: ActivityKind::VoterReception,
         date: date.into(),
         place: "青山联络站".into(),

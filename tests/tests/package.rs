@@ -99,8 +99,8 @@ fn a_package_holds_every_book_with_hashes_and_pseudonyms_and_is_logged() {
     let m: Manifest = package::verify(&out.path, today()).unwrap();
     assert_eq!(m, out.manifest);
     assert!(m.pseudonymised);
-    assert_eq!(m.files.len(), 21,
-        "nine books (the seven, the sessions, the 民生实事 projects) as JSON Lines and as workbooks, the statistics workbook, the Popolo roster, the schema"
+    assert_eq!(m.files.len(), 27,
+        "thirteen books as JSON Lines (the seven, the sessions, the 民生实事 projects, review opinions, evaluations, duty reports, the station rota), eleven workbooks (the review-opinion ledger and the evaluations among them; duty reports and the rota have no printed book), the statistics workbook, the Popolo roster, the schema"
     );
     let petitions_file = m
         .files

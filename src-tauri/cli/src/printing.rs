@@ -11,7 +11,8 @@ use taizhang_typeset::Typesetter;
 
 #[derive(Args)]
 pub struct PrintArgs {
-    /// roster, meetings, deeds, petitions, documents, suggestions or activities.
+    /// roster, meetings, deeds, petitions, documents, suggestions, activities, sessions,
+    /// projects, rectifications or evaluations.
     #[arg(long, conflicts_with = "form")]
     book: Option<String>,
     /// A form: assignment, feedback (suggestions), acceptance, extension, receipt (petitions).
@@ -24,6 +25,9 @@ pub struct PrintArgs {
     /// 督办清单: every open suggestion and petition by handling unit, as of today.
     #[arg(long, conflicts_with_all = ["book", "form", "all"])]
     supervision: bool,
+    /// One evaluation's results (评议测评结果) on A4, the office and date over the seal position.
+    #[arg(long, conflicts_with_all = ["book", "form", "all", "supervision"])]
+    evaluation: Option<i64>,
     /// Every book of `--year` as archival PDFs into the folder `--out` (workflow 9).
     #[arg(long, requires = "year", conflicts_with_all = ["book", "form"])]
     all: bool,
@@ -64,6 +68,9 @@ pub fn print(store: &mut Store, stamp: &Stamp, a: PrintArgs) -> Result<()> {
     let target =
         match (&a.book, &a.form) {
             _ if a.supervision => Target::Supervision,
+            _ if a.evaluation.is_some() => Target::Evaluation {
+                id: a.evaluation.unwrap_or_default(),
+            },
             (Some(book), None) => {
                 let period = match (a.year, a.term, &a.from, &a.to) {
                     (Some(year), None, None, None) => Period::Year { year },

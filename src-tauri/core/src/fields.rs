@@ -270,6 +270,10 @@ pub const FIELDS: &[Field] = &[
     // Supervision: activities organised town-wide, review opinions, evaluations, duty reports,
     // station duty.
     other("organiser", "组织者"),
+    other("organiser_name", "组织者"),
+    other("activity", "来源活动"),
+    other("station", "联络站"),
+    other("deputy", "代表"),
     other("participants", "参加人员"),
     other("voters_received", "接待群众人次"),
     text("official", "被评议人员", SHORT),

@@ -41,6 +41,10 @@ const LAYERS: &[(usize, &[&str])] = &[
             "refs",
             "sessions",
             "projects",
+            "rectifications",
+            "evaluations",
+            "duty_reports",
+            "stations",
         ],
     ),
     (

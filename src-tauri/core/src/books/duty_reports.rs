@@ -283,8 +283,8 @@ pub fn not_reported(conn: &Connection, today: NaiveDate) -> Result<Vec<ReportOwe
                 && org::holds_office(d.status)
                 // Everyone on the roster is a township deputy (a level always held, even
                 // when the roster lists only the others).
-                && (rule.levels.contains(&Level::Township)
-                    || d.levels.iter().any(|l| rule.levels.contains(l)))
+                && (rule.levels.iter().any(|c| c == Level::Township.code())
+                    || d.levels.iter().any(|l| rule.levels.iter().any(|c| c == l.code())))
         })
         .collect();
     deputy::sort(&mut views, RosterOrder::Group);
@@ -344,5 +344,23 @@ impl Book for DutyReport {
     }
     fn label(&self) -> String {
         format!("{}（{}）", self.number, self.deputy_name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rules keep a duty report's levels as codes (the vocabulary reads the rules, so they
+    /// cannot name its type): every shipped profile's codes must be levels of the roster, or a
+    /// misspelt one would silently exempt every deputy of that level.
+    #[test]
+    fn every_shipped_profiles_duty_report_levels_are_roster_levels() {
+        for p in rules::shipped() {
+            assert!(!p.supervision.duty_report.levels.is_empty(), "{}", p.id);
+            for code in &p.supervision.duty_report.levels {
+                assert!(Level::from_code(code).is_some(), "{}: {code}", p.id);
+            }
+        }
     }
 }

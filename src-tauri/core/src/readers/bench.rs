@@ -259,6 +259,29 @@ pub fn run(path: &Path, today: NaiveDate, runs: usize, out_dir: &Path) -> Result
     rows.push(time("民生实事 逾期节点（首页）", runs, || {
         crate::projects::late_milestones(c, today).map(|_| ())
     })?);
+    rows.push(time(
+        "审议意见 第一页（含轮次与期限）",
+        runs,
+        || crate::rectifications::list(c, &Default::default(), today).map(|_| ()),
+    )?);
+    rows.push(time(
+        "审议意见 逾期未报送（首页）",
+        runs,
+        || crate::rectifications::open(c, today).map(|_| ()),
+    )?);
+    rows.push(time("评议测评 第一页（含排名）", runs, || {
+        crate::evaluations::list(c, &Default::default()).map(|_| ())
+    })?);
+    rows.push(time("本届尚未述职的代表", runs, || {
+        crate::duty_reports::not_reported(c, today).map(|_| ())
+    })?);
+    let last_year = (
+        NaiveDate::from_ymd_opt(year - 1, 1, 1).expect("valid"),
+        NaiveDate::from_ymd_opt(year - 1, 12, 31).expect("valid"),
+    );
+    rows.push(time("联络站值班统计（上一年）", runs, || {
+        crate::stations::counts(c, last_year.0, last_year.1, today).map(|_| ())
+    })?);
     let year_q = StatsQuery {
         from: NaiveDate::from_ymd_opt(year - 1, 1, 1),
         to: NaiveDate::from_ymd_opt(year - 1, 12, 31),

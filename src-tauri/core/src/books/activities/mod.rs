@@ -662,7 +662,7 @@ fn expected(
             if input.participants.is_empty() {
                 return Err(Error::validation(
                     "participants",
-                    "请选择参加活动的代表（可选任何小组、任何层级的代表）",
+                    "请选择参加人员（主席团组织的活动可选任何小组、任何层级的代表）",
                 ));
             }
             let mut seen = std::collections::HashSet::new();

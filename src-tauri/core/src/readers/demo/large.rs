@@ -543,6 +543,7 @@ pub fn generate(
         let (s, p) = congress_year(store, &mut rng, year, today)?;
         n_sessions += s;
         n_projects += p;
+        supervision_year(store, &mut rng, year, today)?;
     }
     let deputies = terms.iter().map(|(_, ids)| ids.len()).sum();
     let _ = d(2000, 1, 1);
@@ -655,4 +656,206 @@ fn congress_year(
         },
     )?;
     Ok((held.len(), ids.len()))
+}
+
+/// A year of supervision in the large office: two presidium inspections of eight deputies, each
+/// sending three review opinions (most reported in time and found satisfactory), a 站所评议 of six
+/// units by twenty voters, a fifth of the deputies reporting to the voters, and a monthly duty
+/// day at the first two stations (recorded, one deputy in six missing it).
+fn supervision_year(store: &mut Store, rng: &mut Rng, year: i32, today: NaiveDate) -> Result<()> {
+    use crate::activities::ActivityInput;
+    use crate::evaluations::{EvaluationEventInput, EvaluationObjectInput};
+    use crate::rectifications::{AssessmentInput, RectificationInput, RectificationReportInput};
+    use crate::stations::{DutyInput, RotaInput};
+    let units: Vec<i64> = crate::units::list(store.conn(), false)?
+        .iter()
+        .map(|u| u.id)
+        .collect();
+    let stations: Vec<i64> = org::stations(store.conn())?.iter().map(|s| s.id).collect();
+    if units.len() < 6 {
+        return Ok(());
+    }
+    for (m, d) in [(5, 12), (9, 18)] {
+        let on = NaiveDate::from_ymd_opt(year, m, d).expect("valid");
+        if on + Duration::days(120) >= today {
+            continue;
+        }
+        let Ok((_, members)) = crate::sessions::members_on(store.conn(), on) else {
+            continue;
+        };
+        if members.len() < 16 {
+            continue;
+        }
+        let invited: Vec<i64> = (0..8)
+            .map(|k| members[(k * members.len() / 8 + rng.below(3)) % members.len()].deputy_id)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let a = crate::activities::create(
+            store,
+            &at(on),
+            &ActivityInput {
+                organiser: Organiser::Presidium,
+                group_id: None,
+                station_id: None,
+                participants: invited,
+                kind: ActivityKind::Inspection,
+                date: on.to_string(),
+                place: "全镇".into(),
+                notice_date: None,
+                theme: format!("视察{}{}工作", rng.pick(VILLAGES), rng.pick(WORDS)),
+                excused: Vec::new(),
+                absent: Vec::new(),
+                leave_reasons: Vec::new(),
+                higher_deputies: String::new(),
+                record: String::new(),
+                results: String::new(),
+                reported_on: None,
+                voters_received: None,
+                opinions: Vec::new(),
+                notes: String::new(),
+            },
+        )?;
+        for k in 0..3 {
+            let sent = on + Duration::days(5);
+            let r = crate::rectifications::create(
+                store,
+                &at(sent),
+                &RectificationInput {
+                    activity_id: Some(a.id),
+                    unit_id: Some(units[rng.below(units.len())]),
+                    official: String::new(),
+                    content: format!("{}{}问题请限期整改", rng.pick(VILLAGES), rng.pick(WORDS)),
+                    sent_on: sent.to_string(),
+                    notes: String::new(),
+                },
+            )?;
+            let reported = sent + Duration::days(if k == 2 { 80 } else { 40 });
+            crate::rectifications::report(
+                store,
+                &at(reported),
+                r.id,
+                &RectificationReportInput {
+                    date: reported.to_string(),
+                    text: "已按要求整改".into(),
+                },
+            )?;
+            crate::rectifications::assess(
+                store,
+                &at(reported + Duration::days(10)),
+                r.id,
+                &AssessmentInput {
+                    date: (reported + Duration::days(10)).to_string(),
+                    satisfaction: Satisfaction::Satisfied,
+                    followup_id: None,
+                },
+            )?;
+        }
+    }
+    let on = NaiveDate::from_ymd_opt(year, 11, 20).expect("valid");
+    if on < today {
+        crate::evaluations::create(
+            store,
+            &at(on),
+            &EvaluationEventInput {
+                kind: EvaluationKind::Station,
+                date: on.to_string(),
+                title: format!("{year}年度站所工作评议"),
+                evaluator_ids: Vec::new(),
+                voters: Some(20),
+                activity_id: None,
+                objects: units
+                    .iter()
+                    .take(6)
+                    .map(|u| {
+                        let poor = rng.below(8) as i64;
+                        EvaluationObjectInput {
+                            unit_id: Some(*u),
+                            official: String::new(),
+                            post: String::new(),
+                            project_id: None,
+                            good: 12 - poor.min(12),
+                            fair: 8 - poor.min(8),
+                            poor,
+                        }
+                    })
+                    .collect(),
+                notes: String::new(),
+            },
+        )?;
+    }
+    for month in 1..=12u32 {
+        let on = NaiveDate::from_ymd_opt(year, month, 8).expect("valid");
+        if on >= today {
+            break;
+        }
+        let Ok((_, members)) = crate::sessions::members_on(store.conn(), on) else {
+            continue;
+        };
+        if members.len() < 4 {
+            continue;
+        }
+        for (i, station) in stations.iter().take(2).enumerate() {
+            let pair: Vec<i64> = (0..2)
+                .map(|k| members[(month as usize * 4 + i * 2 + k) % members.len()].deputy_id)
+                .collect();
+            if pair[0] == pair[1] {
+                continue;
+            }
+            crate::stations::set_rota(
+                store,
+                &at(on - Duration::days(20)),
+                &RotaInput {
+                    station_id: *station,
+                    date: on.to_string(),
+                    deputy_ids: pair.clone(),
+                    reason: String::new(),
+                },
+            )?;
+            crate::stations::record_duty(
+                store,
+                &at(on),
+                &DutyInput {
+                    station_id: *station,
+                    date: on.to_string(),
+                    excused: Vec::new(),
+                    absent: if rng.below(6) == 0 {
+                        vec![pair[1]]
+                    } else {
+                        Vec::new()
+                    },
+                    leave_reasons: Vec::new(),
+                    voters_received: Some(rng.below(9) as i64),
+                    record: String::new(),
+                    opinions: Vec::new(),
+                    notes: String::new(),
+                },
+            )?;
+        }
+    }
+    if let Ok((_, members)) = crate::sessions::members_on(
+        store.conn(),
+        NaiveDate::from_ymd_opt(year, 6, 30).expect("valid"),
+    ) {
+        let on = NaiveDate::from_ymd_opt(year, 6, 30).expect("valid");
+        if on < today {
+            for m in members.iter().skip(year as usize % 5).step_by(5) {
+                crate::duty_reports::create(
+                    store,
+                    &at(on),
+                    &crate::duty_reports::DutyReportInput {
+                        deputy_id: m.deputy_id,
+                        date: on.to_string(),
+                        place: "选民之家".into(),
+                        voters_present: 40,
+                        good: None,
+                        fair: None,
+                        poor: None,
+                        notes: String::new(),
+                    },
+                )?;
+            }
+        }
+    }
+    Ok(())
 }

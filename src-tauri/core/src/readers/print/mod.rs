@@ -554,6 +554,19 @@ pub fn record(
                 &format!("打印{}", form.title()),
             )?;
         }
+        // An evaluation's results issued under the office's seal say so in its history.
+        if let Target::Evaluation { id: entry } = &req.target {
+            history::record(
+                tx,
+                stamp,
+                Entity::Evaluation,
+                *entry,
+                Action::Print,
+                None,
+                Some(&json!({ "form": "evaluation_results", "sha256": sha256 })),
+                "打印评议结果",
+            )?;
+        }
         for pid in &revealed_petitions {
             history::record(
                 tx,
