@@ -8,7 +8,7 @@ use crate::{pad, print_json};
 use taizhang_core::activities::{self, ActivityInput, ActivityQuery};
 use taizhang_core::attachments;
 use taizhang_core::meetings::{self, MeetingInput, MeetingQuery};
-use taizhang_core::vocab::{ActivityKind, Vocab};
+use taizhang_core::vocab::{ActivityKind, Organiser, Vocab};
 use taizhang_core::{Error, Result, Stamp, Store};
 
 #[derive(Subcommand)]
@@ -149,6 +149,9 @@ pub enum ActivitiesCmd {
         /// Kind code, e.g. voter_reception.
         #[arg(long)]
         kind: Option<String>,
+        /// group, presidium or station.
+        #[arg(long)]
+        organiser: Option<String>,
         #[arg(long)]
         search: Option<String>,
         #[arg(long)]
@@ -194,9 +197,19 @@ pub fn activities(store: &mut Store, stamp: &Stamp, c: ActivitiesCmd) -> Result<
             year,
             group,
             kind,
+            organiser,
             search,
             json,
         } => {
+            let organiser = match organiser {
+                Some(o) => Some(Organiser::from_code(&o).ok_or_else(|| {
+                    Error::validation(
+                        "organiser",
+                        format!("不认识的组织者：{o}（可选 group、presidium、station）"),
+                    )
+                })?),
+                None => None,
+            };
             let kind =
                 match kind {
                     Some(k) => Some(ActivityKind::from_code(&k).ok_or_else(|| {
@@ -209,6 +222,7 @@ pub fn activities(store: &mut Store, stamp: &Stamp, c: ActivitiesCmd) -> Result<
                 &ActivityQuery {
                     year,
                     group_id: group,
+                    organiser,
                     kind,
                     search,
                     page_size: Some(500),

@@ -3,6 +3,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use taizhang_core::{activities, deeds, documents, fields, input, meetings, petitions};
+use taizhang_core::{duty_reports, evaluations, rectifications, stations};
 use taizhang_core::{projects, roster, sessions, suggestions};
 
 fn try_one<T: serde::de::DeserializeOwned + serde::Serialize>(form: &fields::Form, text: &str) {
@@ -19,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(rest) else {
         return;
     };
-    match which % 15 {
+    match which % 22 {
         0 => try_one::<petitions::PetitionInput>(&fields::PETITION, text),
         1 => try_one::<petitions::Step>(&fields::PETITION_STEP, text),
         2 => try_one::<suggestions::SuggestionInput>(&fields::SUGGESTION, text),
@@ -34,6 +35,13 @@ fuzz_target!(|data: &[u8]| {
         11 => try_one::<projects::MilestoneInput>(&fields::PROJECT, text),
         12 => try_one::<projects::ReportInput>(&fields::PROJECT_REPORT, text),
         13 => try_one::<projects::EvaluationInput>(&fields::PROJECT_EVALUATION, text),
+        14 => try_one::<rectifications::RectificationInput>(&fields::RECTIFICATION, text),
+        15 => try_one::<rectifications::RectificationReportInput>(&fields::RECTIFICATION, text),
+        16 => try_one::<rectifications::AssessmentInput>(&fields::RECTIFICATION, text),
+        17 => try_one::<evaluations::EvaluationEventInput>(&fields::EVALUATION, text),
+        18 => try_one::<duty_reports::DutyReportInput>(&fields::DUTY_REPORT, text),
+        19 => try_one::<stations::RotaInput>(&fields::STATION_DUTY, text),
+        20 => try_one::<stations::DutyInput>(&fields::STATION_DUTY, text),
         _ => try_one::<roster::deputy::DeputyInput>(&fields::DEPUTY, text),
     }
 });
