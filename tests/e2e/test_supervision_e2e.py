@@ -8,8 +8,9 @@
    registered today (登记整改情况报告) and its round is marked 逾期; it leaves the overdue list;
 3. a 站所评议 of four units by 15 voters' representatives where one unit gets 6 不满意 of 15 (over
    the profile's 1/3): the results page ranks the four, tags the one 低于规定 with the review
-   opinion the core opened for it, and the CLI reads exactly that one new opinion;
-4. 打印结果: the preview (screenshots of its top and of the office and date over the seal), then
+   opinion the core opened for it (each name on one line at 1280×800), and the CLI reads exactly
+   that one new opinion;
+4. 打印结果: the preview (a screenshot of the landscape sheet: table, office and date over the seal), then
    the PDF — 另存为PDF asks for the path in a native dialog WebDriver cannot answer, so the file is
    made by `taizhang-cli print --evaluation` and, as the button would after the dialog, by the
    app's own print_save; both are the same bytes and pdftotext reads the units in rank order, the
@@ -185,7 +186,7 @@ def test_presidium_inspection_of_three_groups_two_opinions_and_a_late_report_fro
     assert late, "the demo has a review opinion whose report is late (for the home page)"
     # the inspection's opinion whose unit never reported (the demo's evaluation may have one late too)
     late_one = next((r for r in late if r["activity"]), late[0])
-    assert late_one["state"] == "awaiting_report" and late_one["overdue"], late_one
+    assert late_one["state"] == "awaiting_report" and late_one["overdue"], f"a late one still awaits its report: {late_one}"
 
     # ---- 登记主席团活动: a 视察 with deputies of three groups ---------------------------------------
     click(d, "nav-activities")
@@ -213,16 +214,16 @@ def test_presidium_inspection_of_three_groups_two_opinions_and_a_late_report_fro
     activity_id = wait(lambda: el(d, "activity-title").get_attribute("data-id"), "the new activity's page")
     organiser = el(d, "activity-organiser")
     assert organiser.get_attribute("data-value") == "presidium" and organiser.text.strip() == "镇人大主席团", organiser.text
-    assert el(d, "activity-kind").get_attribute("data-value") == "inspection"
+    assert el(d, "activity-kind").get_attribute("data-value") == "inspection", "saved as the 视察 chosen"
     # the presidium's activity expects exactly those it invited, whatever their groups
     assert text_of(d, "activity-attendance") == "应到 6 人，出席 5 人，请假 1 人，缺席 0 人", text_of(d, "activity-attendance")
-    assert f"{excused['name']}（参加县人大培训）" in text_of(d, "activity-excused")
+    assert f"{excused['name']}（参加县人大培训）" in text_of(d, "activity-excused"), "the excused deputy with the reason typed"
     listed = {r.get_attribute("data-id") for r in rows(d, "activity-member-row")}
-    assert listed == {str(x["id"]) for x in invited}, listed
+    assert listed == {str(x["id"]) for x in invited}, f"the attendance table lists exactly the six invited: {listed}"
     shot(d, artifacts, "supervision-02-inspection-page")
     stored = jcli(db, "activities", "show", activity_id)["activity"]
     assert (stored["organiser"], stored["group_id"], stored["kind"]) == ("presidium", None, "inspection"), stored
-    assert (stored["expected"], stored["present"], stored["excused"]) == (6, 5, 1)
+    assert (stored["expected"], stored["present"], stored["excused"]) == (6, 5, 1), "stored as the page says: 6 expected, 1 excused"
     roster = {x["id"]: x for x in jcli(db, "deputies", "list")}
     member_groups = {roster[m["deputy_id"]]["group_id"] for m in stored["members"]}
     assert len(member_groups) == 3, f"the participants come from three groups: {member_groups}"
@@ -259,8 +260,10 @@ def test_presidium_inspection_of_three_groups_two_opinions_and_a_late_report_fro
     board_read(d)
     row = wait(lambda: dashboard_row(d, "dashboard-overdue", "rectifications", late_one["id"]),
                "the late review opinion in 已逾期 on 首页")
-    assert row.find_element(By.CSS_SELECTOR, '[data-test="dashboard-item-book"]').text.strip() == "审议意见"
-    assert row.find_element(By.CSS_SELECTOR, '[data-test="dashboard-item-number"]').text.strip() == late_one["number"]
+    assert row.find_element(By.CSS_SELECTOR, '[data-test="dashboard-item-book"]').text.strip() == "审议意见", \
+        "the row says which book: a review opinion, not a suggestion or petition"
+    assert row.find_element(By.CSS_SELECTOR, '[data-test="dashboard-item-number"]').text.strip() == late_one["number"], \
+        "the opinion's own number"
     left = row.find_element(By.CSS_SELECTOR, '[data-test="dashboard-item-left"]').text.strip()
     assert re.fullmatch(r"逾期\d+天", left), f"the days it is late, in red: {left}"
     still_open = [r for r in jcli(db, "rectifications", "list") if r["state"] != "rectified"]
@@ -276,8 +279,8 @@ def test_presidium_inspection_of_three_groups_two_opinions_and_a_late_report_fro
 
     # ---- its page: 登记整改情况报告 today, the round marked 逾期 ------------------------------------------
     wait(lambda: el(d, "rectification-title").get_attribute("data-id") == str(late_one["id"]), "the late opinion's page")
-    assert el(d, "rectification-state").get_attribute("data-value") == "awaiting_report"
-    assert text_of(d, "rectification-overdue") == "已逾期"
+    assert el(d, "rectification-state").get_attribute("data-value") == "awaiting_report", "its report still awaited"
+    assert text_of(d, "rectification-overdue") == "已逾期", "past its due date, as 首页 said"
     click(d, "rectification-report")
     type_into(d, "report-field-date", today.isoformat())
     el(d, "report-field-date").send_keys(Keys.TAB)
@@ -296,7 +299,7 @@ def test_presidium_inspection_of_three_groups_two_opinions_and_a_late_report_fro
     shot(d, artifacts, "supervision-06-late-report")
     back = jcli(db, "rectifications", "show", late_one["id"])["rectification"]
     assert back["rounds"][0]["reported_on"] == today.isoformat() and back["rounds"][0]["reported_late"] is True, back["rounds"]
-    assert back["state"] == "awaiting_assessment" and not back["overdue"]
+    assert back["state"] == "awaiting_assessment" and not back["overdue"], "reported: the presidium's assessment awaited, nothing late"
 
     # off the overdue list once reported
     click(d, "nav-home")
@@ -338,7 +341,7 @@ def test_station_evaluation_of_four_units_one_below_the_threshold_and_its_printe
         type_number(d, f"object-fair-{i}", fair)
         type_number(d, f"object-poor-{i}", poor)
         wait(lambda: text_of(d, f"object-sum-{i}") == "15", f"row {i + 1} adds up to the 15 who evaluated")
-    assert "参加评议 15 人" in el(d, "evaluation-objects").text
+    assert "参加评议 15 人" in el(d, "evaluation-objects").text, "the grid counts against the 15 typed"
     assert not rows(d, "object-excess-0"), "no row above the evaluators"
     shot(d, artifacts, "supervision-07-evaluation-form")
     click(d, "evaluation-save")
@@ -347,39 +350,49 @@ def test_station_evaluation_of_four_units_one_below_the_threshold_and_its_printe
 
     # ---- the results: ranked, the one below the threshold tagged with its opinion -----------------
     eid = wait(lambda: el(d, "evaluation-title").get_attribute("data-id"), "the new evaluation's page")
-    assert title in text_of(d, "evaluation-title")
-    assert el(d, "evaluation-kind").get_attribute("data-value") == "station"
-    assert text_of(d, "evaluation-evaluators") == "参加测评 15 人"
+    assert title in text_of(d, "evaluation-title"), "the title typed"
+    assert el(d, "evaluation-kind").get_attribute("data-value") == "station", "saved as 站所评议"
+    assert text_of(d, "evaluation-evaluators") == "参加测评 15 人", "evaluated by a count, not named deputies"
     assert "1/3" in text_of(d, "evaluation-threshold"), "the rule in words: 不满意 over 1/3 of the valid ballots"
     objs = rows(d, "evaluation-object")
     names = [o.find_element(By.CSS_SELECTOR, '[data-test="object-name"]').text.strip() for o in objs]
     assert names == [u["name"] for u in by_rank], f"ranked by 满意率 (满意 + 基本满意 over valid): {names}"
-    assert [o.find_element(By.CSS_SELECTOR, '[data-test="object-rank"]').text.strip() for o in objs] == ["1", "2", "3", "4"]
+    assert [o.find_element(By.CSS_SELECTOR, '[data-test="object-rank"]').text.strip() for o in objs] == ["1", "2", "3", "4"], \
+        "four different rates, four places"
     flagged = [n for n, o in zip(names, objs) if o.get_attribute("data-below") == "true"]
     assert flagged == [below["name"]], f"only 6 of 15 is over 1/3 (5 of 15 is not): {flagged}"
+    # each name on one line: at 1280×800 the fixed columns once left 评议对象 a single character's
+    # width, so the names ran down the cell one character a line (fixed in EvaluationView.vue)
+    broken = d.execute_script(
+        "return [...document.querySelectorAll('[data-test=\"object-name\"]')]"
+        ".filter(s => s.offsetParent && s.getClientRects().length > 1).map(s => s.textContent)")
+    assert not broken, f"object names broken over several lines: {broken}"
     low = objs[3]
-    assert low.find_element(By.CSS_SELECTOR, '[data-test="object-rate"]').text.strip() == "60.0%（9/15）"
-    assert low.find_element(By.CSS_SELECTOR, '[data-test="object-poor-share"]').text.strip() == "40.0%（6/15）"
-    assert low.find_element(By.CSS_SELECTOR, '[data-test="object-below"]').text.strip() == "低于规定"
+    assert low.find_element(By.CSS_SELECTOR, '[data-test="object-rate"]').text.strip() == "60.0%（9/15）", \
+        "满意率 = (5 + 4) / 15, with numerator and denominator"
+    assert low.find_element(By.CSS_SELECTOR, '[data-test="object-poor-share"]').text.strip() == "40.0%（6/15）", \
+        "不满意占比 = 6 / 15"
+    assert low.find_element(By.CSS_SELECTOR, '[data-test="object-below"]').text.strip() == "低于规定", "the tag on the low one"
     assert not objs[2].find_elements(By.CSS_SELECTOR, '[data-test="object-below"]'), "exactly 1/3 is not below"
     link = low.find_element(By.CSS_SELECTOR, '[data-test="object-rectification"]')
     opinion_number = link.text.strip()
     shot(d, artifacts, "supervision-08-evaluation-results")
 
     e = jcli(db, "evaluations", "show", eid)["evaluation"]
-    assert int(eid) not in evaluations_before and e["voters"] == 15 and e["kind"] == "station"
+    assert int(eid) not in evaluations_before and e["voters"] == 15 and e["kind"] == "station", \
+        f"a new 站所评议 by 15 stored: {e['kind']}, {e['voters']}"
     new = [r for r in jcli(db, "rectifications", "list", "--all") if r["id"] not in opinions_before]
     assert len(new) == 1, f"exactly one new review opinion, for the unit below the threshold: {new}"
     opened = new[0]
-    assert opened["unit"]["id"] == below["id"] and opened["evaluation"]["id"] == int(eid), opened
-    assert opened["object_seq"] == 3 and opened["number"] == opinion_number, opened
-    assert opened["state"] == "awaiting_report"
+    assert opened["unit"]["id"] == below["id"] and opened["evaluation"]["id"] == int(eid), f"sent to that unit, from this evaluation: {opened}"
+    assert opened["object_seq"] == 3 and opened["number"] == opinion_number, f"the third object's, the number the tag links: {opened}"
+    assert opened["state"] == "awaiting_report", "sent today: the unit's report awaited"
 
     # the tag's link opens that opinion, which names the evaluation it came from
     wait(lambda: link.click() or True, "open the opinion from the results")
     wait(lambda: el(d, "rectification-title").get_attribute("data-id") == str(opened["id"]), "the opinion's page")
-    assert text_of(d, "rectification-target") == below["name"]
-    assert text_of(d, "rectification-evaluation-link") == e["number"]
+    assert text_of(d, "rectification-target") == below["name"], "the unit below the threshold must rectify"
+    assert text_of(d, "rectification-evaluation-link") == e["number"], "it names the evaluation that opened it"
     content = text_of(d, "rectification-content")
     # the core writes what was found: the 不满意 count of the valid ballots, over the 1/3 rule
     assert "不满意票6张" in content and "40.0%" in content and "1/3" in content, content
@@ -394,10 +407,13 @@ def test_station_evaluation_of_four_units_one_below_the_threshold_and_its_printe
     page = el(d, "preview-page")
     img = wait(lambda: page.find_element(By.CSS_SELECTOR, "img"), "the page image")
     wait(lambda: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", img), "the page image loaded")
-    d.execute_script("arguments[0].scrollIntoView({block: 'start'})", page)
-    shot(d, artifacts, "supervision-09-print-preview-top")
-    d.execute_script("arguments[0].scrollIntoView({block: 'end'})", page)
-    shot(d, artifacts, "supervision-10-print-preview-seal")
+    # the 正在排版 mask fades out after the page arrives: the screenshot is of the page itself
+    wait(lambda: not any(m.is_displayed() for m in dialog.find_elements(By.CSS_SELECTOR, ".el-loading-mask")),
+         "the typesetting mask gone")
+    assert page.get_attribute("data-width-mm") and float(page.get_attribute("data-width-mm")) > float(
+        page.get_attribute("data-height-mm")), "the results sheet is landscape A4: the whole page shows in the panel"
+    into_view(d, page)
+    shot(d, artifacts, "supervision-09-print-preview")
     assert el(d, "preview-save").is_enabled(), "另存为PDF offered once the page is ready"
 
     # ---- the PDF: the CLI's, and the app's own save (what 另存为PDF does after its native dialog) -----
@@ -410,10 +426,12 @@ def test_station_evaluation_of_four_units_one_below_the_threshold_and_its_printe
     assert by_app.read_bytes() == by_cli.read_bytes(), "the app saves the very file the CLI prints"
     raw = subprocess.run(["pdftotext", "-raw", str(by_cli), "-"], capture_output=True, text=True, check=True).stdout
     text = re.sub(r"\s+", "", raw)
-    assert f"{title}结果" in text, "the sheet's title"
+    assert f"{title}结果" in text, "the sheet's title: the evaluation's, with 结果"
     positions = [text.find(u["name"]) for u in by_rank]
     assert -1 not in positions and positions == sorted(positions), f"the four units print in rank order: {positions}"
     assert "60.0%（9/15）" in text and opinion_number in text, "the low one's rate and its opinion's number"
     assert office in text, f"the office ({office}) over the seal"
-    assert cn_upper(dt.date.fromisoformat(e["date"])) in text, "the date over the seal, in Chinese numerals"
+    signed = cn_upper(dt.date.fromisoformat(e["date"]))
+    assert signed in text, f"the date over the seal, in Chinese numerals ({signed})"
+    assert text.rindex(signed) > text.rindex(office), "the office signs, the date under it"
     assert text.rindex(office) > text.index(by_rank[-1]["name"]), "the office signs below the table"
