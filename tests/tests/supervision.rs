@@ -799,4 +799,36 @@ fn the_demo_office_has_a_year_of_supervision_with_a_late_report_and_an_object_be
         presidium.total >= 2,
         "presidium inspections and a report hearing"
     );
+    // The statistics count what the books hold, by the books' own functions.
+    let from = today - chrono::Duration::days(365);
+    let st =
+        taizhang_core::supervision::compute(store.conn(), Some(from), Some(today), today).unwrap();
+    assert_eq!(
+        st.rectifications,
+        rectifications::counts(store.conn(), from, today, today).unwrap()
+    );
+    assert!(st.rectifications.overdue >= 1 && st.rectifications.rectified >= 1);
+    assert!(
+        st.presidium_activities.count >= 2,
+        "the inspection and the hearing"
+    );
+    assert_eq!(
+        st.presidium_activities.ids.len(),
+        st.presidium_activities.count
+    );
+    assert_eq!(
+        st.duty_reports.count,
+        duty_reports::list(
+            store.conn(),
+            &duty_reports::DutyReportQuery {
+                page_size: Some(500),
+                ..Default::default()
+            }
+        )
+        .unwrap()
+        .items
+        .iter()
+        .filter(|r| r.date >= from && r.date <= today)
+        .count()
+    );
 }

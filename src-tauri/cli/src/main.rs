@@ -243,6 +243,16 @@ enum StatsCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Supervision: presidium activities, review opinions, evaluations, duty reports, station
+    /// duty for a period (default: this year).
+    Supervision {
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -454,6 +464,10 @@ fn run(cli: Cli) -> Result<()> {
         }
         Cmd::Stats(StatsCmd::Petitions { from, to, json }) => {
             casework::stats_petitions(&store, today, &period(&from, &to)?, json)?
+        }
+        Cmd::Stats(StatsCmd::Supervision { from, to, json }) => {
+            let q = period(&from, &to)?;
+            supervision::stats(&store, today, q.from, q.to, json)?
         }
         Cmd::History {
             entity,

@@ -552,3 +552,50 @@ pub fn stations(store: &mut Store, stamp: &Stamp, c: StationsCmd) -> Result<()> 
     }
     Ok(())
 }
+
+/// `stats supervision`: the period's figures, each as the statistics page shows it.
+pub fn stats(
+    store: &Store,
+    today: chrono::NaiveDate,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+    json: bool,
+) -> Result<()> {
+    let s = taizhang_core::supervision::compute(store.conn(), from, to, today)?;
+    if json {
+        print_json(&s);
+        return Ok(());
+    }
+    let r = &s.rectifications;
+    let e = &s.evaluations;
+    let sum = |f: fn(&stations::DutyCount) -> usize| -> usize {
+        s.station_duty.per_station.iter().map(f).sum()
+    };
+    println!(
+        "监督工作统计（{} 至 {}）",
+        dates::chinese(s.from),
+        dates::chinese(s.to)
+    );
+    println!(
+        "  主席团组织视察、调研、执法检查等 {} 次",
+        s.presidium_activities.count
+    );
+    println!(
+        "  审议意见 {} 件：已整改 {} 件，按期报送整改情况 {} 件，逾期未报送 {} 件，再次整改 {} 件",
+        r.sent, r.rectified, r.reported_on_time, r.overdue, r.second_rounds
+    );
+    println!(
+        "  评议 {} 次，评议对象 {} 个，低于规定须整改 {} 个，满意和基本满意 {}/{} 票",
+        e.events, e.objects, e.below_threshold, e.good_and_fair, e.valid
+    );
+    println!("  代表述职 {} 次", s.duty_reports.count);
+    println!(
+        "  联络站值班 排班 {} 人次，出席 {}，请假 {}，缺席 {}，未登记 {}",
+        sum(|c| c.rostered),
+        sum(|c| c.attended),
+        sum(|c| c.excused),
+        sum(|c| c.missed),
+        sum(|c| c.unrecorded)
+    );
+    Ok(())
+}

@@ -39,6 +39,7 @@ pub mod store;
 pub use books::{activities, attachments, deeds, documents, meetings, petitions, roster};
 pub use books::{duty_reports, evaluations, rectifications, stations};
 pub use books::{projects, refs, sessions, suggestions, units};
+pub use readers::supervision;
 pub use readers::{bench, county, demo, duty_record, entries, followup, package, print, registry};
 pub use rules::{calendar, deadline, idcard, names, tally, vocab};
 pub use store::{backup, history, settings};

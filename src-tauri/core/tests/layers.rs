@@ -60,6 +60,7 @@ const LAYERS: &[(usize, &[&str])] = &[
             "county",
             "bench",
             "demo",
+            "supervision",
         ],
     ),
 ];

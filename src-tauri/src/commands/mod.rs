@@ -156,6 +156,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         supervision::station_rota_set,
         supervision::station_duty,
         supervision::station_duty_counts,
+        supervision::supervision_stats,
         activities::activities_list,
         activities::activity_get,
         activities::activity_members,

@@ -147,3 +147,15 @@ pub fn station_duty_counts(state: State<AppState>, from: String, to: String) -> 
     let to: NaiveDate = dates::parse_iso("to", "结束日期", &to)?;
     state.with(|s, stamp| stations::counts(s.conn(), from, to, stamp.today()))
 }
+
+/// Supervision's figures for a period (default: this year), as the statistics page shows them.
+#[tauri::command]
+pub fn supervision_stats(
+    state: State<AppState>,
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<taizhang_core::supervision::SupervisionStats> {
+    let from = dates::parse_optional("from", "开始日期", &from)?;
+    let to = dates::parse_optional("to", "结束日期", &to)?;
+    state.with(|s, stamp| taizhang_core::supervision::compute(s.conn(), from, to, stamp.today()))
+}

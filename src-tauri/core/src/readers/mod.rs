@@ -11,3 +11,4 @@ pub mod followup;
 pub mod package;
 pub mod print;
 pub mod registry;
+pub mod supervision;

@@ -393,10 +393,8 @@ pub fn statistics(conn: &Connection, o: &ExportOptions, today: NaiveDate) -> Res
     let ws = wb.add_worksheet();
     ws.set_name("监督").map_err(err)?;
     header(ws, 0, &["项目", "类别", "数量"])?;
-    let rc = crate::rectifications::counts(conn, o.from, o.to, today)?;
-    let ec = crate::evaluations::counts(conn, o.from, o.to)?;
-    let reports = entries::duty_reports(conn, o.from, o.to)?;
-    let duty = crate::stations::counts(conn, o.from, o.to, today)?;
+    let st = crate::supervision::compute(conn, Some(o.from), Some(o.to), today)?;
+    let (rc, ec, duty) = (&st.rectifications, &st.evaluations, &st.station_duty);
     let station = |f: fn(&crate::stations::DutyCount) -> usize| -> f64 {
         duty.per_station.iter().map(f).sum::<usize>() as f64
     };
@@ -428,9 +426,14 @@ pub fn statistics(conn: &Connection, o: &ExportOptions, today: NaiveDate) -> Res
             ec.good_and_fair as f64,
         ),
         (
+            "主席团组织的监督活动".into(),
+            "次数".into(),
+            st.presidium_activities.count as f64,
+        ),
+        (
             "代表述职".into(),
             "次数".into(),
-            reports.iter().filter(|r| !r.voided).count() as f64,
+            st.duty_reports.count as f64,
         ),
         (
             "联络站值班".into(),
