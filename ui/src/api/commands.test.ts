@@ -144,6 +144,13 @@ describe('command wrappers', () => {
     // two dates, not a query: the Rust command takes `from` and `to`
     await api.stationDutyCounts('2026-01-01', '2026-12-31');
     expect(invoke).toHaveBeenLastCalledWith('station_duty_counts', { from: '2026-01-01', to: '2026-12-31' });
+    // both bounds always sent; a missing one as null (the core's default: this year)
+    await api.supervisionStats('2026-01-01', '2026-06-30');
+    expect(invoke).toHaveBeenLastCalledWith('supervision_stats', { from: '2026-01-01', to: '2026-06-30' });
+    await api.supervisionStats();
+    expect(invoke).toHaveBeenLastCalledWith('supervision_stats', { from: null, to: null });
+    await api.supervisionStats(undefined, '2026-03-31');
+    expect(invoke).toHaveBeenLastCalledWith('supervision_stats', { from: null, to: '2026-03-31' });
   });
   it('document register commands use the contract names', async () => {
     await api.documentsList({ direction: 'sent', page: 1, page_size: 20 });

@@ -32,6 +32,7 @@ import type {
   AssessmentInput, DutyCounts, DutyInput, DutyReport, DutyReportDetail, DutyReportInput, DutyReportQuery,
   EvaluationDetail, EvaluationEvent, EvaluationEventInput, EvaluationQuery, Rectification, RectificationDetail,
   RectificationInput, RectificationQuery, RectificationReportInput, ReportOwed, RotaDay, RotaInput, RotaQuery,
+  SupervisionStats,
 } from './types';
 import type {
   EvaluationInput, LateMilestone, LivelihoodProject, MilestoneInput, ProjectDetail, ProjectInput, ProjectQuery, ReportInput,
@@ -278,6 +279,9 @@ export const stationRotaSet = (input: RotaInput) => invoke<RotaDay>('station_rot
 /** Records a day's duty as an activity organised by the station (the rota's deputies expected). */
 export const stationDuty = (input: DutyInput) => invoke<GroupActivity>('station_duty', { input });
 export const stationDutyCounts = (from: IsoDate, to: IsoDate) => invoke<DutyCounts>('station_duty_counts', { from, to });
+/** Supervision's figures for a period (办理统计); a bound left out is this year's: 1 January, today. */
+export const supervisionStats = (from?: IsoDate | null, to?: IsoDate | null) =>
+  invoke<SupervisionStats>('supervision_stats', { from: from ?? null, to: to ?? null });
 
 // ---- group activities (代表小组活动记录簿) ----
 export const activitiesList = (query: ActivityQuery) => invoke<Page<GroupActivity>>('activities_list', { query });

@@ -262,6 +262,7 @@ export type * from './SuggestionStats';
 export type * from './SuggestionStep';
 export type * from './SuggestionStepInput';
 export type * from './SupervisionRules';
+export type * from './SupervisionStats';
 export type * from './Target';
 export type * from './Term';
 export type * from './TermInput';

@@ -1,6 +1,6 @@
 // 办理统计: every rate shows its numerator and denominator, and each count opens exactly its entries.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CountedRatio, PetitionStats, SuggestionStats } from '../api/types';
+import type { CountedRatio, PetitionStats, SuggestionStats, SupervisionStats } from '../api/types';
 import { VOCAB, callsOf, fakeCore, mountAt, settle } from '../test/fixtures';
 
 const { invoke } = vi.hoisted(() => ({ invoke: vi.fn() }));
@@ -29,12 +29,29 @@ const pStats: PetitionStats = {
   satisfaction_rate: rate(5, 6), overdue_open: counted(1),
 };
 
+// every figure different, so a swapped numerator and denominator or a wrong column shows
+const supStats: SupervisionStats = {
+  from: '2026-01-01', to: '2026-12-31',
+  presidium_activities: counted(4),
+  rectifications: { sent: 8, rectified: 5, reported_on_time: 6, overdue: 1, second_rounds: 2, ids: ids(8) },
+  evaluations: { events: 2, objects: 7, below_threshold: 3, good_and_fair: 44, valid: 50, ids: ids(2) },
+  duty_reports: counted(9),
+  station_duty: {
+    per_station: [
+      { id: 5, name: '城东联络站', rostered: 12, attended: 8, excused: 2, missed: 1, unrecorded: 1, voters_received: 37 },
+      { id: 6, name: '城西联络站', rostered: 4, attended: 3, excused: 0, missed: 1, unrecorded: 0, voters_received: 11 },
+    ],
+    per_deputy: [],
+  },
+};
+
 beforeEach(() => {
   document.body.innerHTML = '';
   invoke.mockReset();
   invoke.mockImplementation(fakeCore({
     suggestion_stats: () => sStats,
     petition_stats: () => pStats,
+    supervision_stats: () => supStats,
     vocabulary: () => VOCAB,
     terms_list: () => [{ id: 2, number: 20, label: '第二十届', start_date: '2021-12-28', end_date: null, is_current: true }],
     handling_units_list: () => [{ id: 7, name: '镇交通运输办', contact: '', phone: '', active: true }],
@@ -137,5 +154,118 @@ describe('CaseworkStatsView', () => {
     await settle();
     expect(callsOf(invoke, 'petition_stats').at(-1)).toEqual({ query: { from: '2026-01-01', to: '2026-12-31', category: 'land' } });
     expect(router.currentRoute.value.query).toMatchObject({ tab: 'petitions', category: 'land' });
+  });
+
+  describe('监督', () => {
+    const text = (id: string) => hook(id)?.textContent?.trim();
+
+    it('asks for the page period and shows its counts, rates (numerator over denominator) and station duty', async () => {
+      await mountAt('/casework-stats', '/casework-stats', CaseworkStatsView);
+      await settle();
+      const y = new Date().getFullYear();
+      expect(callsOf(invoke, 'supervision_stats')).toEqual([{ from: `${y}-01-01`, to: `${y}-12-31` }]);
+
+      expect(text('cstats-sup-presidium_activities')).toBe('4');
+      expect(text('cstats-sup-duty_reports')).toBe('9');
+      expect(text('cstats-sup-rect-sent')).toBe('8');
+      expect(text('cstats-sup-rect-rectified')).toBe('5');
+      expect(text('cstats-sup-rect-reported_on_time')).toBe('6');
+      expect(text('cstats-sup-rect-overdue')).toBe('1');
+      expect(text('cstats-sup-rect-second_rounds')).toBe('2');
+      expect(hook('cstats-sup-rect-overdue')?.classList.contains('due-overdue')).toBe(true);
+      expect(text('cstats-sup-on_time_rate')).toBe('75.0%（6/8）'); // reported_on_time / sent
+      expect(text('cstats-sup-rectified_rate')).toBe('62.5%（5/8）'); // rectified / sent
+      expect(text('cstats-sup-eval-events')).toBe('2');
+      expect(text('cstats-sup-eval-objects')).toBe('7');
+      expect(text('cstats-sup-eval-below_threshold')).toBe('3');
+      expect(text('cstats-sup-satisfaction_rate')).toBe('88.0%（44/50）'); // good_and_fair / valid
+      // the activities list takes no ids: the count is plain text, not a link
+      expect(hook('cstats-sup-presidium_activities')?.tagName).toBe('SPAN');
+
+      const row = (id: number) => ['name', 'rostered', 'attended', 'excused', 'missed', 'unrecorded', 'voters_received']
+        .map((k) => text(`cstats-sup-station-${id}-${k}`));
+      expect(row(5)).toEqual(['城东联络站', '12', '8', '2', '1', '1', '37']);
+      expect(row(6)).toEqual(['城西联络站', '4', '3', '0', '1', '0', '11']);
+      const headers = [...hook('cstats-sup-stations')!.querySelectorAll('th')].map((th) => th.textContent?.trim());
+      expect(headers).toEqual(['联络站', '排班人次', '出席', '请假', '缺席', '未登记', '接待群众人次']);
+    });
+
+    it('shows — for a rate with nothing to divide by, and 提出 0 opens nothing', async () => {
+      invoke.mockImplementation(fakeCore({
+        suggestion_stats: () => sStats, petition_stats: () => pStats, vocabulary: () => VOCAB, terms_list: () => [],
+        handling_units_list: () => [],
+        supervision_stats: () => ({
+          ...supStats,
+          rectifications: { sent: 0, rectified: 0, reported_on_time: 0, overdue: 0, second_rounds: 0, ids: [] },
+          evaluations: { events: 1, objects: 2, below_threshold: 0, good_and_fair: 0, valid: 0, ids: [1] },
+          station_duty: { per_station: [], per_deputy: [] },
+        }),
+      }));
+      await mountAt('/casework-stats?from=2026-01-01&to=2026-12-31', '/casework-stats', CaseworkStatsView);
+      await settle();
+      expect(text('cstats-sup-on_time_rate')).toBe('—');
+      expect(text('cstats-sup-rectified_rate')).toBe('—');
+      expect(text('cstats-sup-satisfaction_rate')).toBe('—');
+      expect(text('cstats-sup-rect-sent')).toBe('0');
+      expect(hook('cstats-sup-rect-sent')?.tagName).toBe('SPAN');
+      expect(text('cstats-sup-eval-objects')).toBe('2');
+      expect(hook('cstats-sup-stations')?.textContent).toContain('这段时间没有排班');
+    });
+
+    it('follows the period: from the URL, a preset and a date spanning two years', async () => {
+      const { router } = await mountAt('/casework-stats?from=2026-01-01&to=2026-12-31', '/casework-stats', CaseworkStatsView,
+        [{ path: '/rectifications', component: { render: () => null } }]);
+      await settle();
+      expect(callsOf(invoke, 'supervision_stats')).toEqual([{ from: '2026-01-01', to: '2026-12-31' }]);
+      // 提出 opens the review opinions of the period's year (the list has no ids filter)
+      expect(hook('cstats-sup-rect-sent')?.tagName).toBe('A');
+      hook('cstats-sup-rect-sent')!.click();
+      await settle();
+      expect(router.currentRoute.value.path).toBe('/rectifications');
+      expect(router.currentRoute.value.query).toEqual({ year: '2026' });
+
+      await router.push('/casework-stats?from=2025-07-01&to=2026-06-30');
+      await settle();
+      expect(callsOf(invoke, 'supervision_stats').at(-1)).toEqual({ from: '2025-07-01', to: '2026-06-30' });
+      hook('cstats-sup-rect-sent')!.click();
+      await settle();
+      expect(router.currentRoute.value.path).toBe('/rectifications');
+      expect(router.currentRoute.value.query).toEqual({});
+
+      await router.push('/casework-stats?from=2026-01-01&to=2026-12-31');
+      await settle();
+      hook('cstats-period-h1')!.click();
+      await settle();
+      const y = new Date().getFullYear();
+      expect(callsOf(invoke, 'supervision_stats').at(-1)).toEqual({ from: `${y}-01-01`, to: `${y}-06-30` });
+      expect(callsOf(invoke, 'suggestion_stats').at(-1)).toEqual({ query: { from: `${y}-01-01`, to: `${y}-06-30` } });
+    });
+
+    it('a failure shows the error and leaves the casework figures', async () => {
+      invoke.mockImplementation(fakeCore({
+        suggestion_stats: () => sStats, petition_stats: () => pStats, vocabulary: () => VOCAB, terms_list: () => [],
+        handling_units_list: () => [],
+        supervision_stats: () => { throw { code: 'database', field: null, message: '监督统计读取失败' }; },
+      }));
+      await mountAt('/casework-stats?from=2026-01-01&to=2026-12-31', '/casework-stats', CaseworkStatsView);
+      await settle();
+      expect(document.querySelector('.el-message--error')?.textContent).toContain('监督统计读取失败');
+      expect(hook('cstats-s-reply_rate')?.textContent).toBe('92.3%（24/26）');
+      expect(hook('cstats-sup-rect-sent')).toBeNull();
+      expect(hook('cstats-sup')?.textContent).toContain('暂无监督统计');
+    });
+
+    it('a casework failure leaves 监督 standing', async () => {
+      invoke.mockImplementation(fakeCore({
+        suggestion_stats: () => { throw { code: 'database', field: null, message: '办理统计读取失败' }; },
+        petition_stats: () => pStats, vocabulary: () => VOCAB, terms_list: () => [], handling_units_list: () => [],
+        supervision_stats: () => supStats,
+      }));
+      await mountAt('/casework-stats?from=2026-01-01&to=2026-12-31', '/casework-stats', CaseworkStatsView);
+      await settle();
+      expect(document.querySelector('.el-message--error')?.textContent).toContain('办理统计读取失败');
+      expect(hook('cstats-s-reply_rate')).toBeNull();
+      expect(text('cstats-sup-on_time_rate')).toBe('75.0%（6/8）');
+    });
   });
 });
