@@ -175,20 +175,8 @@ pub fn create(store: &mut Store, stamp: &Stamp, input: &DutyReportInput) -> Resu
         if date > stamp.today() {
             return Err(Error::validation("date", "述职日期不能晚于今天"));
         }
-        let term = org::term_on(tx, date)
-            .map_err(|_| Error::validation("date", "述职日期不在任何一届的任期内"))?;
-        let holds = deputy::term_views(tx, term.id, date)?
-            .iter()
-            .any(|d| d.id == input.deputy_id && !d.voided && org::holds_office(d.status));
-        if !holds {
-            let name = deputy::record(tx, input.deputy_id)
-                .map(|d| d.name)
-                .unwrap_or_else(|_| format!("编号 {} 的代表", input.deputy_id));
-            return Err(Error::validation(
-                "deputy_id",
-                format!("{name}在{}不是在任代表", dates::chinese(date)),
-            ));
-        }
+        deputy::require_in_office(tx, &[input.deputy_id], date, "deputy_id", "述职代表", "date")?;
+        let term = org::term_on(tx, date)?;
         if !(0..=MAX_VOTERS).contains(&input.voters_present) {
             return Err(Error::validation(
                 "voters_present",

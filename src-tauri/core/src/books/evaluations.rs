@@ -17,7 +17,7 @@ use crate::book::{self, Book};
 use crate::calendar::{self, HolidayCalendar};
 use crate::history::{Entity, HistoryEntry, Stamp};
 use crate::rectifications::{self, RectificationInput};
-use crate::roster::{deputy, org};
+use crate::roster::deputy;
 use crate::store::{ListSql, Page, Where};
 use crate::tally::Ballots;
 use crate::units::UnitRef;
@@ -444,33 +444,14 @@ fn validate(conn: &Connection, input: &EvaluationEventInput, today: NaiveDate) -
             n
         }
         (false, None) => {
-            let term = org::term_on(conn, date)
-                .map_err(|_| Error::validation("date", "评议日期不在任何一届的任期内"))?;
-            let views = deputy::term_views(conn, term.id, date)?;
-            let mut seen = std::collections::HashSet::new();
-            for id in &input.evaluator_ids {
-                if !seen.insert(*id) {
-                    return Err(Error::validation(
-                        "evaluator_ids",
-                        format!("参加评议的代表中编号 {id} 的代表选了两次"),
-                    ));
-                }
-                let ok = views
-                    .iter()
-                    .any(|d| d.id == *id && !d.voided && org::holds_office(d.status));
-                if !ok {
-                    let name = deputy::record(conn, *id)
-                        .map(|d| d.name)
-                        .unwrap_or_else(|_| format!("编号 {id} 的代表"));
-                    return Err(Error::validation(
-                        "evaluator_ids",
-                        format!(
-                            "参加评议的代表：{name}在{}不是在任代表",
-                            dates::chinese(date)
-                        ),
-                    ));
-                }
-            }
+            deputy::require_in_office(
+                conn,
+                &input.evaluator_ids,
+                date,
+                "evaluator_ids",
+                "参加评议的代表",
+                "date",
+            )?;
             input.evaluator_ids.len() as i64
         }
     };
@@ -649,7 +630,7 @@ pub fn create(
                     unit_id,
                     official,
                     content: format!(
-                        "{}{}中，{}得{}票{}张，占有效票{}张的{}，超过{}：请限期整改，并于{}前再次评议",
+                        "{}《{}》中，{}得{}票{}张，占有效票{}张的{}，超过{}：请限期整改，并于{}前再次评议",
                         e.number,
                         e.title,
                         o.name,

@@ -239,30 +239,7 @@ pub fn set_rota(store: &mut Store, stamp: &Stamp, input: &RotaInput) -> Result<R
                 dates::chinese(date)
             )));
         }
-        let term = org::term_on(tx, date)
-            .map_err(|_| Error::validation("date", "值班日期不在任何一届的任期内"))?;
-        let views = deputy::term_views(tx, term.id, date)?;
-        let mut seen = std::collections::HashSet::new();
-        for id in &input.deputy_ids {
-            if !seen.insert(*id) {
-                return Err(Error::validation(
-                    "deputy_ids",
-                    format!("值班代表中编号 {id} 的代表选了两次"),
-                ));
-            }
-            let ok = views
-                .iter()
-                .any(|d| d.id == *id && !d.voided && org::holds_office(d.status));
-            if !ok {
-                let name = deputy::record(tx, *id)
-                    .map(|d| d.name)
-                    .unwrap_or_else(|_| format!("编号 {id} 的代表"));
-                return Err(Error::validation(
-                    "deputy_ids",
-                    format!("值班代表：{name}在{}不是在任代表", dates::chinese(date)),
-                ));
-            }
-        }
+        deputy::require_in_office(tx, &input.deputy_ids, date, "deputy_ids", "值班代表", "date")?;
         let reason = match input.reason.trim() {
             "" => "调整值班表",
             r => r,

@@ -697,6 +697,48 @@ pub fn detail(conn: &Connection, id: i64, on: NaiveDate) -> Result<DeputyDetail>
     })
 }
 
+/// Refuses, on `field`, a list of deputies that names one twice or one not holding office on
+/// `on` (`what` names the list in the message: 值班代表, 参加评议的代表), and a day in no term
+/// (on `date_field`). What a rota, an evaluation or a duty report asks of the deputies it names.
+pub fn require_in_office(
+    conn: &Connection,
+    ids: &[i64],
+    on: NaiveDate,
+    field: &'static str,
+    what: &str,
+    date_field: &'static str,
+) -> Result<()> {
+    let term = org::term_on(conn, on).map_err(|_| {
+        Error::validation(
+            date_field,
+            format!("{}不在任何一届的任期内", crate::dates::chinese(on)),
+        )
+    })?;
+    let views = term_views(conn, term.id, on)?;
+    let mut seen = std::collections::HashSet::new();
+    for id in ids {
+        if !seen.insert(*id) {
+            return Err(Error::validation(
+                field,
+                format!("{what}中编号 {id} 的代表选了两次"),
+            ));
+        }
+        let holds = views
+            .iter()
+            .any(|d| d.id == *id && !d.voided && org::holds_office(d.status));
+        if !holds {
+            let name = record(conn, *id)
+                .map(|d| d.name)
+                .unwrap_or_else(|_| format!("编号 {id} 的代表"));
+            return Err(Error::validation(
+                field,
+                format!("{what}：{name}在{}不是在任代表", crate::dates::chinese(on)),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// All deputies of a term as views on a date, voided ones included, in id order.
 pub fn term_views(conn: &Connection, term_id: i64, on: NaiveDate) -> Result<Vec<Deputy>> {
     let lookups = Lookups::load(conn)?;
