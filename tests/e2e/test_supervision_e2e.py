@@ -435,3 +435,70 @@ def test_station_evaluation_of_four_units_one_below_the_threshold_and_its_printe
     assert signed in text, f"the date over the seal, in Chinese numerals ({signed})"
     assert text.rindex(signed) > text.rindex(office), "the office signs, the date under it"
     assert text.rindex(office) > text.index(by_rank[-1]["name"]), "the office signs below the table"
+
+
+def test_a_duty_report_from_the_owed_list_and_a_station_day_recorded_with_a_missed_duty(app, artifacts, tmp_path):
+    """代表述职: the deputies still owing a report this term are listed (as the CLI counts them);
+    登记述职 from a row presets that deputy, and once saved the deputy leaves the list. 联络站值班:
+    the demo's last duty day passed unrecorded shows 未登记 in red; 登记值班情况 marks the second
+    deputy 缺席 with three voters received, and the day reads 已登记 with the CLI counting the miss."""
+    d = started(app)
+    db = tmp_path / "taizhang.db"
+    today = dt.date.today()
+
+    # ---- 代表述职: the owed list, one report from it --------------------------------------------
+    owed = jcli(db, "duty-reports", "owed")
+    assert owed, "the demo leaves deputies without a report this term"
+    click(d, "nav-duty-reports")
+    wait(lambda: len(rows(d, "duty-report-owed-row")) == len(owed),
+         f"the page lists the {len(owed)} deputies the core says still owe a report")
+    who = owed[0]
+    row = next(r for r in rows(d, "duty-report-owed-row") if r.get_attribute("data-id") == str(who["deputy_id"]))
+    assert who["name"] in row.text
+    row.find_element(By.CSS_SELECTOR, '[data-test="duty-report-owed-add"]').click()
+    # The dialog opens on that deputy: saving it records a report of exactly that deputy.
+    wait(lambda: who["name"] in text_of(d, "duty-report-field-deputy_id"), "the dialog preset to the deputy")
+    type_into(d, "duty-report-field-place", "青山村选民之家")
+    type_number(d, "duty-report-field-voters_present", 36)
+    shot(d, artifacts, "supervision-10-duty-report-dialog")
+    click(d, "duty-report-save")
+    wait(lambda: who["deputy_id"] not in {o["deputy_id"] for o in jcli(db, "duty-reports", "owed")},
+         "the deputy has reported: no longer owed")
+    wait(lambda: str(who["deputy_id"]) not in {r.get_attribute("data-id") for r in rows(d, "duty-report-owed-row")},
+         "the page reads the owed list again and drops the deputy")
+    mine = [r for r in jcli(db, "duty-reports", "list", "--deputy", who["deputy_id"]) if r["date"] == today.isoformat()]
+    assert len(mine) == 1 and mine[0]["voters_present"] == 36, mine
+    shot(d, artifacts, "supervision-11-duty-reports")
+
+    # ---- 联络站值班: the unrecorded day, recorded with a missed duty ---------------------------------
+    days = jcli(db, "stations", "rota")
+    unrecorded = [x for x in days if x["state"] == "unrecorded"]
+    assert unrecorded, "the demo's last past duty day is left unrecorded"
+    day = unrecorded[-1]
+    click(d, "nav-station-duty")
+    target = wait(lambda: next((r for r in rows(d, "rota-day-row")
+                                if r.find_element(By.CSS_SELECTOR, '[data-test="rota-date"]').get_attribute("data-date") == day["date"]),
+                               None), f"the rota shows {day['date']}")
+    assert "rota-unrecorded" in target.get_attribute("class"), "a day passed and not recorded is marked red"
+    state = target.find_element(By.CSS_SELECTOR, '[data-test="rota-state"]')
+    assert state.get_attribute("data-value") == "unrecorded" and "未登记" in state.text
+    into_view(d, target)
+    shot(d, artifacts, "supervision-12-rota-unrecorded")
+    target.find_element(By.CSS_SELECTOR, '[data-test="rota-record"]').click()
+    second = day["deputies"][1]["deputy_id"]
+    click(d, f"duty-attendance-{second}-absent")
+    wait(lambda: "缺席 1 人" in text_of(d, "duty-attendance-summary"), "the summary counts the miss")
+    type_number(d, "duty-field-voters_received", 3)
+    shot(d, artifacts, "supervision-13-duty-dialog")
+    click(d, "duty-save")
+    said(d, "已登记")
+    after = next(x for x in jcli(db, "stations", "rota", "--station", day["station_id"], "--from", day["date"], "--to", day["date"]))
+    assert after["state"] == "recorded" and after["voters_received"] == 3
+    assert {x["deputy_id"]: x["attendance"] for x in after["deputies"]}[second] == "absent"
+    counts = jcli(db, "stations", "counts", "--from", day["date"], "--to", day["date"])
+    assert {c["id"]: c["missed"] for c in counts["per_deputy"]}[second] == 1, "the miss is counted for that deputy"
+    wait(lambda: any(r.find_element(By.CSS_SELECTOR, '[data-test="rota-state"]').get_attribute("data-value") == "recorded"
+                     for r in rows(d, "rota-day-row")
+                     if r.find_element(By.CSS_SELECTOR, '[data-test="rota-date"]').get_attribute("data-date") == day["date"]),
+         "the page shows the day 已登记")
+    shot(d, artifacts, "supervision-14-rota-recorded")
