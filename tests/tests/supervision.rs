@@ -310,6 +310,22 @@ fn a_review_opinions_report_falls_due_two_months_on_moved_off_the_national_day_h
     )
     .unwrap();
     assert!(r.rounds[0].reported_late, "reported after 8 October");
+    // The unit's scanned report is attached to the opinion (a file of the attachments store).
+    let scan = o._dir.path().join("整改情况报告.pdf");
+    std::fs::write(&scan, b"%PDF-1.4\n% report\n").unwrap();
+    let att = taizhang_core::attachments::add(
+        &mut o.store,
+        &clerk(today),
+        "rectification",
+        r.id,
+        &scan,
+        None,
+    )
+    .unwrap();
+    assert_eq!(att.name, "整改情况报告.pdf");
+    let listed =
+        taizhang_core::attachments::list(o.store.conn(), "rectification", r.id, false).unwrap();
+    assert_eq!(listed.len(), 1, "the opinion lists its report's scan");
     assert_eq!(r.state, RectificationState::AwaitingAssessment);
     assert!(!r.overdue, "a report received is no longer awaited");
     let r = rectifications::assess(

@@ -100,7 +100,7 @@ export interface MeetingVocabulary { activity_kinds: Choice[]; attendances: Choi
 // Attachments. Source of truth: src-tauri/core/src/attachments.rs
 // ============================================================================================
 /** Entries that take attachments. */
-export type AttachmentEntity = 'presidium_meeting' | 'group_activity' | 'deed' | 'document' | 'suggestion' | 'petition';
+export type AttachmentEntity = 'presidium_meeting' | 'group_activity' | 'deed' | 'document' | 'suggestion' | 'petition' | 'rectification' | 'evaluation';
 export type PrintTarget =
   | { kind: 'book'; book: BookKind; period: PrintPeriod }
   | { kind: 'form'; form: FormKind; id: Id };

@@ -27,6 +27,9 @@ pub const ENTITIES: &[(&str, &str, &str)] = &[
     ("document", "documents", "文件登记"),
     ("suggestion", "suggestions", "代表建议"),
     ("petition", "petitions", "来信来访"),
+    // A unit's scanned rectification report; an evaluation's ballots and result sheet.
+    ("rectification", "rectifications", "审议意见"),
+    ("evaluation", "evaluations", "评议"),
 ];
 
 /// Accepted file types by extension, with the media types their content may be detected as
