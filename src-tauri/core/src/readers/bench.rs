@@ -276,8 +276,8 @@ pub fn run(path: &Path, today: NaiveDate, runs: usize, out_dir: &Path) -> Result
         crate::duty_reports::not_reported(c, today).map(|_| ())
     })?);
     let last_year = (
-        NaiveDate::from_ymd_opt(year - 1, 1, 1).expect("valid"),
-        NaiveDate::from_ymd_opt(year - 1, 12, 31).expect("valid"),
+        NaiveDate::from_ymd_opt(year - 1, 1, 1).unwrap_or(today),
+        NaiveDate::from_ymd_opt(year - 1, 12, 31).unwrap_or(today),
     );
     rows.push(time("联络站值班统计（上一年）", runs, || {
         crate::stations::counts(c, last_year.0, last_year.1, today).map(|_| ())

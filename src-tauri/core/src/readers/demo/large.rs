@@ -114,6 +114,12 @@ pub fn generate(
             "基准数据只能装入空的数据库".into(),
         ));
     }
+    if !(1..=100).contains(&scale.years) {
+        return Err(Error::validation(
+            "years",
+            "基准数据的年数应在 1 到 100 之间",
+        ));
+    }
     let mut rng = Rng(seed);
     let first = NaiveDate::from_ymd_opt(today.year() - scale.years + 1, 1, 1).expect("valid");
     settings::save(
@@ -676,7 +682,9 @@ fn supervision_year(store: &mut Store, rng: &mut Rng, year: i32, today: NaiveDat
         return Ok(());
     }
     for (m, d) in [(5, 12), (9, 18)] {
-        let on = NaiveDate::from_ymd_opt(year, m, d).expect("valid");
+        let Some(on) = NaiveDate::from_ymd_opt(year, m, d) else {
+            continue;
+        };
         if on + Duration::days(120) >= today {
             continue;
         }
@@ -752,8 +760,8 @@ fn supervision_year(store: &mut Store, rng: &mut Rng, year: i32, today: NaiveDat
             )?;
         }
     }
-    let on = NaiveDate::from_ymd_opt(year, 11, 20).expect("valid");
-    if on < today {
+    let evaluated = NaiveDate::from_ymd_opt(year, 11, 20).filter(|on| *on < today);
+    if let Some(on) = evaluated {
         crate::evaluations::create(
             store,
             &at(on),
@@ -785,10 +793,9 @@ fn supervision_year(store: &mut Store, rng: &mut Rng, year: i32, today: NaiveDat
         )?;
     }
     for month in 1..=12u32 {
-        let on = NaiveDate::from_ymd_opt(year, month, 8).expect("valid");
-        if on >= today {
+        let Some(on) = NaiveDate::from_ymd_opt(year, month, 8).filter(|on| *on < today) else {
             break;
-        }
+        };
         let Ok((_, members)) = crate::sessions::members_on(store.conn(), on) else {
             continue;
         };
@@ -833,28 +840,26 @@ fn supervision_year(store: &mut Store, rng: &mut Rng, year: i32, today: NaiveDat
             )?;
         }
     }
-    if let Ok((_, members)) = crate::sessions::members_on(
-        store.conn(),
-        NaiveDate::from_ymd_opt(year, 6, 30).expect("valid"),
-    ) {
-        let on = NaiveDate::from_ymd_opt(year, 6, 30).expect("valid");
-        if on < today {
-            for m in members.iter().skip(year as usize % 5).step_by(5) {
-                crate::duty_reports::create(
-                    store,
-                    &at(on),
-                    &crate::duty_reports::DutyReportInput {
-                        deputy_id: m.deputy_id,
-                        date: on.to_string(),
-                        place: "选民之家".into(),
-                        voters_present: 40,
-                        good: None,
-                        fair: None,
-                        poor: None,
-                        notes: String::new(),
-                    },
-                )?;
-            }
+    // Mid-year, a fifth of the deputies in office report to their voters.
+    let Some(on) = NaiveDate::from_ymd_opt(year, 6, 30).filter(|on| *on < today) else {
+        return Ok(());
+    };
+    if let Ok((_, members)) = crate::sessions::members_on(store.conn(), on) {
+        for m in members.iter().skip(year as usize % 5).step_by(5) {
+            crate::duty_reports::create(
+                store,
+                &at(on),
+                &crate::duty_reports::DutyReportInput {
+                    deputy_id: m.deputy_id,
+                    date: on.to_string(),
+                    place: "选民之家".into(),
+                    voters_present: 40,
+                    good: None,
+                    fair: None,
+                    poor: None,
+                    notes: String::new(),
+                },
+            )?;
         }
     }
     Ok(())
